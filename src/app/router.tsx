@@ -1,0 +1,41 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { routePatterns, toClients } from '../lib/routes.ts';
+import { AppLayout } from './layout/app-layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PageLoading } from './layout/page-loading.tsx';
+
+// Each page is its own chunk: the first paint does not wait for the data grid.
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      { path: routePatterns.overview, element: <Navigate to={toClients()} replace /> },
+      {
+        path: routePatterns.connect,
+        lazy: async () => ({
+          Component: (await import('../features/connection/components/connect-page.tsx')).ConnectPage,
+        }),
+      },
+      {
+        path: routePatterns.clients,
+        lazy: async () => ({
+          Component: (await import('../features/clients/components/clients-page.tsx')).ClientsPage,
+        }),
+      },
+      {
+        path: routePatterns.client,
+        lazy: async () => ({
+          Component: (await import('../features/clients/components/client-page.tsx')).ClientPage,
+        }),
+      },
+      {
+        path: routePatterns.policies,
+        lazy: async () => ({
+          Component: (await import('../features/policies/components/policies-page.tsx')).PoliciesPage,
+        }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

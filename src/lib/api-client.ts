@@ -1,0 +1,76 @@
+// The one place the browser talks to the proxy. Errors become ApiError with a plain sentence.
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly fieldErrors: readonly { field: string; message: string }[];
+
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    fieldErrors: readonly { field: string; message: string }[] = [],
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+/** status 0 means the proxy itself could not be reached. */
+export const networkFailureStatus = 0;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function fallbackDetail(status: number): string {
+  if (status === 401) return 'You are not connected, or the credentials were refused. Connect again.';
+  if (status === 403) return 'The configuration client’s token is not allowed to read this resource.';
+  if (status === 404) return 'This resource was not found.';
+  if (status === 429) return 'Identity Cloud is rate limiting requests. Wait a moment and try again.';
+  if (status === 504) return 'Identity Cloud did not answer in time. Try again.';
+  if (status >= 500) return 'The server or Identity Cloud failed. Try again in a moment.';
+  return `The request failed with status ${status}.`;
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = undefined;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON: keep the status-based sentence.
+  }
+  const problem = isRecord(body) ? body : {};
+  const title = typeof problem.title === 'string' ? problem.title : response.statusText || 'Request failed';
+  const detail = typeof problem.detail === 'string' ? problem.detail : fallbackDetail(response.status);
+  const fieldErrors = Array.isArray(problem.errors)
+    ? problem.errors.filter(
+        (item): item is { field: string; message: string } =>
+          isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string',
+      )
+    : [];
+  return new ApiError(response.status, title, detail, fieldErrors);
+}
+
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(
+      networkFailureStatus,
+      'Network error',
+      'The dashboard’s server could not be reached. Check that it is running and try again.',
+    );
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+export async function apiGetJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  const response = await apiFetch(path, { signal: signal ?? null, headers: { accept: 'application/json' } });
+  return response.json();
+}
