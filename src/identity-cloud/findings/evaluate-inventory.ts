@@ -1,0 +1,184 @@
+// Runs every rule over a whole inventory in linear time: one pass to count configuration clients and policy
+// references, one pass over clients, one over policies, then findings bucketed by severity (no sort).
+import { classifyClient } from '../client-kind.ts';
+import type { InventoryCoverage } from '../inventory-coverage.ts';
+import { inventoryCoverage, policyPresence } from '../inventory-coverage.ts';
+import type { Inventory } from '../inventory.ts';
+import type { Client } from '../schemas.ts';
+import { clientFindings } from './client-rules.ts';
+import type { ClientRuleContext } from './client-rules.ts';
+import type { Finding, FindingSubject, RuleId, Severity } from './finding.ts';
+import { emptySeverityCounts, ruleIds, severities, worstSeverity } from './finding.ts';
+import { loginPolicyFindings, tokenPolicyFindings } from './policy-rules.ts';
+import { redirectUriFindings } from './redirect-uri-rules.ts';
+import { ruleCatalogue } from './rule-catalogue.ts';
+
+/** Rules that could not be checked everywhere, and why: the UI says so rather than implying "all clear". */
+export interface FindingsLimitation {
+  ruleIds: RuleId[];
+  reason: string;
+}
+
+export interface InventoryFindings {
+  /** Worst severity first; within a severity, in inventory order (clients in list order, then policies). */
+  all: Finding[];
+  byClientId: Map<string, Finding[]>;
+  byLoginPolicyId: Map<string, Finding[]>;
+  byTokenPolicyId: Map<string, Finding[]>;
+  countsBySeverity: Record<Severity, number>;
+  countsByRule: Record<RuleId, number>;
+  coverage: InventoryCoverage;
+  limitations: FindingsLimitation[];
+}
+
+export interface FindingsSummary {
+  count: number;
+  worst: Severity | null;
+  /** Distinct rule ids, in the order found. */
+  ruleIds: RuleId[];
+}
+
+const clientRuleIds = ruleIds.filter((id) => ruleCatalogue[id].subjectKind === 'client');
+
+/** Clients in list order, then any detail that arrived without a list entry. */
+function clientsInOrder(inventory: Inventory): { client: Client; listedName: string | null | undefined }[] {
+  const ordered: { client: Client; listedName: string | null | undefined }[] = [];
+  const listed = new Set<string>();
+  for (const summary of inventory.summaries) {
+    listed.add(summary.id);
+    const client = inventory.clientsById.get(summary.id);
+    if (client) ordered.push({ client, listedName: summary.name });
+  }
+  for (const [id, client] of inventory.clientsById) {
+    if (!listed.has(id)) ordered.push({ client, listedName: null });
+  }
+  return ordered;
+}
+
+function clientSubject(client: Client, listedName: string | null | undefined): FindingSubject {
+  const name = [client.name, listedName].find((value) => typeof value === 'string' && value.trim() !== '');
+  return { kind: 'client', id: client.id, name: name ?? client.id };
+}
+
+function countReference(counts: Map<string, number>, policyId: string | null | undefined): void {
+  if (typeof policyId === 'string' && policyId !== '') counts.set(policyId, (counts.get(policyId) ?? 0) + 1);
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function limitationsOf(coverage: InventoryCoverage): FindingsLimitation[] {
+  const limitations: FindingsLimitation[] = [];
+  if (!coverage.clientListLoaded) {
+    limitations.push({
+      ruleIds: [...clientRuleIds, 'login-policy-unused', 'token-policy-unused'],
+      reason: 'The client list could not be read (or has not arrived yet): no client was checked.',
+    });
+  } else if (coverage.missingClientDetails > 0) {
+    const missing = plural(coverage.missingClientDetails, 'client');
+    limitations.push(
+      {
+        ruleIds: clientRuleIds,
+        reason: `${missing} could not be checked: their details failed or are still loading.`,
+      },
+      {
+        ruleIds: ['login-policy-unused', 'token-policy-unused'],
+        reason: `Unused policies are not reported while ${missing} lack details: they may use them.`,
+      },
+    );
+  }
+  if (!coverage.loginPolicyListLoaded || !coverage.tokenPolicyListLoaded) {
+    const lists = [
+      coverage.loginPolicyListLoaded ? null : 'login',
+      coverage.tokenPolicyListLoaded ? null : 'token',
+    ].filter((value) => value !== null);
+    limitations.push({
+      ruleIds: ['client-dangling-policy'],
+      reason: `The ${lists.join(' and ')} policy list was not read in full${coverage.finished ? '' : ' yet'}: a missing policy is reported only when fetching it answered 404.`,
+    });
+  }
+  return limitations;
+}
+
+export function evaluateInventory(inventory: Inventory): InventoryFindings {
+  const coverage = inventoryCoverage(inventory);
+  const clients = clientsInOrder(inventory);
+
+  let configurationClientCount = 0;
+  const loginPolicyUse = new Map<string, number>();
+  const tokenPolicyUse = new Map<string, number>();
+  for (const { client } of clients) {
+    if (classifyClient(client) === 'configuration') configurationClientCount += 1;
+    countReference(loginPolicyUse, client.loginPolicy);
+    countReference(tokenPolicyUse, client.tokenPolicy);
+  }
+
+  const context: ClientRuleContext = {
+    configurationClientCount,
+    loginPolicyPresence: (id) => policyPresence(inventory, coverage, 'loginPolicy', id),
+    tokenPolicyPresence: (id) => policyPresence(inventory, coverage, 'tokenPolicy', id),
+  };
+
+  const buckets = new Map<Severity, Finding[]>(severities.map((severity) => [severity, []]));
+  const countsByRule = Object.fromEntries(ruleIds.map((id) => [id, 0])) as Record<RuleId, number>;
+  const countsBySeverity = emptySeverityCounts();
+  const record = (findings: Finding[]): void => {
+    for (const finding of findings) {
+      buckets.get(finding.severity)?.push(finding);
+      countsByRule[finding.ruleId] += 1;
+      countsBySeverity[finding.severity] += 1;
+    }
+  };
+
+  const byClientId = new Map<string, Finding[]>();
+  for (const { client, listedName } of clients) {
+    const subject = clientSubject(client, listedName);
+    const findings = [...clientFindings(client, subject, context), ...redirectUriFindings(client, subject)];
+    if (findings.length > 0) {
+      byClientId.set(client.id, findings);
+      record(findings);
+    }
+  }
+
+  // Usage is known only when every client's references were seen.
+  const usage = (counts: Map<string, number>, id: string): number | null =>
+    coverage.allClientDetailsLoaded ? (counts.get(id) ?? 0) : null;
+
+  const byLoginPolicyId = new Map<string, Finding[]>();
+  for (const policy of inventory.loginPoliciesById.values()) {
+    const findings = loginPolicyFindings(policy, { usedBy: usage(loginPolicyUse, policy.id) });
+    if (findings.length > 0) {
+      byLoginPolicyId.set(policy.id, findings);
+      record(findings);
+    }
+  }
+  const byTokenPolicyId = new Map<string, Finding[]>();
+  for (const policy of inventory.tokenPoliciesById.values()) {
+    const findings = tokenPolicyFindings(policy, { usedBy: usage(tokenPolicyUse, policy.id) });
+    if (findings.length > 0) {
+      byTokenPolicyId.set(policy.id, findings);
+      record(findings);
+    }
+  }
+
+  return {
+    all: severities.flatMap((severity) => buckets.get(severity) ?? []),
+    byClientId,
+    byLoginPolicyId,
+    byTokenPolicyId,
+    countsBySeverity,
+    countsByRule,
+    coverage,
+    limitations: limitationsOf(coverage),
+  };
+}
+
+export function summarizeFindings(findings: readonly Finding[] | undefined): FindingsSummary {
+  const list = findings ?? [];
+  return {
+    count: list.length,
+    worst: worstSeverity(list),
+    ruleIds: [...new Set(list.map((finding) => finding.ruleId))],
+  };
+}
