@@ -11,6 +11,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         server: 'src/server/main.ts',
+        sandbox: 'src/sandbox/cli.ts',
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
