@@ -1,36 +1,15 @@
 // `npm start`: build the app and the server when the sources are newer than the build, then serve.
-import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { buildIfStale, root } from './build-if-stale.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const inputs = [
-  'src',
-  'public',
-  'index.html',
-  'package-lock.json',
-  'vite.config.ts',
-  'vite.server.config.ts',
-];
-const outputs = ['dist/index.html', 'dist-server/server.js'];
-
-function newestMtime(path) {
-  const full = join(root, path);
-  if (!existsSync(full)) return 0;
-  const stat = statSync(full);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(full).map((entry) => newestMtime(join(path, entry))));
-}
-
-const builtAt = Math.min(
-  ...outputs.map((path) => (existsSync(join(root, path)) ? statSync(join(root, path)).mtimeMs : 0)),
-);
-const sourcesAt = Math.max(...inputs.map(newestMtime));
-if (builtAt < sourcesAt) {
-  console.log('Building the dashboard (sources changed since the last build)…');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildIfStale({
+  inputs: ['src', 'public', 'index.html', 'package-lock.json', 'vite.config.ts', 'vite.server.config.ts'],
+  outputs: ['dist/index.html', 'dist-server/server.js'],
+  command: 'npm',
+  args: ['run', '--silent', 'build'],
+  message: 'Building the dashboard (sources changed since the last build)…',
+});
 
 const server = spawn(
   process.execPath,
