@@ -1,0 +1,315 @@
+import { describe, expect, it } from 'vitest';
+import { AdaptiveConcurrency, type ConcurrencyTicket } from './adaptive-concurrency.ts';
+
+function fakeClock() {
+  let time = 0;
+  return {
+    now: () => time,
+    advance: (ms: number) => {
+      time += ms;
+    },
+  };
+}
+
+function startAll(limiter: AdaptiveConcurrency, queued = 0): ConcurrencyTicket[] {
+  const tickets: ConcurrencyTicket[] = [];
+  for (;;) {
+    const ticket = limiter.tryStart(queued);
+    if (ticket === null) return tickets;
+    tickets.push(ticket);
+  }
+}
+
+describe('AdaptiveConcurrency', () => {
+  it('starts at the initial limit and grows by one per success (slow start)', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ initialLimit: 4, maxLimit: 32, now: clock.now });
+    const first = startAll(limiter);
+    expect(first).toHaveLength(4);
+    clock.advance(50);
+    for (const ticket of first) limiter.onSuccess(ticket);
+    expect(limiter.limit).toBe(8);
+    expect(startAll(limiter)).toHaveLength(8);
+  });
+
+  it('never exceeds maxLimit', () => {
+    const limiter = new AdaptiveConcurrency({ initialLimit: 50, maxLimit: 6 });
+    expect(startAll(limiter)).toHaveLength(6);
+    for (let round = 0; round < 10; round += 1) {
+      for (const ticket of startAll(limiter, 10_000)) limiter.onSuccess(ticket);
+    }
+    expect(limiter.limit).toBe(6);
+  });
+
+  it('halves on the first 429 of an episode, remembers the ceiling and ignores 429s launched before it', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    const tickets = startAll(limiter);
+    expect(tickets).toHaveLength(20);
+    // The tenant takes 16: the 17th to 20th are refused.
+    const refused = tickets.slice(16);
+    const [firstRefused, ...laterRefused] = refused;
+    if (firstRefused === undefined) throw new Error('expected refusals');
+    limiter.onRateLimited(firstRefused, 1000);
+    expect(limiter.snapshot()).toMatchObject({ limit: 10, ceiling: 17, decreases: 1 });
+    for (const ticket of laterRefused) limiter.onRateLimited(ticket, 1000);
+    expect(limiter.snapshot()).toMatchObject({ limit: 10, ceiling: 17, decreases: 1 });
+  });
+
+  it('climbs straight back to just below the ceiling and holds there', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    const tickets = startAll(limiter);
+    const refused = tickets[16];
+    if (refused === undefined) throw new Error('expected a refusal');
+    limiter.onRateLimited(refused, 1000);
+    for (const ticket of tickets.slice(17)) limiter.onRateLimited(ticket, 1000);
+    // Requests from before the decrease succeeding do not grow the limit (they say nothing new).
+    for (const ticket of tickets.slice(0, 16)) limiter.onSuccess(ticket);
+    expect(limiter.limit).toBe(10);
+    for (let round = 0; round < 5; round += 1) {
+      const batch = startAll(limiter, 0);
+      clock.advance(50);
+      for (const ticket of batch) limiter.onSuccess(ticket);
+    }
+    expect(limiter.limit).toBe(16);
+    expect(startAll(limiter, 0)).toHaveLength(16);
+  });
+
+  it('probes above the ceiling rarely, only with enough queued work, and backs off after a failed probe', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({
+      initialLimit: 17,
+      maxLimit: 32,
+      probeAfterSuccesses: 32,
+      now: clock.now,
+    });
+    const tickets = startAll(limiter);
+    const refused = tickets[16];
+    if (refused === undefined) throw new Error('expected a refusal');
+    limiter.onRateLimited(refused, 1000);
+    for (const ticket of tickets.slice(0, 16)) limiter.onSuccess(ticket);
+
+    const probeRounds: number[] = [];
+    const probeLevels: number[] = [];
+    let round = 0;
+    const runRound = (queued: number) => {
+      round += 1;
+      const batch = startAll(limiter, queued);
+      for (const ticket of batch.filter((candidate) => candidate.probe)) {
+        probeRounds.push(round);
+        probeLevels.push(ticket.inFlightAtStart);
+      }
+      clock.advance(50);
+      for (const ticket of batch) {
+        if (ticket.probe) limiter.onRateLimited(ticket, 1000);
+        else limiter.onSuccess(ticket);
+      }
+    };
+    // A short queue: no probe, whatever the number of successes.
+    for (let index = 0; index < 20; index += 1) runRound(10);
+    expect(probeRounds).toHaveLength(0);
+    // A long queue: probes at the ceiling (17 in flight), each refused, each doubling the interval:
+    // 64 then 128 successes at 16 a round.
+    for (let index = 0; index < 20; index += 1) runRound(5_000);
+    expect(probeLevels.every((level) => level === 17)).toBe(true);
+    expect(probeRounds.slice(1).map((at, index) => at - (probeRounds[index] ?? 0))).toEqual([5, 9]);
+    expect(limiter.snapshot()).toMatchObject({ limit: 16, ceiling: 17, failedProbes: 3, decreases: 1 });
+  });
+
+  it('raises the ceiling when a probe succeeds', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({
+      initialLimit: 9,
+      maxLimit: 32,
+      probeAfterSuccesses: 8,
+      now: clock.now,
+    });
+    const tickets = startAll(limiter);
+    const refused = tickets[8];
+    if (refused === undefined) throw new Error('expected a refusal');
+    limiter.onRateLimited(refused, 1000);
+    for (const ticket of tickets.slice(0, 8)) limiter.onSuccess(ticket);
+    for (let round = 0; round < 6; round += 1) {
+      const batch = startAll(limiter, 5_000);
+      clock.advance(50);
+      for (const ticket of batch) limiter.onSuccess(ticket);
+    }
+    expect(limiter.snapshot().ceiling).toBeGreaterThan(9);
+    expect(limiter.limit).toBeGreaterThan(8);
+  });
+
+  it('lowers the ceiling when the tenant refuses below it (capacity shrank)', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ initialLimit: 17, maxLimit: 32, now: clock.now });
+    let tickets = startAll(limiter);
+    const refused = tickets[16];
+    if (refused === undefined) throw new Error('expected a refusal');
+    limiter.onRateLimited(refused, 1000);
+    for (const ticket of tickets.slice(0, 16)) limiter.onSuccess(ticket);
+    for (let round = 0; round < 4; round += 1) {
+      const batch = startAll(limiter);
+      for (const ticket of batch) limiter.onSuccess(ticket);
+    }
+    expect(limiter.limit).toBe(16);
+    tickets = startAll(limiter);
+    const refusedAtEight = tickets[7];
+    if (refusedAtEight === undefined) throw new Error('expected a ticket');
+    limiter.onRateLimited(refusedAtEight, 1000);
+    expect(limiter.snapshot()).toMatchObject({ limit: 8, ceiling: 8, decreases: 2 });
+  });
+
+  it('keeps a latency estimate from successes', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ maxLimit: 4, now: clock.now });
+    expect(limiter.latencyEstimateMs()).toBeNull();
+    for (let index = 0; index < 50; index += 1) {
+      const ticket = limiter.tryStart();
+      if (ticket === null) throw new Error('expected room');
+      clock.advance(50);
+      limiter.onSuccess(ticket);
+    }
+    const estimate = limiter.latencyEstimateMs() ?? 0;
+    expect(estimate).toBeGreaterThanOrEqual(50);
+    expect(estimate).toBeLessThan(60);
+  });
+});
+
+/**
+ * A discrete-event model of issue 6's benchmark: a tenant that answers in `latencyMs` (±20 % jitter) and refuses
+ * with 429 + Retry-After: 1 s above `capacity` concurrent requests; `items` GETs after one list request.
+ */
+function simulateInventory(options: {
+  items: number;
+  capacity: number;
+  latencyMs: number;
+  startLimiter: () => {
+    tryStart: (queued: number) => ConcurrencyTicket | null;
+    success: (t: ConcurrencyTicket) => void;
+    rateLimited: (t: ConcurrencyTicket) => void;
+  };
+  clock: ReturnType<typeof fakeClock>;
+}): { doneAtMs: number; rateLimited: number } {
+  const { items, capacity, latencyMs, clock } = options;
+  const limiter = options.startLimiter();
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  interface Event {
+    at: number;
+    run: () => void;
+  }
+  const events: Event[] = [];
+  const schedule = (at: number, run: () => void) => {
+    events.push({ at, run });
+    events.sort((a, b) => a.at - b.at);
+  };
+  let tenantInFlight = 0;
+  let rateLimited = 0;
+  let completed = 0;
+  let doneAt = 0;
+  const ready: number[] = [];
+  const pump = () => {
+    while (ready.length > 0) {
+      const ticket = limiter.tryStart(ready.length - 1);
+      if (ticket === null) return;
+      ready.shift();
+      if (tenantInFlight >= capacity) {
+        rateLimited += 1;
+        schedule(clock.now() + 1, () => {
+          limiter.rateLimited(ticket);
+          schedule(clock.now() + 1000, () => {
+            ready.push(0);
+            pump();
+          });
+          pump();
+        });
+        continue;
+      }
+      tenantInFlight += 1;
+      schedule(clock.now() + latencyMs * (0.8 + 0.4 * random()), () => {
+        tenantInFlight -= 1;
+        limiter.success(ticket);
+        completed += 1;
+        if (completed === items) doneAt = clock.now();
+        pump();
+      });
+    }
+  };
+  // The list request first, then every item.
+  const list = limiter.tryStart(0);
+  if (list === null) throw new Error('no room for the list');
+  tenantInFlight += 1;
+  schedule(latencyMs, () => {
+    tenantInFlight -= 1;
+    limiter.success(list);
+    for (let index = 0; index < items; index += 1) ready.push(index);
+    pump();
+  });
+  while (events.length > 0) {
+    const event = events.shift();
+    if (event === undefined) break;
+    clock.advance(event.at - clock.now());
+    event.run();
+  }
+  return { doneAtMs: doneAt, rateLimited };
+}
+
+describe('AdaptiveConcurrency against a modelled tenant (cap 16, 50 ms)', () => {
+  const items = 1000;
+  const bound = Math.ceil((items + 1) / 16) * 50;
+
+  it('finishes 1,000 items within 1.2× the physical bound and far faster than a fixed 6', () => {
+    const adaptiveClock = fakeClock();
+    const adaptive = simulateInventory({
+      items,
+      capacity: 16,
+      latencyMs: 50,
+      clock: adaptiveClock,
+      startLimiter: () => {
+        const limiter = new AdaptiveConcurrency({ maxLimit: 32, now: adaptiveClock.now });
+        return {
+          tryStart: (queued) => limiter.tryStart(queued),
+          success: (ticket) => limiter.onSuccess(ticket),
+          rateLimited: (ticket) => limiter.onRateLimited(ticket, 1000),
+        };
+      },
+    });
+    const fixedClock = fakeClock();
+    const fixedSix = simulateInventory({
+      items,
+      capacity: 16,
+      latencyMs: 50,
+      clock: fixedClock,
+      startLimiter: () => {
+        let inFlight = 0;
+        let nextId = 1;
+        return {
+          tryStart: () => {
+            if (inFlight >= 6) return null;
+            inFlight += 1;
+            return {
+              id: nextId++,
+              epoch: 0,
+              inFlightAtStart: inFlight,
+              probe: false,
+              startedAt: fixedClock.now(),
+            };
+          },
+          success: () => {
+            inFlight -= 1;
+          },
+          rateLimited: () => {
+            inFlight -= 1;
+          },
+        };
+      },
+    });
+    expect(adaptive.doneAtMs).toBeLessThanOrEqual(1.2 * bound);
+    expect(fixedSix.doneAtMs / adaptive.doneAtMs).toBeGreaterThanOrEqual(2.5);
+    // Slow start overshoots once; the ceiling keeps it from happening again (beyond rare probes).
+    expect(adaptive.rateLimited).toBeLessThan(40);
+  });
+});

@@ -1,0 +1,207 @@
+// How many upstream requests may be in flight for one tenant. A pure state machine (the clock is injected), so it
+// can be tested without timers.
+//
+// Why not plain AIMD: a tenant that answers 429 above a fixed number of concurrent requests makes AIMD halve on
+// every 429 and creep back one step per round trip, averaging about three quarters of the real capacity. Instead:
+// - slow start: +1 per success (doubling per round trip) while no 429 has been seen;
+// - the first 429 of an episode halves the limit and remembers the in-flight count at which 429s began as a
+//   ceiling; 429s from requests launched before that decrease belong to the same episode and are ignored;
+// - after a decrease, climb by +1 per success straight back to just below the ceiling, and hold there;
+// - probe one step above the ceiling rarely (after many successes at the hold level, and only when enough work is
+//   queued for a Retry-After delay of the probing request to be hidden); each failed probe doubles the interval;
+// - never above `maxLimit`.
+
+export interface AdaptiveConcurrencyOptions {
+  /** Concurrency before anything is known about the tenant. */
+  initialLimit?: number;
+  /** The configured ceiling (`maxConcurrency`): never exceeded, not even by a probe. */
+  maxLimit: number;
+  minLimit?: number;
+  /** Successes at the hold level before the first probe; doubles after each failed probe. */
+  probeAfterSuccesses?: number;
+  now?: () => number;
+}
+
+export interface ConcurrencyTicket {
+  readonly id: number;
+  /** Decrease epoch at launch: a 429 from an older epoch was already answered by a decrease. */
+  readonly epoch: number;
+  /** In-flight count including this request, at launch. */
+  readonly inFlightAtStart: number;
+  readonly probe: boolean;
+  readonly startedAt: number;
+}
+
+export interface ConcurrencySnapshot {
+  limit: number;
+  ceiling: number | null;
+  inFlight: number;
+  epoch: number;
+  decreases: number;
+  probes: number;
+  failedProbes: number;
+  latencyMs: number | null;
+}
+
+const latencyGain = 0.125;
+const deviationGain = 0.25;
+
+export class AdaptiveConcurrency {
+  private limitValue: number;
+  private ceilingValue: number | null = null;
+  private inFlightValue = 0;
+  private epochValue = 0;
+  private nextTicketId = 1;
+  private successesAtHold = 0;
+  private probeInterval: number;
+  private probeInFlight = false;
+  private decreases = 0;
+  private probes = 0;
+  private failedProbes = 0;
+  private smoothedLatencyMs: number | null = null;
+  private latencyDeviationMs = 0;
+  private lastRetryAfterMs = 1_000;
+  private readonly maxLimit: number;
+  private readonly minLimit: number;
+  private readonly now: () => number;
+
+  constructor(options: AdaptiveConcurrencyOptions) {
+    this.maxLimit = Math.max(1, Math.floor(options.maxLimit));
+    this.minLimit = Math.min(this.maxLimit, Math.max(1, Math.floor(options.minLimit ?? 1)));
+    this.limitValue = clamp(Math.floor(options.initialLimit ?? 8), this.minLimit, this.maxLimit);
+    this.probeInterval = Math.max(1, Math.floor(options.probeAfterSuccesses ?? 128));
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  get limit(): number {
+    return this.limitValue;
+  }
+
+  get inFlight(): number {
+    return this.inFlightValue;
+  }
+
+  /** A retransmission-timeout-style estimate (smoothed latency + 4 deviations), or null before any sample. */
+  latencyEstimateMs(): number | null {
+    if (this.smoothedLatencyMs === null) return null;
+    return this.smoothedLatencyMs + 4 * this.latencyDeviationMs;
+  }
+
+  snapshot(): ConcurrencySnapshot {
+    return {
+      limit: this.limitValue,
+      ceiling: this.ceilingValue,
+      inFlight: this.inFlightValue,
+      epoch: this.epochValue,
+      decreases: this.decreases,
+      probes: this.probes,
+      failedProbes: this.failedProbes,
+      latencyMs: this.smoothedLatencyMs,
+    };
+  }
+
+  /**
+   * Starts a request when there is room, else returns null. `queued` is how many requests wait behind this one:
+   * a probe is only worth it when the queue is long enough to hide the prober's Retry-After delay.
+   */
+  tryStart(queued = 0): ConcurrencyTicket | null {
+    if (this.inFlightValue < this.limitValue) return this.launch(false);
+    if (this.shouldProbe(queued)) return this.launch(true);
+    return null;
+  }
+
+  onSuccess(ticket: ConcurrencyTicket): void {
+    this.finish(ticket);
+    this.recordLatency(this.now() - ticket.startedAt);
+    if (ticket.probe) {
+      // The tenant took one more than the remembered ceiling: the capacity grew.
+      this.ceilingValue =
+        this.ceilingValue === null ? null : Math.min(this.maxLimit + 1, this.ceilingValue + 1);
+      this.limitValue = clamp(this.holdLevel(), this.minLimit, this.maxLimit);
+      this.successesAtHold = 0;
+      return;
+    }
+    if (ticket.epoch !== this.epochValue) return;
+    const target = this.holdLevel();
+    if (this.limitValue < target) {
+      this.limitValue += 1;
+    } else {
+      this.successesAtHold += 1;
+    }
+  }
+
+  onRateLimited(ticket: ConcurrencyTicket, retryAfterMs?: number): void {
+    this.finish(ticket);
+    if (retryAfterMs !== undefined) this.lastRetryAfterMs = retryAfterMs;
+    if (ticket.probe) {
+      this.failedProbes += 1;
+      this.successesAtHold = 0;
+      this.probeInterval *= 2;
+      return;
+    }
+    if (ticket.epoch !== this.epochValue) return;
+    // A new episode: this request was launched after the last decrease, and still was refused.
+    this.epochValue += 1;
+    this.decreases += 1;
+    this.ceilingValue = Math.max(this.minLimit + 1, ticket.inFlightAtStart);
+    this.limitValue = Math.max(this.minLimit, Math.floor(this.limitValue / 2));
+    this.successesAtHold = 0;
+  }
+
+  /** Any other outcome (server error, timeout, cancellation): frees the slot, teaches nothing about capacity. */
+  onOtherOutcome(ticket: ConcurrencyTicket): void {
+    this.finish(ticket);
+  }
+
+  private holdLevel(): number {
+    return this.ceilingValue === null ? this.maxLimit : Math.min(this.maxLimit, this.ceilingValue - 1);
+  }
+
+  private shouldProbe(queued: number): boolean {
+    if (this.ceilingValue === null || this.probeInFlight) return false;
+    if (this.limitValue < this.holdLevel()) return false;
+    if (this.ceilingValue > this.maxLimit) return false;
+    if (this.inFlightValue !== this.limitValue) return false;
+    if (this.successesAtHold < this.probeInterval) return false;
+    const latency = this.smoothedLatencyMs;
+    if (latency === null) return false;
+    const queuedWorkMs = (queued * latency) / Math.max(1, this.limitValue);
+    return queuedWorkMs > 2 * this.lastRetryAfterMs;
+  }
+
+  private launch(probe: boolean): ConcurrencyTicket {
+    this.inFlightValue += 1;
+    if (probe) {
+      this.probeInFlight = true;
+      this.probes += 1;
+      this.successesAtHold = 0;
+    }
+    return {
+      id: this.nextTicketId++,
+      epoch: this.epochValue,
+      inFlightAtStart: this.inFlightValue,
+      probe,
+      startedAt: this.now(),
+    };
+  }
+
+  private finish(ticket: ConcurrencyTicket): void {
+    this.inFlightValue = Math.max(0, this.inFlightValue - 1);
+    if (ticket.probe) this.probeInFlight = false;
+  }
+
+  private recordLatency(sampleMs: number): void {
+    if (this.smoothedLatencyMs === null) {
+      this.smoothedLatencyMs = sampleMs;
+      this.latencyDeviationMs = sampleMs / 2;
+      return;
+    }
+    this.latencyDeviationMs +=
+      deviationGain * (Math.abs(sampleMs - this.smoothedLatencyMs) - this.latencyDeviationMs);
+    this.smoothedLatencyMs += latencyGain * (sampleMs - this.smoothedLatencyMs);
+  }
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

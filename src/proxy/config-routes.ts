@@ -1,0 +1,136 @@
+// The six forwarded GETs of /api/config: plain identifiers only, redacted JSON back, upstream 4xx kept.
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import {
+  clientListSchema,
+  clientSchema,
+  loginPolicyListSchema,
+  loginPolicySchema,
+  tokenPolicyListSchema,
+  tokenPolicySchema,
+} from '../identity-cloud/schemas.ts';
+import { getConfig, type ConfigContext } from './config-request.ts';
+import { isPlainIdentifier } from './identifiers.ts';
+import type { ProxyEnv } from './proxy-env.ts';
+import type { ProxyRuntime } from './proxy-runtime.ts';
+import { problem, problemResponse } from './problem.ts';
+import { JsonTooDeepError, redactSecrets } from './redact.ts';
+import { notConnected, sessionCookie } from './session-routes.ts';
+import { gatePriority } from './tenant-gate.ts';
+
+interface ForwardedCollection {
+  collection: 'clients' | 'loginPolicies' | 'tokenPolicies';
+  listLabel: string;
+  itemNoun: string;
+  listSchema: z.ZodType;
+  itemSchema: z.ZodType;
+}
+
+const forwardedCollections: ForwardedCollection[] = [
+  {
+    collection: 'clients',
+    listLabel: 'the client list',
+    itemNoun: 'client',
+    listSchema: clientListSchema,
+    itemSchema: clientSchema,
+  },
+  {
+    collection: 'loginPolicies',
+    listLabel: 'the login policy list',
+    itemNoun: 'login policy',
+    listSchema: loginPolicyListSchema,
+    itemSchema: loginPolicySchema,
+  },
+  {
+    collection: 'tokenPolicies',
+    listLabel: 'the token policy list',
+    itemNoun: 'token policy',
+    listSchema: tokenPolicyListSchema,
+    itemSchema: tokenPolicySchema,
+  },
+];
+
+const forwardMaxAttempts = 3;
+const forwardMaxRateLimitRetries = 3;
+
+async function forward(
+  c: Context<ProxyEnv>,
+  context: ConfigContext,
+  request: { path: string; label: string; schema: z.ZodType; item: boolean },
+): Promise<Response> {
+  const { session, settings } = context;
+  const result = await getConfig(context, {
+    path: request.path,
+    label: request.label,
+    priority: gatePriority.interactive,
+    signal: AbortSignal.any([c.req.raw.signal, session.lifetime.signal]),
+    maxAttempts: forwardMaxAttempts,
+    maxRateLimitRetries: forwardMaxRateLimitRetries,
+    deadlineMs: settings.upstreamTimeoutMs,
+    adaptiveTimeout: request.item,
+    isValid: (body) => request.schema.safeParse(body).success,
+    counter: c.get('counter'),
+  });
+  if (!result.ok) return problemResponse(result.problem.toProblem());
+  const sensitive = new Set([session.connection.clientSecret]);
+  const token = session.tokens.peek()?.accessToken;
+  if (token !== undefined) sensitive.add(token);
+  let body: unknown;
+  try {
+    body = redactSecrets(result.body, sensitive);
+  } catch (error) {
+    if (!(error instanceof JsonTooDeepError)) throw error;
+    return problemResponse(
+      problem(502, `Identity Cloud’s answer for ${request.label} is nested too deeply to be shown.`),
+    );
+  }
+  return new Response(JSON.stringify(body), {
+    status: result.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+export function mountConfigRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
+  for (const spec of forwardedCollections) {
+    app.get(`/api/config/${spec.collection}`, async (c) => {
+      const session = runtime.resolveSession(sessionCookie(c));
+      if (session === null) return notConnected();
+      return forward(c, runtime.configContext(session), {
+        path: spec.collection,
+        label: spec.listLabel,
+        schema: spec.listSchema,
+        item: false,
+      });
+    });
+    app.get(`/api/config/${spec.collection}/:id`, async (c) => {
+      const id = c.req.param('id');
+      if (!isPlainIdentifier(id)) {
+        return problemResponse(
+          problem(
+            400,
+            `A ${spec.itemNoun} id is a plain identifier (letters, digits, “.”, “_”, “~”, “-”; at most 128).`,
+          ),
+        );
+      }
+      const session = runtime.resolveSession(sessionCookie(c));
+      if (session === null) return notConnected();
+      return forward(c, runtime.configContext(session), {
+        path: `${spec.collection}/${id}`,
+        label: `${spec.itemNoun} ${id}`,
+        schema: spec.itemSchema,
+        item: true,
+      });
+    });
+  }
+
+  app.all('/api/config/*', (c) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      return problemResponse(
+        problem(404, 'Only the clients, login policies and token policies are forwarded, one level deep.'),
+      );
+    }
+    return problemResponse(problem(405, 'The dashboard only reads: /api/config/* answers GET only.'), {
+      allow: 'GET, HEAD',
+    });
+  });
+}

@@ -1,0 +1,80 @@
+// GET /api/inventory: NDJSON, one line flushed per result; the upstream work stops when the browser goes away.
+import type { Hono } from 'hono';
+import { emptyRetryStats } from './config-request.ts';
+import { InventoryRun } from './inventory.ts';
+import type { ProxyEnv } from './proxy-env.ts';
+import type { ProxyRuntime } from './proxy-runtime.ts';
+import { problemResponse } from './problem.ts';
+import { notConnected, sessionCookie } from './session-routes.ts';
+
+export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
+  app.get('/api/inventory', async (c) => {
+    const startedAt = performance.now();
+    const session = runtime.resolveSession(sessionCookie(c));
+    if (session === null) return notConnected();
+
+    const run = new InventoryRun({
+      context: runtime.configContext(session),
+      signal: AbortSignal.any([c.req.raw.signal, session.lifetime.signal]),
+      counter: c.get('counter'),
+      stats: emptyRetryStats(),
+      limits: runtime.options.inventoryLimits,
+      startedAt,
+    });
+    let list: Awaited<ReturnType<InventoryRun['readClientList']>>;
+    try {
+      list = await run.readClientList();
+    } catch (error) {
+      run.abort();
+      throw error;
+    }
+    if (!list.ok) {
+      run.abort();
+      return problemResponse(list.problem.toProblem());
+    }
+    const clientList = list;
+
+    const encoder = new TextEncoder();
+    let finish: () => void = () => undefined;
+    c.set('streamFinished', new Promise<void>((resolve) => (finish = resolve)));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const write = (line: object) => {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        };
+        run
+          .stream(clientList, write)
+          .then(
+            () => {
+              // Also when aborted (session ended): a stream without its done line tells the reader it is cut.
+              try {
+                controller.close();
+              } catch {
+                // Already cancelled by the reader.
+              }
+            },
+            (error: unknown) => {
+              console.error(
+                'inventory stream failed:',
+                error instanceof Error ? error.name : 'unknown error',
+              );
+              controller.error(error);
+            },
+          )
+          .finally(finish);
+      },
+      cancel() {
+        // The browser went away: stop every queued and in-flight upstream request.
+        run.abort();
+      },
+    });
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}

@@ -1,0 +1,341 @@
+// `GET /api/inventory`: the client list, then every client's details and every policy once, fanned out through the
+// tenant's adaptive gate and written as NDJSON lines (src/identity-cloud/inventory-stream.ts) as they arrive.
+import { setMaxListeners } from 'node:events';
+import type { z } from 'zod';
+import {
+  clientListSchema,
+  clientSchema,
+  loginPolicyListSchema,
+  loginPolicySchema,
+  tokenPolicyListSchema,
+  tokenPolicySchema,
+  type ClientSummary,
+} from '../identity-cloud/schemas.ts';
+import type { InventoryResourceKind } from '../identity-cloud/inventory-stream.ts';
+import { getConfig, type ConfigContext, type ConfigResult, type RetryStats } from './config-request.ts';
+import { isPlainIdentifier } from './identifiers.ts';
+import { ProblemError } from './problem.ts';
+import { JsonTooDeepError, redactSecrets } from './redact.ts';
+import { gatePriority } from './tenant-gate.ts';
+import type { UpstreamCounter } from './upstream-fetch.ts';
+
+export interface InventoryLimits {
+  /** Attempts per item for faults (5xx, resets, hangs, malformed bodies). */
+  maxAttempts: number;
+  /** 429s tolerated per item (each waits its Retry-After). */
+  maxRateLimitRetries: number;
+}
+
+export const defaultInventoryLimits: InventoryLimits = { maxAttempts: 5, maxRateLimitRetries: 20 };
+
+type PolicyKind = 'loginPolicy' | 'tokenPolicy';
+
+type Line = Record<string, unknown> & { kind: string };
+
+function isValidWith(schema: z.ZodType): (body: unknown) => boolean {
+  return (body) => schema.safeParse(body).success;
+}
+
+const policyDetail = {
+  loginPolicy: { collection: 'loginPolicies', schema: loginPolicySchema, noun: 'login policy' },
+  tokenPolicy: { collection: 'tokenPolicies', schema: tokenPolicySchema, noun: 'token policy' },
+} as const;
+
+const policyList = {
+  loginPolicy: {
+    resource: 'loginPolicyList',
+    path: 'loginPolicies',
+    schema: loginPolicyListSchema,
+    label: 'the login policy list',
+  },
+  tokenPolicy: {
+    resource: 'tokenPolicyList',
+    path: 'tokenPolicies',
+    schema: tokenPolicyListSchema,
+    label: 'the token policy list',
+  },
+} as const;
+
+export class InventoryRun {
+  private readonly context: ConfigContext;
+  private readonly limits: InventoryLimits;
+  private readonly controller = new AbortController();
+  private readonly startedAt: number;
+  private readonly counter: UpstreamCounter;
+  readonly stats: RetryStats;
+  private readonly requestedPolicies: Record<PolicyKind, Set<string>> = {
+    loginPolicy: new Set(),
+    tokenPolicy: new Set(),
+  };
+  private runningTasks = 0;
+  private onIdle: (() => void) | null = null;
+  private readonly buffered: Line[] = [];
+  private sink: ((line: Line) => void) | null = null;
+  private clientLines = 0;
+  private errorLines = 0;
+  private readonly sensitiveValues: Set<string>;
+  private policyListsStarted = false;
+
+  constructor(options: {
+    context: ConfigContext;
+    signal: AbortSignal;
+    counter: UpstreamCounter;
+    stats: RetryStats;
+    limits?: InventoryLimits;
+    startedAt?: number;
+  }) {
+    this.context = options.context;
+    this.limits = options.limits ?? defaultInventoryLimits;
+    this.counter = options.counter;
+    this.stats = options.stats;
+    this.startedAt = options.startedAt ?? performance.now();
+    // One listener per waiting item: thousands are expected, not a leak.
+    setMaxListeners(1_000_000, this.controller.signal);
+    const stop = () => this.abort();
+    if (options.signal.aborted) this.abort();
+    else options.signal.addEventListener('abort', stop, { once: true });
+    const { session } = this.context;
+    this.sensitiveValues = new Set([session.connection.clientSecret]);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  abort(): void {
+    if (!this.controller.signal.aborted) this.controller.abort(new Error('The inventory was cancelled.'));
+  }
+
+  /**
+   * Reads the client list (and starts the policy lists alongside it). Resolves with the summaries, or a problem
+   * the route answers with its status before any line is written.
+   */
+  async readClientList(): Promise<
+    { ok: true; total: number; clients: ClientSummary[] } | { ok: false; problem: ProblemError }
+  > {
+    this.startPolicyLists();
+    const result = await this.get({
+      path: 'clients',
+      label: 'the client list',
+      priority: gatePriority.inventoryList,
+      adaptiveTimeout: false,
+      isValid: isValidWith(clientListSchema),
+    });
+    if (!result.ok) return result;
+    const parsed = clientListSchema.safeParse(result.body);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        problem: new ProblemError(502, 'The client list is not in the configuration API’s format.'),
+      };
+    }
+    const redacted = this.redact(parsed.data.items) as ClientSummary[];
+    return { ok: true, total: parsed.data.total, clients: redacted };
+  }
+
+  /** Writes the list line, fans out, and resolves after the done line (or when aborted). */
+  async stream(
+    list: { total: number; clients: ClientSummary[] },
+    write: (line: Line) => void,
+  ): Promise<void> {
+    write({ kind: 'list', total: list.total, clients: list.clients });
+    this.sink = write;
+    for (const line of this.buffered.splice(0)) write(line);
+
+    const seen = new Set<string>();
+    for (const summary of list.clients) {
+      if (seen.has(summary.id)) continue;
+      seen.add(summary.id);
+      this.spawn(() => this.fetchClient(summary.id), 'client', summary.id);
+    }
+    await this.idle();
+    if (this.signal.aborted) return;
+    write({
+      kind: 'done',
+      clients: this.clientLines,
+      failed: this.errorLines,
+      ms: Math.round(performance.now() - this.startedAt),
+      requests: this.stats.requests,
+      retries: this.stats.retries,
+      rateLimited: this.stats.rateLimited,
+    });
+  }
+
+  private startPolicyLists(): void {
+    if (this.policyListsStarted) return;
+    this.policyListsStarted = true;
+    for (const kind of ['loginPolicy', 'tokenPolicy'] as const) {
+      this.spawn(
+        async () => {
+          const spec = policyList[kind];
+          const result = await this.get({
+            path: spec.path,
+            label: spec.label,
+            priority: gatePriority.inventoryList,
+            adaptiveTimeout: false,
+            isValid: isValidWith(spec.schema),
+          });
+          if (!result.ok) {
+            this.emitError(spec.resource, null, result.problem);
+            return;
+          }
+          const parsed = spec.schema.safeParse(result.body);
+          if (!parsed.success) return;
+          for (const summary of parsed.data.items) this.requestPolicy(kind, summary.id);
+        },
+        policyList[kind].resource,
+        null,
+      );
+    }
+  }
+
+  private async fetchClient(id: string): Promise<void> {
+    if (!isPlainIdentifier(id)) {
+      this.emitError(
+        'client',
+        id,
+        new ProblemError(
+          502,
+          'The client list holds an id that is not a plain identifier; it was not requested.',
+        ),
+      );
+      return;
+    }
+    const result = await this.get({
+      path: `clients/${id}`,
+      label: `client ${id}`,
+      priority: gatePriority.inventoryItem,
+      adaptiveTimeout: true,
+      isValid: isValidWith(clientSchema),
+    });
+    if (!result.ok) {
+      this.emitError('client', id, result.problem);
+      return;
+    }
+    const client = this.redactOrFail('client', id, result.body);
+    if (client === undefined) return;
+    this.emit({ kind: 'client', client });
+    this.clientLines += 1;
+    const parsed = clientSchema.safeParse(result.body);
+    if (!parsed.success) return;
+    if (parsed.data.loginPolicy) this.requestPolicy('loginPolicy', parsed.data.loginPolicy);
+    if (parsed.data.tokenPolicy) this.requestPolicy('tokenPolicy', parsed.data.tokenPolicy);
+  }
+
+  /** Each policy, listed or referenced, is fetched and written once. */
+  private requestPolicy(kind: PolicyKind, id: string): void {
+    const requested = this.requestedPolicies[kind];
+    if (requested.has(id)) return;
+    requested.add(id);
+    const spec = policyDetail[kind];
+    this.spawn(
+      async () => {
+        if (!isPlainIdentifier(id)) {
+          this.emitError(
+            kind,
+            id,
+            new ProblemError(502, `A ${spec.noun} id is not a plain identifier; it was not requested.`),
+          );
+          return;
+        }
+        const result = await this.get({
+          path: `${spec.collection}/${id}`,
+          label: `${spec.noun} ${id}`,
+          priority: gatePriority.inventoryList,
+          adaptiveTimeout: true,
+          isValid: isValidWith(spec.schema),
+        });
+        if (!result.ok) {
+          this.emitError(kind, id, result.problem);
+          return;
+        }
+        const policy = this.redactOrFail(kind, id, result.body);
+        if (policy !== undefined) this.emit({ kind, policy });
+      },
+      kind,
+      id,
+    );
+  }
+
+  private get(options: {
+    path: string;
+    label: string;
+    priority: (typeof gatePriority)[keyof typeof gatePriority];
+    adaptiveTimeout: boolean;
+    isValid: (body: unknown) => boolean;
+  }): Promise<ConfigResult> {
+    return getConfig(this.context, {
+      ...options,
+      signal: this.signal,
+      maxAttempts: this.limits.maxAttempts,
+      maxRateLimitRetries: this.limits.maxRateLimitRetries,
+      stats: this.stats,
+      counter: this.counter,
+    });
+  }
+
+  /** Resolves when every task (including those spawned by tasks) finished, or the run was aborted. */
+  private idle(): Promise<void> {
+    if (this.runningTasks === 0 || this.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.onIdle = resolve;
+      this.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
+
+  private spawn(task: () => Promise<void>, resource: InventoryResourceKind, id: string | null): void {
+    this.runningTasks += 1;
+    task()
+      .catch((error: unknown) => {
+        if (this.signal.aborted) return;
+        // A bug rather than an upstream failure: keep streaming, and mark the item it hit.
+        this.emitError(resource, id, new ProblemError(500, 'The proxy failed while reading this item.'));
+        console.error(
+          `inventory: reading ${resource} failed:`,
+          error instanceof Error ? error.name : 'unknown error',
+        );
+      })
+      .finally(() => {
+        this.runningTasks -= 1;
+        if (this.runningTasks === 0) this.onIdle?.();
+      });
+  }
+
+  private redact(value: unknown): unknown {
+    const token = this.context.session.tokens.peek()?.accessToken;
+    const sensitive = token === undefined ? this.sensitiveValues : new Set([...this.sensitiveValues, token]);
+    return redactSecrets(value, sensitive);
+  }
+
+  private redactOrFail(resource: InventoryResourceKind, id: string, body: unknown): unknown {
+    try {
+      return this.redact(body);
+    } catch (error) {
+      if (!(error instanceof JsonTooDeepError)) throw error;
+      this.emitError(
+        resource,
+        id,
+        new ProblemError(502, `The answer for ${resource} ${id} is nested too deeply to be shown.`),
+      );
+      return undefined;
+    }
+  }
+
+  private emitError(resource: InventoryResourceKind, id: string | null, problem: ProblemError): void {
+    if (this.signal.aborted) return;
+    this.errorLines += 1;
+    this.emit({
+      kind: 'error',
+      resource,
+      ...(id === null ? {} : { id }),
+      status: problem.status,
+      detail: problem.message,
+    });
+  }
+
+  private emit(line: Line): void {
+    if (this.signal.aborted) return;
+    if (this.sink === null) this.buffered.push(line);
+    else this.sink(line);
+  }
+}

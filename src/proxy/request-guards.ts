@@ -1,0 +1,112 @@
+// Refusals before any route runs: foreign Host headers (DNS rebinding), cross-origin state changes (CSRF), and
+// request targets that try to climb or smuggle path segments.
+import type { Context, MiddlewareHandler } from 'hono';
+import { csrf } from 'hono/csrf';
+import { normaliseHostName } from './proxy-options.ts';
+import type { ProxyEnv } from './proxy-env.ts';
+import { problem, problemResponse } from './problem.ts';
+
+export function requestHost(c: Context): string {
+  return c.req.header('host') ?? new URL(c.req.url).host;
+}
+
+export function hostNameOf(host: string): string | null {
+  try {
+    const url = new URL(`http://${host}`);
+    if (url.username !== '' || url.password !== '' || url.pathname !== '/' || url.search !== '') return null;
+    return normaliseHostName(url.hostname);
+  } catch {
+    return null;
+  }
+}
+
+/** Requests must name this server by an allowed host name; `*` allows any (a deliberate, documented choice). */
+export function isAllowedHost(host: string, allowedHosts: ReadonlySet<string>): boolean {
+  if (allowedHosts.has('*')) return true;
+  const name = hostNameOf(host);
+  return name !== null && allowedHosts.has(name);
+}
+
+export function hostGuard(allowedHosts: ReadonlySet<string>): MiddlewareHandler<ProxyEnv> {
+  return async (c, next) => {
+    if (!isAllowedHost(requestHost(c), allowedHosts)) {
+      return problemResponse(
+        problem(
+          403,
+          'This server does not answer to that host name. Open it by the address it printed at start (e.g. http://127.0.0.1:5173/), or add the name to ALLOWED_HOSTS.',
+        ),
+      );
+    }
+    await next();
+  };
+}
+
+function isSameOrigin(origin: string, c: Context): boolean {
+  try {
+    return new URL(origin).host === requestHost(c);
+  } catch {
+    return false;
+  }
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function crossOriginProblem() {
+  return problem(
+    403,
+    'Cross-origin requests may not change the session: the request must come from this dashboard’s own pages.',
+  );
+}
+
+/**
+ * Hono's csrf middleware refuses form-encoded cross-site requests (and those without Origin). A JSON POST or a
+ * DELETE from another origin needs a CORS preflight that this server never grants, but the proxy refuses it
+ * explicitly too: any Origin or Sec-Fetch-Site that says "another site" gets 403. Requests without either header
+ * are not from a browser page (curl, tests) and cannot carry a victim's cookie by accident.
+ */
+export function originGuards(): MiddlewareHandler<ProxyEnv>[] {
+  const honoCsrf = csrf({ origin: isSameOrigin, secFetchSite: 'same-origin' });
+  const explicit: MiddlewareHandler<ProxyEnv> = async (c, next) => {
+    if (unsafeMethods.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const fetchSite = c.req.header('sec-fetch-site');
+      if (
+        (origin !== undefined && !isSameOrigin(origin, c)) ||
+        (fetchSite !== undefined && fetchSite !== 'same-origin')
+      ) {
+        return problemResponse(crossOriginProblem());
+      }
+    }
+    await next();
+  };
+  return [honoCsrf, explicit];
+}
+
+const smugglingPattern = /%2f|%5c|%2e|%00|\\|(?:^|\/)\.\.?(?:\/|$)/i;
+
+/** The request target as the client sent it (before URL normalisation removed `..`), when the server kept it. */
+function rawTarget(c: Context<ProxyEnv>): string {
+  // Undefined when the app is called directly (`app.fetch(request)`), whatever the type says.
+  const env = c.env as ProxyEnv['Bindings'] | undefined;
+  const raw = env?.incoming?.url;
+  if (typeof raw === 'string' && raw !== '') return raw;
+  const url = new URL(c.req.url);
+  return url.pathname;
+}
+
+export function pathGuard(): MiddlewareHandler<ProxyEnv> {
+  return async (c, next) => {
+    const target = rawTarget(c);
+    const queryStart = target.indexOf('?');
+    const path = queryStart === -1 ? target : target.slice(0, queryStart);
+    if (smugglingPattern.test(path)) {
+      return problemResponse(
+        problem(
+          400,
+          'The path contains `..`, an encoded slash or dot, or a backslash, which are never forwarded.',
+        ),
+      );
+    }
+    await next();
+  };
+}

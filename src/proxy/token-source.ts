@@ -1,0 +1,72 @@
+// A session's access token: cached until shortly before it expires, exchanged once for all concurrent callers
+// (single flight), and dropped when Identity Cloud refuses it so that the next caller exchanges a fresh one.
+import type { TokenGrant } from './token-exchange.ts';
+import type { UpstreamCounter } from './upstream-fetch.ts';
+
+/** Exchanges the credentials; `counter` is the request that triggered it, for the request log. */
+export type ExchangeFunction = (counter?: UpstreamCounter) => Promise<TokenGrant>;
+
+/** Refresh margin: a tenth of the lifetime, at most a minute (a 1 s token is renewed 100 ms early). */
+export function refreshMarginMs(lifetimeMs: number): number {
+  return Math.min(60_000, Math.max(0, lifetimeMs / 10));
+}
+
+export class TokenSource {
+  private current: TokenGrant | null = null;
+  private pending: Promise<TokenGrant> | null = null;
+  private exchangesValue = 0;
+  private readonly exchange: ExchangeFunction;
+  private readonly now: () => number;
+
+  constructor(exchange: ExchangeFunction, options: { initial?: TokenGrant | null; now?: () => number } = {}) {
+    this.exchange = exchange;
+    this.current = options.initial ?? null;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** How many exchanges this source started (the initial grant excluded). */
+  get exchanges(): number {
+    return this.exchangesValue;
+  }
+
+  /** The grant currently held, if still usable; no exchange. */
+  peek(): TokenGrant | null {
+    return this.isFresh(this.current) ? this.current : null;
+  }
+
+  get(counter?: UpstreamCounter): Promise<TokenGrant> {
+    const grant = this.current;
+    if (grant !== null && this.isFresh(grant)) return Promise.resolve(grant);
+    if (this.pending !== null) return this.pending;
+    this.exchangesValue += 1;
+    const pending = this.exchange(counter).then(
+      (fresh) => {
+        this.current = fresh;
+        this.pending = null;
+        return fresh;
+      },
+      (error: unknown) => {
+        this.pending = null;
+        throw error;
+      },
+    );
+    this.pending = pending;
+    return pending;
+  }
+
+  /**
+   * Identity Cloud refused `accessToken`: forget it, unless a newer token already replaced it (then the many
+   * requests that were refused together cause a single re-exchange).
+   */
+  invalidate(accessToken: string): void {
+    if (this.current?.accessToken === accessToken) this.current = null;
+  }
+
+  clear(): void {
+    this.current = null;
+  }
+
+  private isFresh(grant: TokenGrant | null): grant is TokenGrant {
+    return grant !== null && this.now() < grant.expiresAt - refreshMarginMs(grant.lifetimeMs);
+  }
+}
