@@ -187,18 +187,18 @@ export function createFinding(
   return finding;
 }
 
+/** Prose inside a Markdown table cell: pipes end the cell, asterisks start emphasis. */
 function escapeTableCell(text: string): string {
-  return text.replaceAll('|', '\\|');
+  return text.replaceAll('|', '\\|').replaceAll('*', '\\*');
 }
 
 /** The README's rule table, as Markdown (see README "Findings"). */
 export function renderRuleTableMarkdown(): string {
   const lines = ['| rule id | severity | what | why, and what to do |', '| --- | --- | --- | --- |'];
   for (const rule of ruleDefinitions) {
-    const why = `${rule.explanation} **Fix:** ${rule.recommendation}${rule.reference ? ` (${rule.reference})` : ''}`;
-    lines.push(
-      `| \`${rule.id}\` | ${rule.severity} | ${escapeTableCell(rule.title)} | ${escapeTableCell(why)} |`,
-    );
+    const reference = rule.reference ? ` (${rule.reference})` : '';
+    const why = `${escapeTableCell(rule.explanation)} **Fix:** ${escapeTableCell(rule.recommendation)}${reference}`;
+    lines.push(`| \`${rule.id}\` | ${rule.severity} | ${escapeTableCell(rule.title)} | ${why} |`);
   }
   return lines.join('\n');
 }
