@@ -35,6 +35,18 @@ export const router = createBrowserRouter([
           Component: (await import('../features/policies/components/policies-page.tsx')).PoliciesPage,
         }),
       },
+      {
+        path: routePatterns.loginPolicy,
+        lazy: async () => ({
+          Component: (await import('../features/policies/components/login-policy-page.tsx')).LoginPolicyPage,
+        }),
+      },
+      {
+        path: routePatterns.tokenPolicy,
+        lazy: async () => ({
+          Component: (await import('../features/policies/components/token-policy-page.tsx')).TokenPolicyPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -74,3 +74,20 @@ export async function apiGetJson(path: string, signal?: AbortSignal): Promise<un
   const response = await apiFetch(path, { signal: signal ?? null, headers: { accept: 'application/json' } });
   return response.json();
 }
+
+/** GET + validation: an answer that does not match the schema becomes a 502-like ApiError, not a crash later. */
+export async function apiGetParsed<Output>(
+  path: string,
+  schema: { safeParse: (value: unknown) => { success: true; data: Output } | { success: false } },
+  signal?: AbortSignal,
+): Promise<Output> {
+  const parsed = schema.safeParse(await apiGetJson(path, signal));
+  if (!parsed.success) {
+    throw new ApiError(
+      502,
+      'Unexpected answer',
+      'Identity Cloud answered with data this dashboard does not understand. Try again, or report it.',
+    );
+  }
+  return parsed.data;
+}

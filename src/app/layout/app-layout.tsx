@@ -2,15 +2,22 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
+import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Suspense } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
-import { productName } from '../../lib/use-document-title.ts';
+import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
 import { toClients, toConnect, toPolicies } from '../../lib/routes.ts';
+import { sessionQueryOptions } from '../../lib/session/session-query.ts';
+import { productName } from '../../lib/use-document-title.ts';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
 import { PageLoading } from './page-loading.tsx';
+import { TenantChip } from './tenant-chip.tsx';
 
 const navigation = [
   { label: 'Clients', to: toClients() },
@@ -18,15 +25,58 @@ const navigation = [
   { label: 'Connection', to: toConnect() },
 ];
 
+const mainId = 'main-content';
+
+function InventoryKeepAlive() {
+  useKeepInventoryAlive();
+  return null;
+}
+
+/**
+ * Pages other than /connect need a connection: while the proxy is asked, a progress bar; without one, a
+ * redirect to /connect (which says why).
+ */
+function ConnectionGate({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const session = useQuery(sessionQueryOptions());
+  if (location.pathname === toConnect()) return children;
+  if (session.data === null) return <Navigate to={toConnect()} replace />;
+  if (session.error !== null && session.data === undefined) {
+    return (
+      <ApiErrorAlert error={session.error} resource="the connection" onRetry={() => void session.refetch()} />
+    );
+  }
+  if (session.data === undefined) return <PageLoading />;
+  return children;
+}
+
 export function AppLayout() {
   const location = useLocation();
+  const session = useQuery(sessionQueryOptions());
+  const facts = session.data ?? null;
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <AppBar position="sticky" elevation={0} enableColorOnDark>
+      <Link
+        href={`#${mainId}`}
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: (theme) => theme.zIndex.tooltip,
+          bgcolor: 'background.paper',
+          px: 2,
+          py: 1,
+          borderRadius: 1,
+          '&:focus': { top: 8 },
+        }}
+      >
+        Skip to content
+      </Link>
+      <AppBar position="sticky" elevation={0} enableColorOnDark component="header">
         <Toolbar component="nav" aria-label="Main" sx={{ gap: 1 }}>
           <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>
             {productName}
-            <Typography component="span" sx={{ ml: 1, opacity: 0.8, display: { xs: 'none', md: 'inline' } }}>
+            <Typography component="span" sx={{ ml: 1, opacity: 0.85, display: { xs: 'none', lg: 'inline' } }}>
               Akamai Identity Cloud
             </Typography>
           </Typography>
@@ -42,14 +92,26 @@ export function AppLayout() {
             </Button>
           ))}
           <Box sx={{ flexGrow: 1 }} />
+          {facts !== null ? <TenantChip facts={facts} /> : null}
           <ColorModeToggle />
         </Toolbar>
       </AppBar>
-      <Container component="main" maxWidth="xl" sx={{ py: 3, flexGrow: 1 }}>
+      {facts !== null ? (
+        <InventoryKeepAlive key={`${facts.identityDomain}|${facts.customerId}|${facts.clientId}`} />
+      ) : null}
+      <Container
+        component="main"
+        id={mainId}
+        tabIndex={-1}
+        maxWidth="xl"
+        sx={{ py: 3, flexGrow: 1, outline: 'none' }}
+      >
         <ErrorBoundary label="This page" resetKey={location.pathname}>
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
+          <ConnectionGate>
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </ConnectionGate>
         </ErrorBoundary>
       </Container>
     </Box>

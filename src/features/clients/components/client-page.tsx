@@ -1,11 +1,183 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Link from '@mui/material/Link';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useLocation, useParams } from 'react-router';
+import { classifyClient, clientKindDescriptions } from '../../../identity-cloud/client-kind.ts';
+import type { Client } from '../../../identity-cloud/schemas.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { ClientKindChip } from '../../../lib/components/client-kind-chip.tsx';
+import { CopyButton } from '../../../lib/components/copy-button.tsx';
+import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
+import { FieldList } from '../../../lib/components/field-list.tsx';
+import { Monospace } from '../../../lib/components/monospace.tsx';
+import { RawJson } from '../../../lib/components/raw-json.tsx';
+import { toClients } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { clientQueryOptions } from '../api/client-query.ts';
+import { displayName } from '../utils/client-rows.ts';
+import type { ClientsListState } from './client-cells.tsx';
+import { LoginPolicyCard, TokenPolicyCard } from './client-policy-cards.tsx';
+import { RedirectUriList } from './redirect-uri-list.tsx';
+
+function isClientsListState(value: unknown): value is ClientsListState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ClientsListState).clientsSearch === 'string'
+  );
+}
+
+/** Back to the list with the filters it had when the client was opened. */
+function BackToClients() {
+  const state: unknown = useLocation().state;
+  const search = isClientsListState(state) ? state.clientsSearch.replace(/^\?/, '') : '';
+  return (
+    <Link
+      component={RouterLink}
+      to={toClients(search)}
+      underline="hover"
+      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+    >
+      <ArrowBackIcon fontSize="small" />
+      Back to clients
+    </Link>
+  );
+}
+
+function ClientNotFound({ clientId }: { clientId: string }) {
+  return (
+    <Stack spacing={2} sx={{ py: 4, alignItems: 'flex-start' }}>
+      <Typography variant="h1">Client not found</Typography>
+      <Typography color="text.secondary">
+        This tenant has no client with the id <Monospace>{clientId}</Monospace>. It may have been deleted, or
+        the link may belong to another tenant.
+      </Typography>
+      <Button variant="contained" component={RouterLink} to={toClients()}>
+        Go to the clients
+      </Button>
+    </Stack>
+  );
+}
+
+function ClientDetails({ client }: { client: Client }) {
+  const name = displayName(client);
+  const kind = classifyClient(client);
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Typography variant="h1" gutterBottom sx={{ overflowWrap: 'anywhere' }}>
+          {name}
+        </Typography>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <ClientKindChip kind={kind} />
+          <Typography variant="body2" color="text.secondary">
+            {clientKindDescriptions[kind]}
+          </Typography>
+        </Stack>
+      </Box>
+
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="h2" gutterBottom>
+            Identity
+          </Typography>
+          <FieldList
+            items={[
+              {
+                label: 'Client ID',
+                value: (
+                  <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+                    <Monospace>{client.id}</Monospace>
+                    <CopyButton value={client.id} label="client ID" />
+                  </Box>
+                ),
+              },
+              { label: 'Type', value: client.type ?? '—' },
+              {
+                label: 'Application client',
+                value: client._links?.applicationClient?.href ? (
+                  <Monospace>{client._links.applicationClient.href}</Monospace>
+                ) : (
+                  '—'
+                ),
+              },
+            ]}
+          />
+        </CardContent>
+      </Card>
+
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="h2" gutterBottom>
+            Redirect URIs ({client.redirectURIs?.length ?? 0})
+          </Typography>
+          <RedirectUriList uris={client.redirectURIs ?? []} />
+        </CardContent>
+      </Card>
+
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'stretch' }}>
+        <ErrorBoundary label="The login policy">
+          <LoginPolicyCard policyId={client.loginPolicy ?? null} clientKindText={kind} />
+        </ErrorBoundary>
+        <ErrorBoundary label="The token policy">
+          <TokenPolicyCard policyId={client.tokenPolicy ?? null} />
+        </ErrorBoundary>
+      </Stack>
+
+      <RawJson value={client} />
+    </Stack>
+  );
+}
 
 export function ClientPage() {
-  useDocumentTitle('Client');
+  const { clientId = '' } = useParams();
+  const client = useQuery(clientQueryOptions(clientId));
+  const notFound = client.error instanceof ApiError && client.error.status === 404;
+  useDocumentTitle(
+    client.data !== undefined ? displayName(client.data) : notFound ? 'Client not found' : 'Client',
+  );
+
+  let content;
+  if (client.data !== undefined) {
+    content = <ClientDetails client={client.data} />;
+  } else if (notFound) {
+    content = <ClientNotFound clientId={clientId} />;
+  } else if (client.error !== null) {
+    content = (
+      <Stack spacing={2}>
+        <Typography variant="h1">Client</Typography>
+        <ApiErrorAlert error={client.error} resource="this client" onRetry={() => void client.refetch()} />
+      </Stack>
+    );
+  } else {
+    content = (
+      <Stack spacing={2} aria-busy="true">
+        <Typography variant="h1">
+          <Skeleton width="40%" />
+          <Box component="span" sx={{ position: 'absolute', left: -9999 }}>
+            Loading client
+          </Box>
+        </Typography>
+        <Skeleton variant="rounded" height={160} />
+        <Skeleton variant="rounded" height={200} />
+      </Stack>
+    );
+  }
+
   return (
-    <Typography variant="h1" gutterBottom>
-      Client
-    </Typography>
+    <Stack spacing={2}>
+      <Box component="nav" aria-label="Breadcrumb">
+        <BackToClients />
+      </Box>
+      {content}
+    </Stack>
   );
 }

@@ -1,11 +1,136 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import RefreshIcon from '@mui/icons-material/Refresh';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { clientKindLabels, clientKinds } from '../../../identity-cloud/client-kind.ts';
+import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
+import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import { inventoryProgress } from '../../../lib/inventory/inventory-snapshot.ts';
+import { useInventory } from '../../../lib/inventory/use-inventory.ts';
+import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useClientsView } from '../hooks/use-clients-view.ts';
+import { toClientRows } from '../utils/client-rows.ts';
+import { countKinds, filterKind, searchRows } from '../utils/clients-view.ts';
+import { ClientsSearchField } from './clients-search-field.tsx';
+import { InventoryAlerts } from './inventory-alerts.tsx';
+import { InventoryProgressBar } from './inventory-progress-bar.tsx';
+import { KindFilter } from './kind-filter.tsx';
+
+const ClientsGrid = lazy(async () => ({ default: (await import('./clients-grid.tsx')).ClientsGrid }));
+
+function GridPlaceholder() {
+  return <Skeleton variant="rounded" height={480} aria-hidden />;
+}
+
+function csvFileName(customerId: string | undefined): string {
+  const date = new Date().toISOString().slice(0, 10);
+  return customerId === undefined ? `clients-${date}` : `clients-${customerId}-${date}`;
+}
 
 export function ClientsPage() {
   useDocumentTitle('Clients');
+  const inventory = useInventory();
+  const session = useQuery(sessionQueryOptions());
+  const { view, updateView } = useClientsView();
+  const snapshot = inventory.data;
+
+  // Derived once per publish (rows) or per view change (search, kind): never per render.
+  const rows = useMemo(() => (snapshot === undefined ? [] : toClientRows(snapshot)), [snapshot]);
+  const allCounts = useMemo(() => countKinds(rows), [rows]);
+  const searched = useMemo(() => searchRows(rows, view.query), [rows, view.query]);
+  const searchedCounts = useMemo(() => countKinds(searched), [searched]);
+  const visibleRows = useMemo(() => filterKind(searched, view.kind), [searched, view.kind]);
+  const progress = snapshot === undefined ? null : inventoryProgress(snapshot);
+  const streaming = inventory.isFetching && snapshot?.complete !== true;
+
+  const { refetch } = inventory;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const onSearch = useCallback(
+    (query: string) => updateView({ change: { query }, replace: true }),
+    [updateView],
+  );
+
+  const total = snapshot?.inventory.total ?? null;
+  const emptyMessage =
+    total === 0
+      ? 'This tenant has no clients.'
+      : view.query.trim() !== ''
+        ? `No ${view.kind === null ? '' : `${clientKindLabels[view.kind].toLowerCase()} `}client matches “${view.query.trim()}”.`
+        : `No ${view.kind === null ? '' : `${clientKindLabels[view.kind].toLowerCase()} `}client.`;
+
   return (
-    <Typography variant="h1" gutterBottom>
-      Clients
-    </Typography>
+    <Stack spacing={2}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: 2 }}>
+        <Box sx={{ flexGrow: 1 }}>
+          <Typography variant="h1" gutterBottom>
+            Clients
+          </Typography>
+          {total === null ? (
+            <Skeleton width={220} aria-hidden />
+          ) : (
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'baseline' }}>
+              <Typography sx={{ fontWeight: 600 }}>{pluralize(total, 'client')}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {clientKinds.map((kind) => `${formatCount(allCounts[kind])} ${kind}`).join(' · ')}
+                {progress !== null && !progress.complete && streaming ? ' so far' : ''}
+              </Typography>
+            </Box>
+          )}
+        </Box>
+        <Button variant="outlined" startIcon={<RefreshIcon />} onClick={refresh}>
+          Refresh
+        </Button>
+      </Box>
+
+      {streaming ? <InventoryProgressBar progress={progress} /> : null}
+
+      <InventoryAlerts
+        snapshot={snapshot}
+        error={inventory.error}
+        isFetching={inventory.isFetching}
+        onRefresh={refresh}
+      />
+
+      {snapshot === undefined && inventory.error !== null ? null : (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Stack spacing={2}>
+            <Box
+              role="search"
+              aria-label="Clients"
+              sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}
+            >
+              <ClientsSearchField value={view.query} onChange={onSearch} />
+              <KindFilter
+                value={view.kind}
+                counts={searchedCounts}
+                onChange={(kind) => updateView({ change: { kind } })}
+              />
+            </Box>
+            <ErrorBoundary label="The clients table">
+              {snapshot === undefined ? (
+                <GridPlaceholder />
+              ) : (
+                <Suspense fallback={<GridPlaceholder />}>
+                  <ClientsGrid
+                    rows={visibleRows}
+                    view={view}
+                    onViewChange={updateView}
+                    canRetry={!inventory.isFetching}
+                    csvFileName={csvFileName(session.data?.customerId)}
+                    emptyMessage={emptyMessage}
+                  />
+                </Suspense>
+              )}
+            </ErrorBoundary>
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
   );
 }

@@ -1,0 +1,116 @@
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Link from '@mui/material/Link';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { Monospace } from '../../../lib/components/monospace.tsx';
+import { LoginPolicyFields, TokenPolicyFields } from '../../../lib/policies/components/policy-fields.tsx';
+import { loginPolicyQueryOptions } from '../../../lib/policies/login-policy-query.ts';
+import { policyTitle } from '../../../lib/policies/policy-title.ts';
+import { tokenPolicyQueryOptions } from '../../../lib/policies/token-policy-query.ts';
+import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
+
+function PolicyCard({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <Card variant="outlined" sx={{ flex: 1, minWidth: 0 }}>
+      <CardContent>
+        <Typography variant="h2" gutterBottom>
+          {heading}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function PolicyTitleLink({ title, to, id }: { title: string; to: string; id: string }) {
+  return (
+    <Stack spacing={0.5} sx={{ mb: 2 }}>
+      <Link component={RouterLink} to={to} sx={{ fontWeight: 600, fontSize: '1.05rem' }}>
+        {title}
+      </Link>
+      <Typography variant="body2" color="text.secondary">
+        <Monospace>{id}</Monospace>
+      </Typography>
+    </Stack>
+  );
+}
+
+function Loading() {
+  return (
+    <Stack spacing={1} aria-busy="true">
+      <Skeleton width="60%" />
+      <Skeleton width="80%" />
+      <Skeleton width="40%" />
+    </Stack>
+  );
+}
+
+export function LoginPolicyCard({
+  policyId,
+  clientKindText,
+}: {
+  policyId: string | null;
+  clientKindText: string;
+}) {
+  const policy = useQuery({ ...loginPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null });
+  let body: ReactNode;
+  if (policyId === null) {
+    body = (
+      <Typography color="text.secondary">
+        None. {clientKindText === 'configuration' ? 'Configuration clients have no login policy.' : ''}
+      </Typography>
+    );
+  } else if (policy.data !== undefined) {
+    body = (
+      <>
+        <PolicyTitleLink title={policyTitle(policy.data)} to={toLoginPolicy({ policyId })} id={policyId} />
+        <LoginPolicyFields policy={policy.data} />
+      </>
+    );
+  } else if (policy.error !== null) {
+    body = (
+      <ApiErrorAlert
+        error={policy.error}
+        resource="this login policy"
+        forbiddenConsequence={`Its id is ${policyId}; the client’s other details are shown.`}
+        onRetry={() => void policy.refetch()}
+      />
+    );
+  } else {
+    body = <Loading />;
+  }
+  return <PolicyCard heading="Login policy">{body}</PolicyCard>;
+}
+
+export function TokenPolicyCard({ policyId }: { policyId: string | null }) {
+  const policy = useQuery({ ...tokenPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null });
+  let body: ReactNode;
+  if (policyId === null) {
+    body = <Typography color="text.secondary">None.</Typography>;
+  } else if (policy.data !== undefined) {
+    body = (
+      <>
+        <PolicyTitleLink title={policyTitle(policy.data)} to={toTokenPolicy({ policyId })} id={policyId} />
+        <TokenPolicyFields policy={policy.data} />
+      </>
+    );
+  } else if (policy.error !== null) {
+    body = (
+      <ApiErrorAlert
+        error={policy.error}
+        resource="this token policy"
+        forbiddenConsequence={`Its id is ${policyId}; the client’s other details are shown.`}
+        onRetry={() => void policy.refetch()}
+      />
+    );
+  } else {
+    body = <Loading />;
+  }
+  return <PolicyCard heading="Token policy">{body}</PolicyCard>;
+}

@@ -1,0 +1,105 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
+import { DataGrid } from '@mui/x-data-grid';
+import { useCallback, useMemo, useState } from 'react';
+import type { ClientsViewChange } from '../hooks/use-clients-view.ts';
+import type { ClientRow } from '../utils/client-rows.ts';
+import type { ClientsView } from '../utils/clients-view.ts';
+import { createClientColumns } from './client-columns.tsx';
+import { ClientsGridToolbar } from './clients-grid-toolbar.tsx';
+
+export interface ClientsGridProps {
+  rows: readonly ClientRow[];
+  view: ClientsView;
+  onViewChange: (change: ClientsViewChange) => void;
+  canRetry: boolean;
+  csvFileName: string;
+  /** Shown when no row matches, e.g. 'No client matches "shop".' */
+  emptyMessage: string;
+}
+
+const pageSizeOptions = [25, 50, 100];
+
+function EmptyOverlay({ message }: { message: string }) {
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', height: '100%', p: 3 }}>
+      <Typography color="text.secondary">{message}</Typography>
+    </Box>
+  );
+}
+
+declare module '@mui/x-data-grid' {
+  interface NoRowsOverlayPropsOverrides {
+    message: string;
+  }
+}
+
+/** The clients table (its own lazy chunk: DataGrid is the heaviest dependency of the app). */
+export function ClientsGrid({
+  rows,
+  view,
+  onViewChange,
+  canRetry,
+  csvFileName,
+  emptyMessage,
+}: ClientsGridProps) {
+  const columns = useMemo(() => createClientColumns({ canRetry }), [canRetry]);
+  const [pageSize, setPageSize] = useState(50);
+
+  const sortModel = useMemo<GridSortModel>(
+    () => (view.sort === null ? [] : [{ field: view.sort.field, sort: view.sort.direction }]),
+    [view.sort],
+  );
+  const paginationModel = useMemo<GridPaginationModel>(
+    () => ({ page: view.page - 1, pageSize }),
+    [view.page, pageSize],
+  );
+
+  const onSortModelChange = useCallback(
+    (model: GridSortModel) => {
+      const [first] = model;
+      onViewChange({
+        change: {
+          sort: first?.sort == null ? null : { field: first.field, direction: first.sort },
+          page: 1,
+        },
+      });
+    },
+    [onViewChange],
+  );
+
+  const onPaginationModelChange = useCallback(
+    (model: GridPaginationModel) => {
+      if (model.pageSize !== pageSize) {
+        setPageSize(model.pageSize);
+        onViewChange({ change: { page: 1 } });
+        return;
+      }
+      if (model.page + 1 !== view.page) onViewChange({ change: { page: model.page + 1 } });
+    },
+    [onViewChange, pageSize, view.page],
+  );
+
+  return (
+    <Box sx={{ height: 'max(480px, calc(100vh - 330px))', width: '100%' }}>
+      <DataGrid
+        aria-label="Clients"
+        rows={rows}
+        columns={columns}
+        sortingOrder={['asc', 'desc']}
+        sortModel={sortModel}
+        onSortModelChange={onSortModelChange}
+        paginationModel={paginationModel}
+        onPaginationModelChange={onPaginationModelChange}
+        pageSizeOptions={pageSizeOptions}
+        disableColumnFilter
+        disableRowSelectionOnClick
+        showToolbar
+        slots={{ toolbar: ClientsGridToolbar, noRowsOverlay: EmptyOverlay }}
+        slotProps={{ toolbar: { csvFileName }, noRowsOverlay: { message: emptyMessage } }}
+        sx={{ bgcolor: 'background.paper' }}
+      />
+    </Box>
+  );
+}

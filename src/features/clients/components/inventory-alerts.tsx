@@ -1,0 +1,105 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../../lib/api-client.ts';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import type { InventorySnapshot } from '../../../lib/inventory/inventory-snapshot.ts';
+import { failuresOf } from '../../../lib/inventory/inventory-snapshot.ts';
+import { retryInventoryClient } from '../api/retry-client.ts';
+
+const policyResources = ['loginPolicy', 'loginPolicyList', 'tokenPolicy', 'tokenPolicyList'];
+
+function PolicyFailures({ snapshot }: { snapshot: InventorySnapshot }) {
+  const failures = failuresOf(snapshot, policyResources);
+  if (failures.length === 0) return null;
+  if (failures.some((failure) => failure.status === 403)) {
+    return (
+      <ApiErrorAlert
+        error={new ApiError(403, 'Forbidden', 'Not permitted')}
+        resource="the login and token policies"
+        forbiddenConsequence="The clients below are complete; only their policy titles are missing."
+      />
+    );
+  }
+  return (
+    <Alert severity="warning">
+      <AlertTitle>{pluralize(failures.length, 'policy', 'policies')} could not be loaded</AlertTitle>
+      The clients using them show “Title unavailable”. Refresh to try again.
+    </Alert>
+  );
+}
+
+function FailedClients({ snapshot, canRetry }: { snapshot: InventorySnapshot; canRetry: boolean }) {
+  const queryClient = useQueryClient();
+  const failedIds = failuresOf(snapshot, ['client']).flatMap((failure) =>
+    failure.id === null ? [] : [failure.id],
+  );
+  const retryAll = useMutation({
+    mutationFn: async (ids: string[]) => {
+      // A few at a time: the proxy and the tenant are not to be hammered.
+      const queue = [...ids];
+      const worker = async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+          await retryInventoryClient(queryClient, id).catch(() => undefined);
+        }
+      };
+      await Promise.all([worker(), worker(), worker(), worker()]);
+    },
+  });
+  if (failedIds.length === 0) return null;
+  return (
+    <Alert
+      severity="warning"
+      action={
+        canRetry ? (
+          <Button
+            color="inherit"
+            size="small"
+            disabled={retryAll.isPending}
+            onClick={() => retryAll.mutate(failedIds)}
+          >
+            Retry all
+          </Button>
+        ) : undefined
+      }
+    >
+      <AlertTitle>
+        {failedIds.length === 1
+          ? 'One client’s details could not be loaded'
+          : `${formatCount(failedIds.length)} clients’ details could not be loaded`}
+      </AlertTitle>
+      Their rows are marked “Failed” with the reason; retry them one by one or all at once.
+    </Alert>
+  );
+}
+
+interface InventoryAlertsProps {
+  snapshot: InventorySnapshot | undefined;
+  error: unknown;
+  isFetching: boolean;
+  onRefresh: () => void;
+}
+
+/** Everything that went wrong with the inventory, one alert each; the table keeps showing what arrived. */
+export function InventoryAlerts({ snapshot, error, isFetching, onRefresh }: InventoryAlertsProps) {
+  const alerts = [];
+  if (error !== null && !isFetching) {
+    alerts.push(<ApiErrorAlert key="error" error={error} resource="the clients" onRetry={onRefresh} />);
+  }
+  if (snapshot !== undefined) {
+    alerts.push(<PolicyFailures key="policies" snapshot={snapshot} />);
+    if (!isFetching) alerts.push(<FailedClients key="clients" snapshot={snapshot} canRetry={!isFetching} />);
+    if (!isFetching && error === null && !snapshot.complete) {
+      alerts.push(
+        <Alert key="incomplete" severity="warning">
+          <AlertTitle>The inventory is incomplete</AlertTitle>
+          The server ended the inventory before reporting every client. Refresh to load it again.
+        </Alert>,
+      );
+    }
+  }
+  return alerts.length === 0 ? null : <Stack spacing={1}>{alerts}</Stack>;
+}

@@ -1,0 +1,69 @@
+import Box from '@mui/material/Box';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import type { ClientKind } from '../../../identity-cloud/client-kind.ts';
+import {
+  clientKindDescriptions,
+  clientKindLabels,
+  clientKinds,
+} from '../../../identity-cloud/client-kind.ts';
+import { formatCount } from '../../../lib/format/format.ts';
+import type { KindCounts } from '../utils/clients-view.ts';
+
+interface KindFilterProps {
+  value: ClientKind | null;
+  counts: KindCounts;
+  onChange: (kind: ClientKind | null) => void;
+}
+
+const options: { value: ClientKind | 'all'; label: string; description: string }[] = [
+  { value: 'all', label: 'All', description: 'Every kind of client' },
+  ...clientKinds.map((kind) => ({
+    value: kind,
+    label: clientKindLabels[kind],
+    description: clientKindDescriptions[kind],
+  })),
+];
+
+/** All / Public / Confidential / Configuration, each with its count among the clients matching the search. */
+export function KindFilter({ value, counts, onChange }: KindFilterProps) {
+  return (
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      aria-label="Kind of client"
+      value={value ?? 'all'}
+      onChange={(_event, next: ClientKind | 'all' | null) => {
+        // Clicking the pressed button again yields null: keep the current choice.
+        if (next === null) return;
+        onChange(next === 'all' ? null : next);
+      }}
+    >
+      {options.map((option) => (
+        // The accessible name is the kind alone (a stable contract); the count is visible next to it.
+        <ToggleButton
+          key={option.value}
+          value={option.value}
+          aria-label={option.label}
+          title={option.description}
+          sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
+        >
+          {option.label}
+          <Box
+            component="span"
+            aria-hidden
+            sx={{
+              fontVariantNumeric: 'tabular-nums',
+              bgcolor: 'action.selected',
+              borderRadius: 1,
+              px: 0.75,
+              fontSize: '0.8rem',
+            }}
+          >
+            {formatCount(counts[option.value])}
+          </Box>
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
+}

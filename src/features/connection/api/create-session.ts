@@ -1,0 +1,42 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, apiFetch } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import type { SessionFacts } from '../../../lib/session/session-facts.ts';
+import { sessionFactsSchema } from '../../../lib/session/session-facts.ts';
+
+export interface ConnectionInput {
+  identityDomain: string;
+  customerId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** `POST /api/session`: the proxy validates, exchanges the credentials, and answers with non-secret facts. */
+export async function createSession(input: ConnectionInput): Promise<SessionFacts> {
+  const response = await apiFetch('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const parsed = sessionFactsSchema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new ApiError(
+      502,
+      'Unexpected answer',
+      'The dashboard’s server answered in an unexpected way. Try again.',
+    );
+  }
+  return parsed.data;
+}
+
+export function useCreateSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createSession,
+    onSuccess: (facts) => {
+      // Another tenant (or the same one afresh): nothing cached from before may show.
+      queryClient.removeQueries({ queryKey: queryKeys.tenant.all() });
+      queryClient.setQueryData(queryKeys.session(), facts);
+    },
+  });
+}

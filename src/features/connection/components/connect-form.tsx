@@ -1,0 +1,140 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Collapse from '@mui/material/Collapse';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import type { ConnectionField } from '../../../identity-cloud/connection-rules.ts';
+import { defaultScope } from '../../../identity-cloud/connection-rules.ts';
+import type { SessionFacts } from '../../../lib/session/session-facts.ts';
+import type { ConnectFormValues } from '../hooks/use-connect-form.ts';
+import { useConnectForm } from '../hooks/use-connect-form.ts';
+import type { RecentConnection } from '../utils/recent-connections.ts';
+import { ConnectionRefusedAlert } from './connection-refused-alert.tsx';
+import { IdentityDomainField } from './identity-domain-field.tsx';
+import { RecentConnections } from './recent-connections.tsx';
+import { SecretField } from './secret-field.tsx';
+import { useRef, useState } from 'react';
+
+interface ConnectFormProps {
+  recent: readonly RecentConnection[];
+  onForget: (connection: RecentConnection) => void;
+  onConnected: (facts: SessionFacts, values: ConnectFormValues) => void;
+}
+
+const monospaceInput = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
+
+export function ConnectForm({ recent, onForget, onConnected }: ConnectFormProps) {
+  const [first] = recent;
+  const form = useConnectForm({
+    initialValues:
+      first === undefined
+        ? {}
+        : { identityDomain: first.identityDomain, customerId: first.customerId, clientId: first.clientId },
+    onConnected,
+  });
+  const [advanced, setAdvanced] = useState(form.values.scope !== '');
+  const formRef = useRef<HTMLFormElement>(null);
+  const { values, errors, pending } = form;
+
+  const focusField = (field: ConnectionField) => {
+    if (field === 'scope') setAdvanced(true);
+    // After React has shown the message: the field's input, by its name.
+    requestAnimationFrame(() => {
+      formRef.current?.querySelector<HTMLInputElement>(`input[name="${field}"]`)?.focus();
+    });
+  };
+
+  return (
+    <Box
+      component="form"
+      ref={formRef}
+      noValidate
+      aria-label="Connect to a tenant"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const invalid = form.submit();
+        if (invalid !== null) focusField(invalid);
+      }}
+    >
+      <Stack spacing={1}>
+        {form.serverError !== null ? <ConnectionRefusedAlert error={form.serverError} /> : null}
+        <RecentConnections recent={recent} onUse={form.prefill} onForget={onForget} />
+        <IdentityDomainField
+          value={values.identityDomain}
+          error={errors.identityDomain}
+          disabled={pending}
+          recentDomains={[...new Set(recent.map((item) => item.identityDomain))]}
+          onChange={(value) => form.setValue('identityDomain', value)}
+          onBlur={() => form.touch('identityDomain')}
+        />
+        <TextField
+          name="customerId"
+          label="Customer ID"
+          required
+          fullWidth
+          autoComplete="off"
+          value={values.customerId}
+          disabled={pending}
+          error={errors.customerId !== undefined}
+          helperText={errors.customerId ?? 'A UUID, e.g. 01000000-0000-3000-9000-000000000000'}
+          onChange={(event) => form.setValue('customerId', event.target.value)}
+          onBlur={() => form.touch('customerId')}
+          slotProps={{ htmlInput: { spellCheck: false, style: monospaceInput } }}
+        />
+        <TextField
+          name="clientId"
+          label="Client ID"
+          required
+          fullWidth
+          autoComplete="username"
+          value={values.clientId}
+          disabled={pending}
+          error={errors.clientId !== undefined}
+          helperText={errors.clientId ?? 'The configuration client’s ID'}
+          onChange={(event) => form.setValue('clientId', event.target.value)}
+          onBlur={() => form.touch('clientId')}
+          slotProps={{ htmlInput: { spellCheck: false, style: monospaceInput } }}
+        />
+        <SecretField
+          value={values.clientSecret}
+          error={errors.clientSecret}
+          disabled={pending}
+          onChange={(value) => form.setValue('clientSecret', value)}
+          onBlur={() => form.touch('clientSecret')}
+        />
+        <Collapse in={advanced} unmountOnExit>
+          <TextField
+            name="scope"
+            label="Scope"
+            fullWidth
+            value={values.scope}
+            disabled={pending}
+            placeholder={defaultScope}
+            error={errors.scope !== undefined}
+            helperText={
+              errors.scope ?? `Leave empty for ${defaultScope} (read access is all the dashboard uses)`
+            }
+            onChange={(event) => form.setValue('scope', event.target.value)}
+            onBlur={() => form.touch('scope')}
+            slotProps={{ htmlInput: { spellCheck: false, style: monospaceInput } }}
+          />
+        </Collapse>
+        <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', pt: 1 }}>
+          <Button
+            type="submit"
+            variant="contained"
+            size="large"
+            disabled={pending}
+            startIcon={pending ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+          >
+            Connect
+          </Button>
+          <Button variant="text" aria-expanded={advanced} onClick={() => setAdvanced((current) => !current)}>
+            {advanced ? 'Hide scope' : 'Choose scope'}
+          </Button>
+        </Box>
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { ConnectionField } from '../../../identity-cloud/connection-rules.ts';
+import { checkConnection } from '../../../identity-cloud/connection-rules.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import type { SessionFacts } from '../../../lib/session/session-facts.ts';
+import { useCreateSession } from '../api/create-session.ts';
+
+export interface ConnectFormValues {
+  identityDomain: string;
+  customerId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Empty: the proxy's default scope. */
+  scope: string;
+}
+
+export type ConnectFormErrors = Partial<Record<ConnectionField, string>>;
+
+const emptyValues: ConnectFormValues = {
+  identityDomain: '',
+  customerId: '',
+  clientId: '',
+  clientSecret: '',
+  scope: '',
+};
+
+function clientSideErrors(values: ConnectFormValues): ConnectFormErrors {
+  const check = checkConnection({ ...values, scope: values.scope.trim() === '' ? undefined : values.scope });
+  if (check.ok) return {};
+  return Object.fromEntries(check.errors.map((error) => [error.field, error.message]));
+}
+
+/**
+ * The connect form's state. The secret lives here only: in React state, for as long as the page is open,
+ * never in storage or the URL. Errors show once a field was left or a submit was attempted; a server refusal
+ * keeps every value so the person can correct one field.
+ */
+export function useConnectForm({
+  initialValues,
+  onConnected,
+}: {
+  initialValues: Partial<ConnectFormValues>;
+  onConnected: (facts: SessionFacts, values: ConnectFormValues) => void;
+}) {
+  const [values, setValues] = useState<ConnectFormValues>({ ...emptyValues, ...initialValues });
+  const [touched, setTouched] = useState<ReadonlySet<ConnectionField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [serverFieldErrors, setServerFieldErrors] = useState<ConnectFormErrors>({});
+  const session = useCreateSession();
+
+  const errors = clientSideErrors(values);
+  const visibleErrors: ConnectFormErrors = {};
+  for (const field of Object.keys(errors) as ConnectionField[]) {
+    if (submitted || touched.has(field)) visibleErrors[field] = errors[field];
+  }
+  for (const [field, message] of Object.entries(serverFieldErrors) as [ConnectionField, string][]) {
+    visibleErrors[field] ??= message;
+  }
+
+  const setValue = (field: keyof ConnectFormValues, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServerFieldErrors((current) => {
+      if (!(field in current)) return current;
+      return Object.fromEntries(Object.entries(current).filter(([key]) => key !== field));
+    });
+  };
+
+  const touch = (field: ConnectionField) => {
+    setTouched((current) => (current.has(field) ? current : new Set(current).add(field)));
+  };
+
+  /** Returns the first invalid field (for focus), or null when the request went out. */
+  const submit = (): ConnectionField | null => {
+    setSubmitted(true);
+    const check = checkConnection({
+      ...values,
+      scope: values.scope.trim() === '' ? undefined : values.scope,
+    });
+    if (!check.ok) return check.errors[0]?.field ?? null;
+    setServerFieldErrors({});
+    session.mutate(check.connection, {
+      onSuccess: (facts) => onConnected(facts, values),
+      onError: (error) => {
+        if (error instanceof ApiError && error.fieldErrors.length > 0) {
+          setServerFieldErrors(
+            Object.fromEntries(error.fieldErrors.map((fieldError) => [fieldError.field, fieldError.message])),
+          );
+        }
+      },
+    });
+    return null;
+  };
+
+  const serverError =
+    session.error instanceof ApiError && session.error.fieldErrors.length > 0 ? null : session.error;
+
+  return {
+    values,
+    setValue,
+    touch,
+    submit,
+    errors: visibleErrors,
+    pending: session.isPending,
+    serverError,
+    /** Prefills the three remembered ids (never the secret). */
+    prefill: (ids: Pick<ConnectFormValues, 'identityDomain' | 'customerId' | 'clientId'>) => {
+      setValues((current) => ({ ...current, ...ids }));
+      setServerFieldErrors({});
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
+import { notifyManager, queryOptions } from '@tanstack/react-query';
+import type { InventoryLine } from '../../identity-cloud/inventory-stream.ts';
+import { inventoryLineSchema } from '../../identity-cloud/inventory-stream.ts';
+import { applyInventoryLine, emptyInventory } from '../../identity-cloud/inventory.ts';
+import { ApiError, apiFetch, networkFailureStatus } from '../api-client.ts';
+import { queryKeys } from '../query-keys.ts';
+import type { InventorySnapshot } from './inventory-snapshot.ts';
+import { snapshotOf } from './inventory-snapshot.ts';
+import { readNdjsonLines } from './read-ndjson.ts';
+
+/**
+ * How often progress is published while the stream runs. Per line would re-derive 10,000 rows 10,000 times;
+ * every 100 ms keeps the progress bar lively for a fraction of the work.
+ */
+export const inventoryPublishIntervalMs = 100;
+
+function parseLine(text: string): InventoryLine | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  // Tolerant: a line of a kind this app does not know yet (or a malformed one) is skipped, not fatal.
+  const parsed = inventoryLineSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Seeds each detail query from the stream, so opening a client or a policy needs no request. */
+function createDetailSeeder(queryClient: QueryClient) {
+  let pending: InventoryLine[] = [];
+  return {
+    note(line: InventoryLine) {
+      if (line.kind === 'client' || line.kind === 'loginPolicy' || line.kind === 'tokenPolicy')
+        pending.push(line);
+    },
+    flush() {
+      const updatedAt = Date.now();
+      for (const line of pending) {
+        if (line.kind === 'client') {
+          queryClient.setQueryData(queryKeys.tenant.clients.detail(line.client.id), line.client, {
+            updatedAt,
+          });
+        } else if (line.kind === 'loginPolicy') {
+          queryClient.setQueryData(queryKeys.tenant.loginPolicies.detail(line.policy.id), line.policy, {
+            updatedAt,
+          });
+        } else if (line.kind === 'tokenPolicy') {
+          queryClient.setQueryData(queryKeys.tenant.tokenPolicies.detail(line.policy.id), line.policy, {
+            updatedAt,
+          });
+        }
+      }
+      pending = [];
+    },
+  };
+}
+
+/**
+ * Reads the proxy's NDJSON inventory, folding each line with `applyInventoryLine` and publishing a snapshot
+ * into the query's cache entry at most every `inventoryPublishIntervalMs` (at once for the list, so names show
+ * before any detail). The query resolves with the final snapshot when the stream ends.
+ */
+export async function fetchInventory({
+  client: queryClient,
+  queryKey,
+  signal,
+}: QueryFunctionContext): Promise<InventorySnapshot> {
+  const response = await apiFetch('/api/inventory', { signal, headers: { accept: 'application/x-ndjson' } });
+  if (response.body === null) {
+    throw new ApiError(
+      502,
+      'Empty inventory',
+      'The server answered without an inventory. Refresh to try again.',
+    );
+  }
+  const inventory = emptyInventory();
+  const seeder = createDetailSeeder(queryClient);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const publish = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (signal.aborted) return;
+    notifyManager.batch(() => {
+      seeder.flush();
+      queryClient.setQueryData<InventorySnapshot>(queryKey, snapshotOf(inventory, false));
+    });
+  };
+
+  try {
+    for await (const text of readNdjsonLines(response.body)) {
+      const line = parseLine(text);
+      if (line === null) continue;
+      applyInventoryLine(inventory, line);
+      seeder.note(line);
+      if (line.kind === 'list') publish();
+      else timer ??= setTimeout(publish, inventoryPublishIntervalMs);
+    }
+  } catch (error) {
+    clearTimeout(timer);
+    if (signal.aborted) throw error;
+    // Keep what arrived: the page shows the partial inventory along with the error.
+    publish();
+    throw new ApiError(
+      networkFailureStatus,
+      'Inventory interrupted',
+      'The connection to the dashboard’s server broke before the inventory was complete. Refresh to load it again.',
+    );
+  }
+  clearTimeout(timer);
+  seeder.flush();
+  return snapshotOf(inventory, inventory.done !== null);
+}
+
+export function inventoryQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.tenant.inventory(),
+    queryFn: fetchInventory,
+    // A full inventory costs one upstream request per client: it is reloaded on demand (Refresh), not on a timer.
+    staleTime: Infinity,
+    // Snapshots hold Maps of thousands of entries; comparing them deeply on every publish would cost more than
+    // it saves.
+    structuralSharing: false,
+    retry: false,
+  });
+}

@@ -1,0 +1,13 @@
+import { queryOptions } from '@tanstack/react-query';
+import { loginPolicySchema } from '../../identity-cloud/schemas.ts';
+import { apiGetParsed } from '../api-client.ts';
+import { queryKeys } from '../query-keys.ts';
+
+/** One login policy (`connectionDetails.clientSecret` already redacted by the proxy). Seeded by the inventory. */
+export function loginPolicyQueryOptions(policyId: string) {
+  return queryOptions({
+    queryKey: queryKeys.tenant.loginPolicies.detail(policyId),
+    queryFn: ({ signal }) =>
+      apiGetParsed(`/api/config/loginPolicies/${encodeURIComponent(policyId)}`, loginPolicySchema, signal),
+  });
+}

@@ -1,0 +1,25 @@
+// Query keys, general → specific (TkDodo). Every key is written here once; everything tenant-specific lives
+// under `tenant` so that connecting elsewhere or disconnecting drops it in one call.
+const tenant = ['tenant'] as const;
+
+export const queryKeys = {
+  session: () => ['session'] as const,
+  tenant: {
+    all: () => tenant,
+    inventory: () => [...tenant, 'inventory'] as const,
+    clients: {
+      all: () => [...tenant, 'clients'] as const,
+      detail: (clientId: string) => [...tenant, 'clients', 'detail', clientId] as const,
+    },
+    loginPolicies: {
+      all: () => [...tenant, 'loginPolicies'] as const,
+      list: () => [...tenant, 'loginPolicies', 'list'] as const,
+      detail: (policyId: string) => [...tenant, 'loginPolicies', 'detail', policyId] as const,
+    },
+    tokenPolicies: {
+      all: () => [...tenant, 'tokenPolicies'] as const,
+      list: () => [...tenant, 'tokenPolicies', 'list'] as const,
+      detail: (policyId: string) => [...tenant, 'tokenPolicies', 'detail', policyId] as const,
+    },
+  },
+};

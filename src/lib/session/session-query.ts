@@ -1,0 +1,24 @@
+import { queryOptions } from '@tanstack/react-query';
+import { ApiError, apiGetJson } from '../api-client.ts';
+import { queryKeys } from '../query-keys.ts';
+import type { SessionFacts } from './session-facts.ts';
+import { sessionFactsSchema } from './session-facts.ts';
+
+/** The current connection, or null when there is none (the proxy answers 401). */
+export async function fetchSession({ signal }: { signal?: AbortSignal } = {}): Promise<SessionFacts | null> {
+  try {
+    return sessionFactsSchema.parse(await apiGetJson('/api/session', signal));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function sessionQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.session(),
+    queryFn: fetchSession,
+    // The proxy keeps the token fresh on its own; the facts only change when someone connects or disconnects.
+    staleTime: 5 * 60_000,
+  });
+}
