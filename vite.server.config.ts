@@ -12,6 +12,7 @@ export default defineConfig({
       input: {
         server: 'src/server/main.ts',
         sandbox: 'src/sandbox/cli.ts',
+        export: 'src/export/cli.ts',
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

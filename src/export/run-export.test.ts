@@ -1,0 +1,177 @@
+// The headless export against a sandbox over real HTTP (ephemeral ports), its main function called in-process.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../identity-cloud/snapshot.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
+import type { ExportIo } from './run-export.ts';
+import { runExport } from './run-export.ts';
+
+let folder: string;
+let sandbox: RunningSandbox | null = null;
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'idc-export-'));
+});
+
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = null;
+  await rm(folder, { recursive: true, force: true });
+});
+
+function capture(env: Record<string, string> = {}) {
+  const output = { stdout: '', stderr: '' };
+  const io: ExportIo = {
+    env,
+    stdout: { write: (text: string) => (output.stdout += text) },
+    stderr: { write: (text: string) => (output.stderr += text) },
+    cwd: folder,
+    now: () => new Date(2026, 10, 28, 9, 30),
+    sandboxOptions: { clients: 25, seed: 7 },
+  };
+  return { io, output };
+}
+
+function environmentOf(
+  running: RunningSandbox,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    IDC_IDENTITY_DOMAIN: running.identityDomain,
+    IDC_CUSTOMER_ID: running.customerId,
+    IDC_CLIENT_ID: running.clientId,
+    IDC_CLIENT_SECRET: running.clientSecret,
+    ...overrides,
+  };
+}
+
+async function closedLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('npm run export, complete', () => {
+  it('exports the in-process sandbox as a snapshot when no IDC_* variable is set', async () => {
+    const { io, output } = capture();
+    const code = await runExport(['--out', 'nightly.json'], io);
+    expect(code).toBe(0);
+    const parsed = parseSnapshot(await readFile(join(folder, 'nightly.json'), 'utf8'));
+    if (!parsed.success) throw new Error(parsed.error);
+    expect(parsed.snapshot.clients).toHaveLength(25);
+    expect(parsed.snapshot.customerId).toBe('01000000-0000-3000-9000-000000000000');
+    expect(parsed.snapshot.done?.clients).toBe(25);
+    // The seeded dangling reference answers 404: a finding, not a failure of the export.
+    expect(parsed.snapshot.failures.map((failure) => [failure.resource, failure.status])).toEqual([
+      ['loginPolicy', 404],
+    ]);
+    expect(parsed.snapshot.findings?.map((finding) => finding.ruleId)).toContain('client-dangling-policy');
+    expect(output.stderr).toContain('exporting the built-in sandbox');
+    expect(output.stderr).toContain('Reading client details: 25 of 25');
+    expect(output.stderr).toMatch(/Exported 25 of 25 clients \(findings: .*\) to .*nightly\.json/);
+    expect(await readdir(folder)).toEqual(['nightly.json']);
+  });
+
+  it('exports a tenant named by IDC_* as CSV, with the default file name, and never prints the secret', async () => {
+    sandbox = await startSandbox({ quiet: true, clients: 12, clientSecret: 'recognisable-secret-4711' });
+    const { io, output } = capture(environmentOf(sandbox));
+    const code = await runExport(['--format', 'csv'], io);
+    expect(code).toBe(0);
+    const name = 'idc-inventory-01000000-0000-3000-9000-000000000000-2026-11-28.csv';
+    expect(await readdir(folder)).toEqual([name]);
+    const csv = await readFile(join(folder, name), 'utf8');
+    const records = csv.split('\r\n');
+    expect(records[0]?.startsWith('\uFEFFName,Client ID,Kind,Redirect URIs')).toBe(true);
+    expect(records).toHaveLength(12 + 2);
+    expect(csv).not.toContain('recognisable-secret-4711');
+    expect(output.stderr).not.toContain('recognisable-secret-4711');
+    expect(output.stderr).toContain(sandbox.identityDomain);
+  });
+
+  it('writes to stdout with --out -', async () => {
+    const { io, output } = capture();
+    expect(await runExport(['--format=json', '--out', '-'], io)).toBe(0);
+    const parsed = parseSnapshot(output.stdout);
+    expect(parsed.success).toBe(true);
+    expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+describe('npm run export, incomplete (exit 1)', () => {
+  it('still writes the file when the token may not read policies, and says what failed', async () => {
+    sandbox = await startSandbox({ quiet: true, clients: 10 });
+    const { io, output } = capture(
+      environmentOf(sandbox, { IDC_SCOPE: 'GET:config/clients GET:config/clients/*' }),
+    );
+    const code = await runExport(['--out', 'partial.csv'], io);
+    expect(code).toBe(1);
+    const csv = await readFile(join(folder, 'partial.csv'), 'utf8');
+    expect(csv.split('\r\n')).toHaveLength(10 + 2);
+    // Without policies, no dangling reference can be claimed.
+    expect(csv).not.toContain('client-dangling-policy');
+    expect(output.stderr).toMatch(/Incomplete: \d+ items failed\. Exported 10 of 10 clients/);
+  });
+
+  it('fails with one line when the identity domain does not answer', async () => {
+    const port = await closedLoopbackPort();
+    const { io, output } = capture({
+      IDC_IDENTITY_DOMAIN: `http://127.0.0.1:${port}`,
+      IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
+      IDC_CLIENT_ID: 'id',
+      IDC_CLIENT_SECRET: 'secret',
+    });
+    expect(await runExport(['--out', 'x.json'], io)).toBe(1);
+    expect(output.stderr.trimEnd().split('\n').at(-1)).toMatch(/^export: Could not connect \(502\): /);
+    expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+describe('npm run export, bad configuration (exit 2)', () => {
+  it('refuses a wrong secret with a one-line reason and writes nothing', async () => {
+    sandbox = await startSandbox({ quiet: true, clients: 5 });
+    const { io, output } = capture(environmentOf(sandbox, { IDC_CLIENT_SECRET: 'wrong-secret-0815' }));
+    expect(await runExport(['--out', 'x.json'], io)).toBe(2);
+    const last = output.stderr.trimEnd().split('\n').at(-1);
+    expect(last).toMatch(/^export: Could not connect \(401\): /);
+    expect(output.stderr).not.toContain('wrong-secret-0815');
+    expect(await readdir(folder)).toEqual([]);
+    expect(Object.keys(sandbox.stats().requests).filter((route) => route.includes('/config'))).toEqual([]);
+  });
+
+  it.each([
+    [{ IDC_CLIENT_ID: 'only-this' }, /IDC_IDENTITY_DOMAIN, IDC_CUSTOMER_ID, IDC_CLIENT_SECRET are not set/],
+    [
+      {
+        IDC_IDENTITY_DOMAIN: 'http://idc.example.com',
+        IDC_CUSTOMER_ID: 'not-a-uuid',
+        IDC_CLIENT_ID: 'id',
+        IDC_CLIENT_SECRET: 'secret',
+      },
+      /IDC_IDENTITY_DOMAIN: .*IDC_CUSTOMER_ID: /,
+    ],
+  ])('refuses an incomplete or invalid environment without any request: %j', async (env, message) => {
+    const { io, output } = capture(env);
+    expect(await runExport([], io)).toBe(2);
+    expect(output.stderr.trim().split('\n')).toHaveLength(1);
+    expect(output.stderr).toMatch(message);
+  });
+
+  it.each([[['--format', 'xml']], [['--out']], [['--verbose']]])('refuses arguments %j', async (argv) => {
+    const { io, output } = capture();
+    expect(await runExport(argv, io)).toBe(2);
+    expect(output.stderr).toMatch(/^export: /);
+  });
+
+  it('prints its usage with --help', async () => {
+    const { io, output } = capture();
+    expect(await runExport(['--help'], io)).toBe(0);
+    expect(output.stdout).toContain('Exit codes: 0 complete; 1 incomplete');
+  });
+});

@@ -1,0 +1,262 @@
+// The headless export: the same inventory as the dashboard's, through the same proxy app (its default
+// connection, its token cache, adaptive fan-out and redaction), folded with the same domain code, then written
+// as a snapshot (JSON) or as the clients CSV. `main` of dist-server/export.js.
+import { randomUUID } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Connection } from '../identity-cloud/connection-rules.ts';
+import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
+import type { InventoryFindings } from '../identity-cloud/findings/evaluate-inventory.ts';
+import { severities } from '../identity-cloud/findings/finding.ts';
+import type { Inventory } from '../identity-cloud/inventory.ts';
+import { applyInventoryLine, emptyInventory } from '../identity-cloud/inventory.ts';
+import { clientExportRows, clientRowsToCsv, exportFileName } from '../identity-cloud/inventory-export.ts';
+import { inventoryLineSchema } from '../identity-cloud/inventory-stream.ts';
+import { createSnapshot, toJsonExport } from '../identity-cloud/snapshot.ts';
+import { createProxyApp } from '../proxy/create-proxy-app.ts';
+import type { ProxyApp } from '../proxy/create-proxy-app.ts';
+import { startSandbox } from '../sandbox/start-sandbox.ts';
+import type { RunningSandbox, SandboxOptions } from '../sandbox/start-sandbox.ts';
+import type { ExportArguments } from './export-options.ts';
+import { connectionFromEnvironment, exportUsage, parseExportArguments } from './export-options.ts';
+import type { ExportProgress, ProgressStream } from './export-progress.ts';
+import { createExportProgress } from './export-progress.ts';
+
+export const exitCodes = { complete: 0, incomplete: 1, configuration: 2 } as const;
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
+
+export interface ExportIo {
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: { write(text: string): unknown };
+  stderr: ProgressStream;
+  /** Where a relative --out (and the default file name) lands. */
+  cwd: string;
+  now?: () => Date;
+  /** The in-process sandbox's options when no IDC_* variable is set (tests use small tenants). */
+  sandboxOptions?: SandboxOptions;
+}
+
+/** The proxy is only reached in-process; this origin satisfies its Host check and never hits the network. */
+const proxyOrigin = 'http://127.0.0.1';
+
+class ExportFailure extends Error {
+  readonly exitCode: ExitCode;
+  constructor(exitCode: ExitCode, message: string) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+async function problemDetail(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { detail?: unknown; title?: unknown };
+    if (typeof body.detail === 'string') return body.detail;
+    if (typeof body.title === 'string') return body.title;
+  } catch {
+    // Not a problem body: the status says enough.
+  }
+  return `HTTP ${response.status}`;
+}
+
+/** Refusals (bad input, credentials, permissions, unknown customer) need a person; the rest may pass on retry. */
+function exitCodeForStatus(status: number): ExitCode {
+  return status >= 400 && status < 500 ? exitCodes.configuration : exitCodes.incomplete;
+}
+
+async function checkSession(proxy: ProxyApp): Promise<void> {
+  const response = await proxy.fetch(new Request(`${proxyOrigin}/api/session`));
+  if (response.ok) return;
+  const detail = await problemDetail(response);
+  throw new ExportFailure(
+    exitCodeForStatus(response.status),
+    `Could not connect (${response.status}): ${detail}`,
+  );
+}
+
+async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  let buffer = '';
+  for await (const chunk of body.pipeThrough(new TextDecoderStream())) {
+    buffer += chunk;
+    let newline = buffer.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (line !== '') yield line;
+      newline = buffer.indexOf('\n');
+    }
+  }
+  if (buffer.trim() !== '') yield buffer.trim();
+}
+
+async function readInventory(proxy: ProxyApp, progress: ExportProgress): Promise<Inventory> {
+  const response = await proxy.fetch(new Request(`${proxyOrigin}/api/inventory`));
+  if (!response.ok || response.body === null) {
+    const detail = await problemDetail(response);
+    throw new ExportFailure(
+      exitCodeForStatus(response.status),
+      `The inventory failed (${response.status}): ${detail}`,
+    );
+  }
+  const inventory = emptyInventory();
+  let clientsRead = 0;
+  let clientsFailed = 0;
+  for await (const text of ndjsonLines(response.body)) {
+    const parsed = inventoryLineSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) continue;
+    const line = parsed.data;
+    applyInventoryLine(inventory, line);
+    if (line.kind === 'client') clientsRead += 1;
+    if (line.kind === 'error' && line.resource === 'client') clientsFailed += 1;
+    if (
+      line.kind === 'list' ||
+      line.kind === 'client' ||
+      (line.kind === 'error' && line.resource === 'client')
+    ) {
+      progress.update(clientsRead + clientsFailed, inventory.total, clientsFailed);
+    }
+  }
+  return inventory;
+}
+
+function render(
+  format: ExportArguments['format'],
+  inventory: Inventory,
+  findings: InventoryFindings,
+  connection: Connection,
+  exportedAt: Date,
+): string {
+  if (format === 'csv') return clientRowsToCsv(clientExportRows(inventory, findings));
+  const snapshot = createSnapshot(
+    inventory,
+    { identityDomain: connection.identityDomain, customerId: connection.customerId, exportedAt },
+    { findings: findings.all },
+  );
+  return toJsonExport(snapshot);
+}
+
+/** Written next to the target, then renamed: a scheduler never sees half a file. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${randomUUID()}.tmp`;
+  try {
+    await writeFile(temporary, content, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function findingsText(findings: InventoryFindings): string {
+  const parts = severities
+    .filter((severity) => findings.countsBySeverity[severity] > 0)
+    .map((severity) => `${findings.countsBySeverity[severity]} ${severity}`);
+  return parts.length === 0 ? 'no findings' : `findings: ${parts.join(', ')}`;
+}
+
+/**
+ * Failures that leave the export incomplete. A policy answering 404 is not one: the client that refers to it has
+ * a dangling reference (a finding), and the tenant was read in full.
+ */
+function incompleteItems(inventory: Inventory): number {
+  let count = 0;
+  for (const failure of inventory.failures.values()) {
+    const missingPolicy =
+      (failure.resource === 'loginPolicy' || failure.resource === 'tokenPolicy') && failure.status === 404;
+    if (!missingPolicy) count += 1;
+  }
+  return count;
+}
+
+async function exportInventory(
+  exportArguments: ExportArguments,
+  connection: Connection,
+  io: ExportIo,
+  progress: ExportProgress,
+): Promise<ExitCode> {
+  const startedAt = Date.now();
+  const proxy = createProxyApp({ defaultConnection: connection });
+  try {
+    await checkSession(proxy);
+    const inventory = await readInventory(proxy, progress);
+    const exportedAt = io.now?.() ?? new Date();
+    const findings = evaluateInventory(inventory);
+    const content = render(exportArguments.format, inventory, findings, connection, exportedAt);
+    const out =
+      exportArguments.out ?? exportFileName(connection.customerId, exportedAt, exportArguments.format);
+    let destination = 'stdout';
+    if (out === '-') {
+      io.stdout.write(content);
+    } else {
+      destination = resolve(io.cwd, out);
+      try {
+        await writeAtomically(destination, content);
+      } catch (error) {
+        const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write error';
+        throw new ExportFailure(exitCodes.configuration, `Could not write ${destination} (${reason}).`);
+      }
+    }
+    const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+    const clients = `${inventory.clientsById.size} of ${inventory.total ?? '?'} clients`;
+    const failed = incompleteItems(inventory);
+    if (inventory.done !== null && failed === 0) {
+      progress.line(`Exported ${clients} (${findingsText(findings)}) to ${destination} in ${seconds} s.`);
+      return exitCodes.complete;
+    }
+    const reason =
+      inventory.done === null
+        ? 'the inventory stream ended early'
+        : `${failed} item${failed === 1 ? '' : 's'} failed`;
+    progress.line(
+      `Incomplete: ${reason}. Exported ${clients} (${findingsText(findings)}) to ${destination} in ${seconds} s.`,
+    );
+    return exitCodes.incomplete;
+  } finally {
+    proxy.close();
+  }
+}
+
+/** Runs the export; resolves with the exit code. Every failure ends with one line on stderr saying why. */
+export async function runExport(argv: readonly string[], io: ExportIo): Promise<ExitCode> {
+  const progress = createExportProgress(io.stderr);
+  const fail = (exitCode: ExitCode, message: string): ExitCode => {
+    progress.line(`export: ${message}`);
+    return exitCode;
+  };
+
+  const parsed = parseExportArguments(argv);
+  if (parsed.kind === 'help') {
+    io.stdout.write(`${exportUsage}\n`);
+    return exitCodes.complete;
+  }
+  if (parsed.kind === 'error') return fail(exitCodes.configuration, parsed.message);
+
+  const source = connectionFromEnvironment(io.env);
+  if (source.kind === 'error') return fail(exitCodes.configuration, source.message);
+
+  let sandbox: RunningSandbox | null = null;
+  try {
+    let connection: Connection;
+    if (source.kind === 'environment') {
+      connection = source.connection;
+    } else {
+      sandbox = await startSandbox({ quiet: true, ...io.sandboxOptions });
+      connection = {
+        identityDomain: sandbox.identityDomain,
+        customerId: sandbox.customerId,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        ...(source.scope === undefined ? {} : { scope: source.scope }),
+      };
+      progress.line('No IDC_* connection variables set: exporting the built-in sandbox.');
+    }
+    progress.line(
+      `Reading the inventory of customer ${connection.customerId} at ${connection.identityDomain}…`,
+    );
+    return await exportInventory(parsed.arguments, connection, io, progress);
+  } catch (error) {
+    if (error instanceof ExportFailure) return fail(error.exitCode, error.message);
+    throw error;
+  } finally {
+    await sandbox?.close();
+  }
+}
