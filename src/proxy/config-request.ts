@@ -56,8 +56,8 @@ export interface ConfigContext {
 
 export type ConfigResult = { ok: true; status: number; body: unknown } | { ok: false; problem: ProblemError };
 
-/** Attempt timeouts never go below this (or the upstream timeout, when that is smaller). */
-const minAttemptTimeoutMs = 2_000;
+/** Adaptive attempt timeouts never go below this (or half the upstream timeout, when that is smaller). */
+const minAttemptTimeoutMs = 1_000;
 
 export function configUrl(session: Session, path: string): string {
   const { identityDomain, customerId } = session.connection;
@@ -180,7 +180,7 @@ async function attemptOnce(
     const json = parseJson(response.text);
     if (response.status === 429) {
       outcome = 'rate-limited';
-      retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'));
+      retryAfterMs = parseRetryAfterMs(response.header('retry-after'));
       return { kind: 'rate-limited', retryAfterMs };
     }
     if (response.status === 401 || response.status === 403) {
@@ -250,12 +250,13 @@ export async function getConfig(context: ConfigContext, options: ConfigGetOption
           new ProblemError(504, `Identity Cloud did not return ${options.label} in time. Try again later.`),
       };
     }
+    // Per-attempt timeout: a hung request must not hold a slot for the whole upstream timeout. From the observed
+    // latency when asked (item GETs), doubling with each failed attempt so that a slow answer still gets through.
     const estimate = options.adaptiveTimeout ? context.gate.latencyEstimateMs() : null;
     const ceiling = context.settings.upstreamTimeoutMs;
-    const attemptTimeout = Math.min(
-      timeLeft,
-      estimate === null ? ceiling : Math.min(ceiling, Math.max(minAttemptTimeoutMs, 4 * estimate)),
-    );
+    const base =
+      estimate === null ? ceiling : Math.max(Math.min(minAttemptTimeoutMs, ceiling / 2), 4 * estimate);
+    const attemptTimeout = Math.min(timeLeft, ceiling, base * 2 ** faults);
 
     let attempt: Attempt;
     try {

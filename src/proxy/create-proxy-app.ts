@@ -8,7 +8,7 @@ import type { ProxyEnv } from './proxy-env.ts';
 import { resolveProxyOptions, type ProxyOptions } from './proxy-options.ts';
 import { ProxyRuntime } from './proxy-runtime.ts';
 import { problem, problemResponse } from './problem.ts';
-import { crossOriginProblem, hostGuard, originGuards, pathGuard } from './request-guards.ts';
+import { crossOriginProblem, hostGuard, originGuard, pathGuard } from './request-guards.ts';
 import { requestLog } from './request-log.ts';
 import { mountSessionRoutes } from './session-routes.ts';
 
@@ -32,7 +32,7 @@ export function createProxyApp(options: ProxyOptions = {}): ProxyApp {
   app.use('*', requestLog(resolved.log));
   app.use('*', hostGuard(resolved.allowedHosts));
   app.use('/api/*', pathGuard());
-  app.use('/api/*', ...originGuards());
+  app.use('/api/*', originGuard());
   app.use('/api/*', async (c, next) => {
     await next();
     c.res.headers.set('x-content-type-options', 'nosniff');

@@ -59,27 +59,33 @@ export function crossOriginProblem() {
 }
 
 /**
- * Hono's csrf middleware refuses form-encoded cross-site requests (and those without Origin). A JSON POST or a
- * DELETE from another origin needs a CORS preflight that this server never grants, but the proxy refuses it
- * explicitly too: any Origin or Sec-Fetch-Site that says "another site" gets 403. Requests without either header
- * are not from a browser page (curl, tests) and cannot carry a victim's cookie by accident.
+ * Cross-origin refusals for requests that come from a browser page (they carry Origin or Sec-Fetch-Site). Hono's
+ * csrf middleware covers form-encoded and bodiless requests; a JSON POST from another origin would need a CORS
+ * preflight this server never grants, but it is refused explicitly too: any Origin or Sec-Fetch-Site that says
+ * "another site" gets 403. Requests with neither header do not come from a browser page (curl, tests, scripts),
+ * so they cannot carry a victim's cookie.
  */
-export function originGuards(): MiddlewareHandler<ProxyEnv>[] {
+export function originGuard(): MiddlewareHandler<ProxyEnv> {
   const honoCsrf = csrf({ origin: isSameOrigin, secFetchSite: 'same-origin' });
-  const explicit: MiddlewareHandler<ProxyEnv> = async (c, next) => {
-    if (unsafeMethods.has(c.req.method)) {
-      const origin = c.req.header('origin');
-      const fetchSite = c.req.header('sec-fetch-site');
-      if (
-        (origin !== undefined && !isSameOrigin(origin, c)) ||
-        (fetchSite !== undefined && fetchSite !== 'same-origin')
-      ) {
-        return problemResponse(crossOriginProblem());
-      }
+  return async (c, next) => {
+    if (!unsafeMethods.has(c.req.method)) {
+      await next();
+      return;
     }
-    await next();
+    const origin = c.req.header('origin');
+    const fetchSite = c.req.header('sec-fetch-site');
+    if (origin === undefined && fetchSite === undefined) {
+      await next();
+      return;
+    }
+    if (
+      (origin !== undefined && !isSameOrigin(origin, c)) ||
+      (fetchSite !== undefined && fetchSite !== 'same-origin')
+    ) {
+      return problemResponse(crossOriginProblem());
+    }
+    return honoCsrf(c, next);
   };
-  return [honoCsrf, explicit];
 }
 
 const smugglingPattern = /%2f|%5c|%2e|%00|\\|(?:^|\/)\.\.?(?:\/|$)/i;

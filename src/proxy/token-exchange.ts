@@ -120,9 +120,9 @@ export async function exchangeToken(
     if (remaining <= 0) break;
     let status: number;
     let text: string;
-    let headers: Headers;
+    let header: (name: string) => string | null;
     try {
-      ({ status, text, headers } = await fetchUpstream(
+      ({ status, text, header } = await fetchUpstream(
         {
           url: tokenEndpointUrl(connection),
           method: 'POST',
@@ -175,7 +175,7 @@ export async function exchangeToken(
         502,
         `The token endpoint at ${connection.identityDomain} failed (status ${status}). Try again in a moment.`,
       );
-      const delay = status === 429 ? parseRetryAfterMs(headers.get('retry-after')) : backoffDelayMs(attempt);
+      const delay = status === 429 ? parseRetryAfterMs(header('retry-after')) : backoffDelayMs(attempt);
       if (attempt < maxAttempts && now() + delay < deadline) {
         await sleep(delay, signal);
         continue;

@@ -1,15 +1,47 @@
-import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+// `npm start`: the dashboard's server, configured from the environment (README, "Configuration").
+import { fileURLToPath } from 'node:url';
+import { readServerConfig } from './env-config.ts';
+import { startServer } from './start-server.ts';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? '5173');
+async function main(): Promise<void> {
+  const config = readServerConfig(process.env);
+  if (config.errors.length > 0) {
+    for (const error of config.errors) console.error(error);
+    process.exit(1);
+  }
+  // The bundle lives in dist-server/; the built app beside it in dist/.
+  const staticDir = fileURLToPath(new URL('../dist', import.meta.url));
+  const server = await startServer({
+    host: config.host,
+    port: config.port,
+    staticDir,
+    proxy: config.proxy,
+    embeddedSandbox: config.embeddedSandbox,
+  });
+  console.log(`Client Inventory is running at ${server.url}`);
+  if (server.sandbox) {
+    const { identityDomain, customerId, clientId, data } = server.sandbox;
+    console.log(
+      `Connected to the embedded sandbox: identity domain ${identityDomain}, customer ${customerId}, configuration client ${clientId} (${data.clients.length} clients).`,
+    );
+  } else if (config.proxy.defaultConnection) {
+    const { identityDomain, customerId, clientId } = config.proxy.defaultConnection;
+    console.log(`Default connection: ${identityDomain}, customer ${customerId}, client ${clientId}.`);
+  } else {
+    console.log('No default connection: open the dashboard and connect with a configuration client.');
+  }
 
-const app = new Hono();
-app.use('/assets/*', serveStatic({ root: './dist' }));
-app.use('*', serveStatic({ root: './dist' }));
-app.get('*', serveStatic({ path: './dist/index.html' }));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
-serve({ fetch: app.fetch, hostname: host, port }, (info) => {
-  console.log(`Client Inventory is running at http://${host}:${info.port}/`);
+main().catch((error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });

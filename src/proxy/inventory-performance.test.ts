@@ -1,0 +1,43 @@
+// Issue 6's fan-out target, measured through the real proxy over HTTP: 1,000 clients, 50 ms latency, a tenant
+// that answers 429 above 16 concurrent requests. The physical bound is ⌈(N+1)/16⌉ × 50 ms; the target is 1.2× it.
+// CI machines are noisy, so the assertion is loose (2×); the figure is printed for the record.
+import { afterEach, expect, it } from 'vitest';
+import { readInventory, startProxyAndSandbox, type ProxyUnderTest } from '../server/test-helpers.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+it('fans 1,000 clients out near the physical bound (50 ms latency, tenant cap 16)', async () => {
+  const clients = 1000;
+  const latencyMs = 50;
+  const cap = 16;
+  const proxy: ProxyUnderTest = await startProxyAndSandbox({
+    sandbox: { clients, latencyMs, maxConcurrency: cap },
+    useSandboxAsDefault: true,
+  });
+  cleanups.push(() => proxy.close());
+
+  const started = performance.now();
+  const { lines } = await readInventory(proxy.origin, null);
+  const elapsedMs = performance.now() - started;
+  const done = lines.at(-1) as unknown as {
+    kind: string;
+    clients: number;
+    ms: number;
+    requests: number;
+    rateLimited: number;
+  };
+  const bound = Math.ceil((clients + 1) / cap) * latencyMs;
+  const stats = proxy.sandbox.stats();
+  console.log(
+    `inventory of ${clients} clients at ${latencyMs} ms, cap ${cap}: done after ${done.ms} ms (client saw ${Math.round(elapsedMs)} ms); bound ${bound} ms; ratio ${(done.ms / bound).toFixed(2)}; ${done.requests} requests, ${stats.rateLimited} 429s, peak concurrency ${stats.peakConcurrency}, ${stats.tokenExchanges} token exchange(s)`,
+  );
+  expect(done).toMatchObject({ kind: 'done', clients });
+  expect(stats.tokenExchanges).toBe(1);
+  // Slow start overshoots once (the sandbox counts the refused requests too); never above the proxy's own cap.
+  expect(stats.peakConcurrency).toBeLessThanOrEqual(32);
+  expect(stats.rateLimited).toBeLessThan(100);
+  expect(done.ms).toBeLessThanOrEqual(2 * bound);
+}, 30_000);

@@ -1,0 +1,97 @@
+// The environment variables of `npm start` and `npm run dev` (README, "Configuration"), read into options.
+// Pure, so that every rule is unit-tested.
+import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
+import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  proxy: Partial<ProxyOptions>;
+  /** The sandbox to start in-process as the default connection, or false. */
+  embeddedSandbox: false | SandboxOptions;
+  /** Problems that must stop the start, one sentence each. */
+  errors: string[];
+}
+
+const connectionVariables = {
+  identityDomain: 'IDC_IDENTITY_DOMAIN',
+  customerId: 'IDC_CUSTOMER_ID',
+  clientId: 'IDC_CLIENT_ID',
+  clientSecret: 'IDC_CLIENT_SECRET',
+} as const;
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+function present(env: Environment, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+export function readServerConfig(env: Environment): ServerConfig {
+  const errors: string[] = [];
+  const integer = (
+    name: string,
+    fallback: number | undefined,
+    min: number,
+    max: number,
+  ): number | undefined => {
+    const raw = present(env, name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      errors.push(`${name} must be an integer from ${min} to ${max} (got "${raw}").`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const host = present(env, 'HOST') ?? '127.0.0.1';
+  const port = integer('PORT', 5173, 0, 65_535) ?? 5173;
+
+  const proxy: Partial<ProxyOptions> = {};
+  const maxConcurrency = integer('PROXY_MAX_CONCURRENCY', undefined, 1, 1024);
+  if (maxConcurrency !== undefined) proxy.maxConcurrency = maxConcurrency;
+  const upstreamTimeoutMs = integer('UPSTREAM_TIMEOUT_MS', undefined, 1, 600_000);
+  if (upstreamTimeoutMs !== undefined) proxy.upstreamTimeoutMs = upstreamTimeoutMs;
+  const maxResponseBytes = integer('MAX_RESPONSE_BYTES', undefined, 1024, 1024 * 1024 * 1024);
+  if (maxResponseBytes !== undefined) proxy.maxResponseBytes = maxResponseBytes;
+  const allowedHosts = present(env, 'ALLOWED_HOSTS');
+  if (allowedHosts !== undefined) {
+    proxy.allowedHosts = allowedHosts
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+  }
+
+  const given = Object.entries(connectionVariables).filter(([, name]) => present(env, name) !== undefined);
+  let embeddedSandbox: false | SandboxOptions = false;
+  if (given.length === Object.keys(connectionVariables).length) {
+    const connection: DefaultConnection = {
+      identityDomain: present(env, connectionVariables.identityDomain) ?? '',
+      customerId: present(env, connectionVariables.customerId) ?? '',
+      clientId: present(env, connectionVariables.clientId) ?? '',
+      clientSecret: present(env, connectionVariables.clientSecret) ?? '',
+    };
+    const scope = present(env, 'IDC_SCOPE');
+    if (scope !== undefined) connection.scope = scope;
+    proxy.defaultConnection = connection;
+  } else if (given.length > 0) {
+    const missing = Object.values(connectionVariables).filter((name) => present(env, name) === undefined);
+    errors.push(
+      `A default connection needs all four of ${Object.values(connectionVariables).join(', ')}; missing: ${missing.join(', ')}.`,
+    );
+  } else if (present(env, 'IDC_EMBEDDED_SANDBOX') !== '0') {
+    const sandbox: SandboxOptions = { quiet: true };
+    const clients = integer('SANDBOX_CLIENTS', undefined, 1, 20_000);
+    if (clients !== undefined) sandbox.clients = clients;
+    const latencyMs = integer('SANDBOX_LATENCY_MS', undefined, 0, 60_000);
+    if (latencyMs !== undefined) sandbox.latencyMs = latencyMs;
+    const seed = integer('SANDBOX_SEED', undefined, 0, 2 ** 31 - 1);
+    if (seed !== undefined) sandbox.seed = seed;
+    const sandboxConcurrency = integer('SANDBOX_MAX_CONCURRENCY', undefined, 1, 1_000_000);
+    if (sandboxConcurrency !== undefined) sandbox.maxConcurrency = sandboxConcurrency;
+    embeddedSandbox = sandbox;
+  }
+
+  return { host, port, proxy, embeddedSandbox, errors };
+}

@@ -1,0 +1,144 @@
+// Helpers for the proxy's and the server's integration tests: real servers on ephemeral ports, real HTTP.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import type { ProxyOptions } from '../proxy/create-proxy-app.ts';
+import { startServer, type RunningServer } from './start-server.ts';
+
+export interface ProxyUnderTest {
+  server: RunningServer;
+  sandbox: RunningSandbox;
+  /** Origin of the proxy, without a trailing slash. */
+  origin: string;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/** A sandbox, and the proxy (API only) in front of it, with no default connection unless asked. */
+export async function startProxyAndSandbox(
+  options: { sandbox?: SandboxOptions; proxy?: Partial<ProxyOptions>; useSandboxAsDefault?: boolean } = {},
+): Promise<ProxyUnderTest> {
+  const sandbox = await startSandbox({ quiet: true, ...options.sandbox });
+  const logLines: string[] = [];
+  const server = await startServer({
+    staticDir: null,
+    proxy: {
+      log: (line) => logLines.push(line),
+      ...options.proxy,
+      ...(options.useSandboxAsDefault
+        ? {
+            defaultConnection: {
+              identityDomain: sandbox.identityDomain,
+              customerId: sandbox.customerId,
+              clientId: sandbox.clientId,
+              clientSecret: sandbox.clientSecret,
+            },
+          }
+        : {}),
+    },
+  });
+  return {
+    server,
+    sandbox,
+    origin: server.url.replace(/\/$/, ''),
+    logLines,
+    close: async () => {
+      await server.close();
+      await sandbox.close();
+    },
+  };
+}
+
+export function connectionOf(sandbox: RunningSandbox) {
+  return {
+    identityDomain: sandbox.identityDomain,
+    customerId: sandbox.customerId,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+  };
+}
+
+/** POST /api/session; resolves with the response and the session cookie (`name=value`) when one was set. */
+export async function postSession(
+  origin: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ response: Response; cookie: string | null; body: Record<string, unknown> }> {
+  const response = await fetch(`${origin}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const setCookie = response.headers.get('set-cookie');
+  const cookie = setCookie === null ? null : (setCookie.split(';')[0] ?? null);
+  return { response, cookie, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Connects with the sandbox's credentials and returns the cookie. */
+export async function connect(
+  proxy: ProxyUnderTest,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const { response, cookie } = await postSession(proxy.origin, {
+    ...connectionOf(proxy.sandbox),
+    ...overrides,
+  });
+  if (response.status !== 201 || cookie === null) throw new Error(`connect failed with ${response.status}`);
+  return cookie;
+}
+
+export type InventoryLineObject = Record<string, unknown> & { kind: string };
+
+/** Reads the whole NDJSON inventory; fails the test on a line that is not JSON. */
+export async function readInventory(
+  origin: string,
+  cookie: string | null,
+  signal?: AbortSignal,
+): Promise<{ status: number; lines: InventoryLineObject[]; contentType: string | null }> {
+  const response = await fetch(`${origin}/api/inventory`, {
+    headers: cookie === null ? {} : { cookie },
+    signal: signal ?? null,
+  });
+  const text = await response.text();
+  const lines = text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as InventoryLineObject);
+  return { status: response.status, lines, contentType: response.headers.get('content-type') };
+}
+
+/** A throwaway HTTP server on loopback, for upstream behaviours the sandbox does not have. */
+export async function startTinyServer(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<{ origin: string; close(): Promise<void>; server: Server }> {
+  const server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A loopback port with nothing listening (bound, then released). */
+export async function closedLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export function totalConfigRequests(sandbox: RunningSandbox): number {
+  const stats = sandbox.stats();
+  return Object.entries(stats.requests)
+    .filter(([route]) => route.includes('/config'))
+    .reduce((sum, [, byStatus]) => sum + Object.values(byStatus).reduce((a, b) => a + b, 0), 0);
+}
