@@ -1,8 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { identityCloudProxyPlugin } from './src/server/vite-proxy-plugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // The proxy (and, without IDC_* variables, the embedded sandbox) serves /api in `npm run dev` too.
+  plugins: [react(), identityCloudProxyPlugin()],
   build: {
     outDir: 'dist',
     sourcemap: false,
