@@ -3,7 +3,11 @@
 
 const json = 'application/json';
 
-export function jsonResponse(body: string, status = 200, headers: Record<string, string> = {}): Response {
+export function jsonResponse(
+  body: string | Uint8Array<ArrayBuffer>,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(body, { status, headers: { 'content-type': json, ...headers } });
 }
 

@@ -1,11 +1,12 @@
 // The shapes the sandbox serves: stricter than the tolerant schemas of src/identity-cloud (which must accept
-// whatever a real tenant sends), because here we produce the data ourselves.
+// whatever a real tenant sends), because here we produce the data ourselves. Type aliases, not interfaces, so that
+// they stay assignable to the schemas' open types (`{ [key: string]: unknown }`) and the domain functions.
 
-export interface Link {
+export type Link = {
   href: string;
-}
+};
 
-export interface SandboxClient {
+export type SandboxClient = {
   id: string;
   name: string;
   type: 'public' | 'confidential';
@@ -14,9 +15,9 @@ export interface SandboxClient {
   loginPolicy?: string;
   tokenPolicy: string;
   _links: { self: Link; applicationClient?: Link };
-}
+};
 
-export interface SandboxLoginPolicy {
+export type SandboxLoginPolicy = {
   id: string;
   title: string;
   loginURL: string;
@@ -33,9 +34,9 @@ export interface SandboxLoginPolicy {
   };
   customClaims?: { id_token?: Record<string, string>; userinfo?: Record<string, string> };
   _links: { self: Link };
-}
+};
 
-export interface SandboxTokenPolicy {
+export type SandboxTokenPolicy = {
   id: string;
   title: string;
   accessTokenLifetime: number;
@@ -43,7 +44,7 @@ export interface SandboxTokenPolicy {
   allowedScopes: string[];
   useAccessJWT: boolean;
   _links: { self: Link };
-}
+};
 
 /** Credentials the token endpoint accepts: a configuration client's id, secret and allowed scope. */
 export interface ConfigurationCredential {
