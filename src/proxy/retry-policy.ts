@@ -11,7 +11,8 @@ export function parseRetryAfterMs(header: string | null | undefined, nowMs: numb
   if (/^\d+(?:\.\d+)?$/.test(value)) {
     delayMs = Number(value) * 1000;
   } else {
-    const date = Date.parse(value);
+    // An HTTP date has a weekday and month name; anything else (e.g. "-5") is unreadable.
+    const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(date)) return defaultRetryAfterMs;
     delayMs = date - nowMs;
   }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { readServerConfig } from './env-config.ts';
+
+describe('readServerConfig', () => {
+  it('defaults to 127.0.0.1:5173 with the embedded sandbox', () => {
+    expect(readServerConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 5173,
+      proxy: {},
+      embeddedSandbox: { quiet: true },
+      errors: [],
+    });
+  });
+
+  it('reads the embedded sandbox knobs', () => {
+    const config = readServerConfig({
+      SANDBOX_CLIENTS: '10000',
+      SANDBOX_LATENCY_MS: '50',
+      SANDBOX_SEED: '7',
+    });
+    expect(config.embeddedSandbox).toEqual({ quiet: true, clients: 10000, latencyMs: 50, seed: 7 });
+  });
+
+  it('uses IDC_* as the default connection instead of the sandbox', () => {
+    const config = readServerConfig({
+      IDC_IDENTITY_DOMAIN: 'https://v1.api.us.janrain.com',
+      IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
+      IDC_CLIENT_ID: 'id',
+      IDC_CLIENT_SECRET: 'secret',
+      IDC_SCOPE: 'GET:config/**',
+    });
+    expect(config.embeddedSandbox).toBe(false);
+    expect(config.proxy.defaultConnection).toEqual({
+      identityDomain: 'https://v1.api.us.janrain.com',
+      customerId: '01000000-0000-3000-9000-000000000000',
+      clientId: 'id',
+      clientSecret: 'secret',
+      scope: 'GET:config/**',
+    });
+  });
+
+  it('refuses a partial default connection, naming what is missing but never a value', () => {
+    const config = readServerConfig({
+      IDC_IDENTITY_DOMAIN: 'https://x.example',
+      IDC_CLIENT_SECRET: 'top-secret',
+    });
+    expect(config.errors).toHaveLength(1);
+    expect(config.errors[0]).toMatch(/missing: IDC_CUSTOMER_ID, IDC_CLIENT_ID/);
+    expect(config.errors.join(' ')).not.toContain('top-secret');
+  });
+
+  it('starts with no default at all when IDC_EMBEDDED_SANDBOX=0', () => {
+    const config = readServerConfig({ IDC_EMBEDDED_SANDBOX: '0' });
+    expect(config.embeddedSandbox).toBe(false);
+    expect(config.proxy.defaultConnection).toBeUndefined();
+  });
+
+  it('reads the proxy settings and refuses invalid numbers', () => {
+    const config = readServerConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      PROXY_MAX_CONCURRENCY: '16',
+      UPSTREAM_TIMEOUT_MS: '5000',
+      MAX_RESPONSE_BYTES: '1048576',
+      ALLOWED_HOSTS: 'inventory.corp.example, 10.1.2.3 ,',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      proxy: {
+        maxConcurrency: 16,
+        upstreamTimeoutMs: 5000,
+        maxResponseBytes: 1048576,
+        allowedHosts: ['inventory.corp.example', '10.1.2.3'],
+      },
+      errors: [],
+    });
+    expect(readServerConfig({ PORT: 'eighty' }).errors).toEqual([
+      'PORT must be an integer from 0 to 65535 (got "eighty").',
+    ]);
+    expect(readServerConfig({ PROXY_MAX_CONCURRENCY: '0' }).errors).toHaveLength(1);
+  });
+});
