@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { BenchUsageError, parseBenchArgs, scenarioNames } from './bench-options.ts';
+
+describe('parseBenchArgs', () => {
+  it('runs every scenario three times and writes latest.json by default', () => {
+    expect(parseBenchArgs([])).toEqual({
+      scenarios: [...scenarioNames],
+      quick: false,
+      runs: 3,
+      sizes: [100, 1000, 10_000],
+      out: 'bench/results/latest.json',
+      help: false,
+    });
+  });
+
+  it('keeps a quick or partial run away from the committed results', () => {
+    expect(parseBenchArgs(['--quick'])).toMatchObject({
+      runs: 1,
+      sizes: [100, 1000],
+      out: 'bench/results/partial.json',
+    });
+    expect(parseBenchArgs(['--scenarios', 'bundle']).out).toBe('bench/results/partial.json');
+    expect(parseBenchArgs(['--scenarios', 'bundle', '--out', 'x.json']).out).toBe('x.json');
+  });
+
+  it('takes scenarios by name or number, in the issue’s order', () => {
+    expect(parseBenchArgs(['--scenarios', 'table,1,5']).scenarios).toEqual(['fan-out', 'table', 'overhead']);
+  });
+
+  it('refuses unknown scenarios, bad numbers and unknown flags with a usage error', () => {
+    expect(() => parseBenchArgs(['--scenarios', 'speed'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--scenarios', '6'])).toThrow(/Unknown scenario "6"/);
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/positive integer/);
+    expect(() => parseBenchArgs(['--sizes', '100,abc'])).toThrow(BenchUsageError);
+    expect(() => parseBenchArgs(['--fast'])).toThrow(BenchUsageError);
+  });
+
+  it('reads runs and sizes', () => {
+    expect(parseBenchArgs(['--runs', '5', '--sizes', '100, 2_000'])).toMatchObject({
+      runs: 5,
+      sizes: [100, 2000],
+    });
+  });
+});

@@ -1,0 +1,189 @@
+// Scenario 1: the inventory through the real proxy over HTTP, against two baselines measured in the same run on the
+// same sandbox (sequential GETs, and a fixed concurrency of 6), for several tenant sizes.
+import { startServer } from '../src/server/start-server.ts';
+import { directInventory, type DirectInventoryResult } from './direct-client.ts';
+import { readInventoryStream } from './inventory-reader.ts';
+import { startSandboxProcess, type RemoteSandbox } from './sandbox-process.ts';
+import { fanOutBoundMs, median, round } from './stats.ts';
+
+export interface FanOutPlan {
+  sizes: number[];
+  runs: number;
+  latencyMs: number;
+  tenantCap: number;
+  /** Per size: read only this many clients in a baseline, and extrapolate (absent: the whole list). */
+  sequentialSample: (clients: number) => number | undefined;
+  fixedSample: (clients: number) => number | undefined;
+  log: (line: string) => void;
+}
+
+export type FanOutMethod = 'proxy' | 'fixed-6' | 'sequential';
+
+export interface FanOutRow {
+  clients: number;
+  method: FanOutMethod;
+  /** Median over the runs; extrapolated to the whole list when `sampledClients` is set. */
+  ms: number;
+  runsMs: number[];
+  /** Set when the baseline read only this many clients and its time was extrapolated. */
+  sampledClients: number | null;
+  boundMs: number;
+  ratioToBound: number;
+  /** The proxy's median time divided into this row's (1 for the proxy itself). */
+  speedUpOverFixed6: number | null;
+  speedUpOverSequential: number | null;
+  /** As measured (for a sampled baseline: the sample's), median over the runs. */
+  requests: number;
+  rateLimited: number;
+  failed: number;
+  tokenExchanges: number;
+  /** The time to the list line (names), proxy only. */
+  listMs: number | null;
+}
+
+interface RunFigures {
+  ms: number;
+  requests: number;
+  rateLimited: number;
+  failed: number;
+  tokenExchanges: number;
+  listMs: number | null;
+}
+
+async function proxyRun(sandbox: RemoteSandbox, clients: number): Promise<RunFigures> {
+  // A fresh proxy each run: a cold token cache and a limiter that knows nothing of the tenant yet.
+  const server = await startServer({
+    staticDir: null,
+    proxy: {
+      log: () => undefined,
+      defaultConnection: {
+        identityDomain: sandbox.identityDomain,
+        customerId: sandbox.customerId,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        scope: sandbox.scope,
+      },
+    },
+  });
+  try {
+    await sandbox.resetStats();
+    const reading = await readInventoryStream(server.url.replace(/\/$/, ''));
+    const stats = await sandbox.stats();
+    if (reading.clientLines + reading.errorLines < clients) {
+      throw new Error(`The proxy streamed ${reading.clientLines} of ${clients} clients.`);
+    }
+    return {
+      ms: reading.ms,
+      requests: stats.totalRequests,
+      rateLimited: stats.rateLimited,
+      failed: reading.done?.failed ?? reading.errorLines,
+      tokenExchanges: stats.tokenExchanges,
+      listMs: reading.listMs,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+async function baselineRun(
+  sandbox: RemoteSandbox,
+  concurrency: number,
+  sample: number | undefined,
+): Promise<RunFigures & { result: DirectInventoryResult }> {
+  await sandbox.resetStats();
+  const result = await directInventory(sandbox, {
+    concurrency,
+    ...(sample === undefined ? {} : { sampleClients: sample }),
+  });
+  const stats = await sandbox.stats();
+  // Sequential requests: the time per request is the same over the sample and the whole list.
+  const ms =
+    sample === undefined || result.clients >= result.listed
+      ? result.ms
+      : (result.ms * (stats.totalRequests - result.clients + result.listed)) / stats.totalRequests;
+  return {
+    ms,
+    requests: stats.totalRequests,
+    rateLimited: stats.rateLimited,
+    failed: result.failed,
+    tokenExchanges: stats.tokenExchanges,
+    listMs: null,
+    result,
+  };
+}
+
+function summarise(
+  clients: number,
+  method: FanOutMethod,
+  runs: RunFigures[],
+  boundMs: number,
+  sampledClients: number | null,
+): Omit<FanOutRow, 'speedUpOverFixed6' | 'speedUpOverSequential'> {
+  const ms = median(runs.map((run) => run.ms));
+  const listTimes = runs.map((run) => run.listMs).filter((value) => value !== null);
+  return {
+    clients,
+    method,
+    ms: round(ms),
+    runsMs: runs.map((run) => round(run.ms)),
+    sampledClients,
+    boundMs,
+    ratioToBound: round(ms / boundMs, 2),
+    requests: round(median(runs.map((run) => run.requests))),
+    rateLimited: round(median(runs.map((run) => run.rateLimited))),
+    failed: Math.max(...runs.map((run) => run.failed)),
+    tokenExchanges: Math.max(...runs.map((run) => run.tokenExchanges)),
+    listMs: listTimes.length === 0 ? null : round(median(listTimes)),
+  };
+}
+
+export async function runFanOutScenario(plan: FanOutPlan): Promise<FanOutRow[]> {
+  const rows: FanOutRow[] = [];
+  for (const clients of plan.sizes) {
+    const sandbox = await startSandboxProcess({
+      clients,
+      latencyMs: plan.latencyMs,
+      maxConcurrency: plan.tenantCap,
+      seed: 1,
+    });
+    try {
+      // The seed counts the configuration clients among `clients`: the list holds exactly `clients` items.
+      const boundMs = fanOutBoundMs(sandbox.clientCount, plan.tenantCap, plan.latencyMs);
+      const sequentialSample = plan.sequentialSample(clients);
+      const fixedSample = plan.fixedSample(clients);
+      const proxyRuns: RunFigures[] = [];
+      const fixedRuns: RunFigures[] = [];
+      const sequentialRuns: RunFigures[] = [];
+      // Interleaved, so that a noisy moment of the machine hits every method alike.
+      for (let run = 1; run <= plan.runs; run += 1) {
+        const proxy = await proxyRun(sandbox, sandbox.clientCount);
+        proxyRuns.push(proxy);
+        const fixed = await baselineRun(sandbox, 6, fixedSample);
+        fixedRuns.push(fixed);
+        const sequential = await baselineRun(sandbox, 1, sequentialSample);
+        sequentialRuns.push(sequential);
+        plan.log(
+          `  N=${clients} run ${run}/${plan.runs}: proxy ${Math.round(proxy.ms)} ms, fixed-6 ${Math.round(fixed.ms)} ms${fixedSample === undefined ? '' : ' (extrapolated)'}, sequential ${Math.round(sequential.ms)} ms${sequentialSample === undefined ? '' : ' (extrapolated)'}`,
+        );
+      }
+      const proxyRow = summarise(clients, 'proxy', proxyRuns, boundMs, null);
+      const fixedRow = summarise(clients, 'fixed-6', fixedRuns, boundMs, fixedSample ?? null);
+      const sequentialRow = summarise(
+        clients,
+        'sequential',
+        sequentialRuns,
+        boundMs,
+        sequentialSample ?? null,
+      );
+      const speedUp = (baseline: { ms: number }) => round(baseline.ms / proxyRow.ms, 1);
+      rows.push(
+        { ...proxyRow, speedUpOverFixed6: speedUp(fixedRow), speedUpOverSequential: speedUp(sequentialRow) },
+        { ...fixedRow, speedUpOverFixed6: null, speedUpOverSequential: null },
+        { ...sequentialRow, speedUpOverFixed6: null, speedUpOverSequential: null },
+      );
+    } finally {
+      await sandbox.close();
+    }
+  }
+  return rows;
+}

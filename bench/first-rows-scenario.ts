@@ -1,0 +1,116 @@
+// Scenario 2: time to first rows in Chromium against the built app, served by the real server whose default
+// connection is a sandbox of N clients at 50 ms: from navigation to the first row names painted, and to every
+// client's details painted (the progress bar gone). The server is warm (token cached, as after any earlier
+// visit); each run uses a new browser context, so the browser cache is cold.
+import { resolve } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { startServer } from '../src/server/start-server.ts';
+import { launchChromium } from './chromium.ts';
+import { pageProbeScript, type LoadTimings } from './page-probe.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
+import { median, round } from './stats.ts';
+
+export interface FirstRowsPlan {
+  runs: number;
+  clients: number;
+  latencyMs: number;
+  tenantCap: number;
+  log: (line: string) => void;
+}
+
+export interface FirstRowsResult {
+  clients: number;
+  latencyMs: number;
+  /** One upstream round trip + 300 ms. */
+  namesTargetMs: number;
+  namesMs: number;
+  namesRunsMs: number[];
+  allDetailsMs: number;
+  allDetailsRunsMs: number[];
+  /** When the browser received the first byte of /api/inventory (the proxy answers once the list is read). */
+  inventoryFirstByteMs: number;
+  /** When the browser sent /api/inventory (the app's code loaded, the session known). */
+  inventoryRequestMs: number;
+}
+
+interface RunTimings extends LoadTimings {
+  inventoryRequestMs: number | null;
+  inventoryFirstByteMs: number | null;
+}
+
+async function measureOnce(browser: Browser, url: string): Promise<RunTimings> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: pageProbeScript });
+    await page.goto(url);
+    await page.waitForFunction('window.__benchProbe.donePaintedAt !== null', undefined, { timeout: 60_000 });
+    return await page.evaluate<RunTimings>(`(() => {
+      const probe = window.__benchProbe;
+      const inventory = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/inventory'));
+      return {
+        namesPaintedAt: probe.namesPaintedAt,
+        donePaintedAt: probe.donePaintedAt,
+        progressSeen: probe.progressSeen,
+        inventoryRequestMs: inventory ? inventory.requestStart : null,
+        inventoryFirstByteMs: inventory ? inventory.responseStart : null,
+      };
+    })()`);
+  } finally {
+    await context.close();
+  }
+}
+
+export async function runFirstRowsScenario(plan: FirstRowsPlan): Promise<FirstRowsResult> {
+  const sandbox = await startSandboxProcess({
+    clients: plan.clients,
+    latencyMs: plan.latencyMs,
+    maxConcurrency: plan.tenantCap,
+    seed: 1,
+  });
+  const server = await startServer({
+    staticDir: resolve('dist'),
+    proxy: {
+      log: () => undefined,
+      defaultConnection: {
+        identityDomain: sandbox.identityDomain,
+        customerId: sandbox.customerId,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        scope: sandbox.scope,
+      },
+    },
+  });
+  const browser = await launchChromium();
+  try {
+    // Warm-up (not measured): the server's token, Chromium's and V8's first-time costs.
+    await measureOnce(browser, server.url);
+    const runs: RunTimings[] = [];
+    for (let run = 1; run <= plan.runs; run += 1) {
+      const timings = await measureOnce(browser, server.url);
+      runs.push(timings);
+      plan.log(
+        `  first rows run ${run}/${plan.runs}: names ${Math.round(timings.namesPaintedAt ?? Number.NaN)} ms, all details ${Math.round(timings.donePaintedAt ?? Number.NaN)} ms`,
+      );
+    }
+    const figure = (pick: (run: RunTimings) => number | null) =>
+      runs.map(pick).filter((value): value is number => value !== null);
+    const names = figure((run) => run.namesPaintedAt);
+    const all = figure((run) => run.donePaintedAt);
+    return {
+      clients: plan.clients,
+      latencyMs: plan.latencyMs,
+      namesTargetMs: plan.latencyMs + 300,
+      namesMs: round(median(names)),
+      namesRunsMs: names.map((value) => round(value)),
+      allDetailsMs: round(median(all)),
+      allDetailsRunsMs: all.map((value) => round(value)),
+      inventoryFirstByteMs: round(median(figure((run) => run.inventoryFirstByteMs))),
+      inventoryRequestMs: round(median(figure((run) => run.inventoryRequestMs))),
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    await sandbox.close();
+  }
+}

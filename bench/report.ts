@@ -1,0 +1,337 @@
+// The benchmark's results: one JSON document, and the same figures as Markdown tables with the targets checked.
+import type { BundleReport } from './bundle-size.ts';
+import { initialJsBudgetKb, kilobytes } from './bundle-size.ts';
+import type { FanOutRow } from './fan-out-scenario.ts';
+import type { FirstRowsResult } from './first-rows-scenario.ts';
+import { formatInteger, formatMs, markdownTable } from './markdown-table.ts';
+import type { OverheadResult } from './overhead-scenario.ts';
+import type { TableResult } from './table-scenario.ts';
+
+export interface FanOutSection {
+  latencyMs: number;
+  tenantCap: number;
+  rows: FanOutRow[];
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  machine: { cpus: number; cpuModel: string; node: string; platform: string; loadAverage: number[] };
+  options: { runs: number; quick: boolean; scenarios: string[] };
+  durationS: number;
+  fanOut?: FanOutSection;
+  firstRows?: FirstRowsResult;
+  table?: TableResult;
+  bundle?: BundleReport;
+  overhead?: OverheadResult;
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const methodLabels = {
+  proxy: 'proxy (adaptive)',
+  'fixed-6': 'fixed 6 at a time',
+  sequential: 'sequential',
+} as const;
+
+function fanOutTable(section: FanOutSection): string {
+  const rows = section.rows.map((row) => [
+    formatInteger(row.clients),
+    methodLabels[row.method],
+    row.sampledClients === null ? formatMs(row.ms) : `${formatMs(row.ms)} *`,
+    formatMs(row.boundMs),
+    `${row.ratioToBound.toFixed(2)}×`,
+    row.speedUpOverFixed6 === null ? '' : `${row.speedUpOverFixed6.toFixed(1)}×`,
+    row.speedUpOverSequential === null ? '' : `${row.speedUpOverSequential.toFixed(1)}×`,
+    formatInteger(row.requests),
+    formatInteger(row.rateLimited),
+    formatInteger(row.failed),
+    formatInteger(row.tokenExchanges),
+  ]);
+  const table = markdownTable(
+    [
+      { title: 'clients', align: 'right' },
+      { title: 'method' },
+      { title: 'time (median)', align: 'right' },
+      { title: 'bound', align: 'right' },
+      { title: 'ratio to bound', align: 'right' },
+      { title: 'speed-up vs fixed-6', align: 'right' },
+      { title: 'speed-up vs sequential', align: 'right' },
+      { title: 'requests', align: 'right' },
+      { title: '429s', align: 'right' },
+      { title: 'failed', align: 'right' },
+      { title: 'token exchanges', align: 'right' },
+    ],
+    rows,
+  );
+  const notes = section.rows
+    .filter((row) => row.sampledClients !== null)
+    .map(
+      (row) =>
+        `\\* ${methodLabels[row.method]} at ${formatInteger(row.clients)} clients: measured on the first ${formatInteger(row.sampledClients ?? 0)} clients and extrapolated by request count (requests and 429s are the sample's).`,
+    );
+  const sequential = section.rows.filter((row) => row.method === 'sequential' && row.sampledClients === null);
+  const perRequest = sequential.map((row) => row.ms / row.requests);
+  if (perRequest.length > 0) {
+    const average = perRequest.reduce((sum, value) => sum + value, 0) / perRequest.length;
+    notes.push(
+      `Sequential baseline's time per request: ${average.toFixed(1)} ms against ${section.latencyMs} ms nominal latency (timers and HTTP on this machine); the bound uses the nominal ${section.latencyMs} ms.`,
+    );
+  }
+  return [
+    `### 1. Inventory fan-out (${section.latencyMs} ms ±20% latency, tenant answers 429 above ${section.tenantCap} concurrent requests)`,
+    '',
+    'Time from the request to the `done` line of `/api/inventory` (proxy) or to the last response (baselines, which do the same work: token, the three lists, every client, every listed policy). Bound: ⌈(N+1)/16⌉ × latency.',
+    '',
+    table,
+    '',
+    ...notes.map((note) => `${note}  `),
+  ].join('\n');
+}
+
+function firstRowsTable(result: FirstRowsResult): string {
+  return [
+    `### 2. Time to first rows (Chromium, built app, ${formatInteger(result.clients)} clients at ${result.latencyMs} ms, tenant cap 16)`,
+    '',
+    markdownTable(
+      [
+        { title: 'from navigation to' },
+        { title: 'median', align: 'right' },
+        { title: 'runs', align: 'right' },
+        { title: 'target', align: 'right' },
+      ],
+      [
+        ['`/api/inventory` sent', formatMs(result.inventoryRequestMs), '', ''],
+        ['its first byte (list read)', formatMs(result.inventoryFirstByteMs), '', ''],
+        [
+          'first row names painted',
+          formatMs(result.namesMs),
+          result.namesRunsMs.map(formatInteger).join(' / '),
+          `≤ ${formatMs(result.namesTargetMs)}`,
+        ],
+        [
+          'all details painted',
+          formatMs(result.allDetailsMs),
+          result.allDetailsRunsMs.map(formatInteger).join(' / '),
+          '',
+        ],
+      ],
+    ),
+    '',
+    'Server warm (token cached), browser cold (a new context each run).',
+  ].join('\n');
+}
+
+function tableTable(result: TableResult): string {
+  const line = (name: string, figures: TableResult['search']) => [
+    name,
+    formatMs(figures.medianMs),
+    formatMs(figures.maxMs),
+    formatInteger(figures.samplesMs.length),
+    figures.targetMs === null ? '' : `≤ ${formatMs(figures.targetMs)}`,
+  ];
+  return [
+    `### 3. Table at ${formatInteger(result.clients)} clients (Chromium)`,
+    '',
+    markdownTable(
+      [
+        { title: 'interaction' },
+        { title: 'median', align: 'right' },
+        { title: 'max', align: 'right' },
+        { title: 'samples', align: 'right' },
+        { title: 'target', align: 'right' },
+      ],
+      [
+        line('keystroke in Search clients → filtered rows painted', result.search),
+        line('click on a column header → sorted rows painted', result.sort),
+        line('kind filter → filtered rows painted', result.kind),
+      ],
+    ),
+    '',
+    `From the input event to the frame after the grid's DOM went quiet. Page ready (all ${formatInteger(result.clients)} details painted, zero-latency tenant): ${formatMs(result.loadMs)}.${result.mismatches.length === 0 ? ' Every result was checked on screen.' : ` Mismatches: ${result.mismatches.join('; ')}.`}`,
+  ].join('\n');
+}
+
+function bundleTable(report: BundleReport): string {
+  const rows = [
+    [
+      'initial (entry + static imports)',
+      `${kilobytes(report.initialGzipBytes)} kB`,
+      `${report.initial.length} files`,
+    ],
+    ...report.lazy
+      .slice(0, 8)
+      .map((chunk) => [
+        `lazy: ${chunk.file.replace(/^assets\//, '')}${report.gridChunks.includes(chunk.file) ? ' (data grid)' : ''}`,
+        `${kilobytes(chunk.gzipBytes)} kB`,
+        `${kilobytes(chunk.bytes)} kB raw`,
+      ]),
+  ];
+  const rest = report.lazy.slice(8);
+  if (rest.length > 0) {
+    rows.push([
+      `lazy: ${rest.length} smaller chunks`,
+      `${kilobytes(rest.reduce((sum, chunk) => sum + chunk.gzipBytes, 0))} kB`,
+      'together',
+    ]);
+  }
+  return [
+    `### 4. Bundle (gzip)`,
+    '',
+    markdownTable(
+      [{ title: 'JavaScript' }, { title: 'gzip', align: 'right' }, { title: '', align: 'right' }],
+      rows,
+    ),
+    '',
+    `Budget: initial ≤ ${initialJsBudgetKb} kB gzip, the data grid lazy (enforced by \`e2e/bundle-budget.spec.ts\` in \`npm test\`).`,
+  ].join('\n');
+}
+
+function overheadTable(result: OverheadResult): string {
+  const line = (
+    name: string,
+    figures: { p50Ms: number; p99Ms: number },
+    added?: { p50Ms: number; p99Ms: number },
+  ) => [
+    name,
+    `${figures.p50Ms.toFixed(1)} ms`,
+    `${figures.p99Ms.toFixed(1)} ms`,
+    added === undefined ? '' : `+${added.p50Ms.toFixed(1)} ms`,
+    added === undefined ? '' : `+${added.p99Ms.toFixed(1)} ms`,
+  ];
+  return [
+    `### 5. Proxy overhead and token single flight (${result.concurrent} concurrent GETs, zero-latency sandbox)`,
+    '',
+    markdownTable(
+      [
+        { title: 'path' },
+        { title: 'p50', align: 'right' },
+        { title: 'p99', align: 'right' },
+        { title: 'added p50', align: 'right' },
+        { title: 'added p99', align: 'right' },
+      ],
+      [
+        line('direct to the sandbox', result.direct),
+        line('through a fresh proxy (cold)', result.proxyCold, result.addedCold),
+        line('through the same proxy again (warm)', result.proxyWarm, result.addedWarm),
+      ],
+    ),
+    '',
+    `Token exchanges during the cold burst: ${result.tokenExchangesCold} (warm: ${result.tokenExchangesWarm}); non-200 answers: ${result.errors}.`,
+  ].join('\n');
+}
+
+export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const fanOut = results.fanOut;
+  if (fanOut) {
+    const proxyRows = fanOut.rows.filter((row) => row.method === 'proxy');
+    const atThousand = proxyRows.find((row) => row.clients === 1000);
+    if (atThousand) {
+      checks.push(
+        {
+          target: 'fan-out ratio to the bound ≤ 1.2 at 1,000 clients',
+          measured: `${atThousand.ratioToBound.toFixed(2)}×`,
+          met: atThousand.ratioToBound <= 1.2,
+        },
+        {
+          target: 'fan-out ≥ 2.5× faster than fixed-6 (1,000 clients)',
+          measured: `${atThousand.speedUpOverFixed6?.toFixed(1)}×`,
+          met: (atThousand.speedUpOverFixed6 ?? 0) >= 2.5,
+        },
+        {
+          target: 'fan-out ≥ 15× faster than sequential (1,000 clients)',
+          measured: `${atThousand.speedUpOverSequential?.toFixed(1)}×`,
+          met: (atThousand.speedUpOverSequential ?? 0) >= 15,
+        },
+      );
+    }
+    checks.push(
+      {
+        target: 'fan-out: 0 failed items',
+        measured: proxyRows.map((row) => `${row.failed}`).join(' / '),
+        met: proxyRows.every((row) => row.failed === 0),
+      },
+      {
+        target: 'fan-out: exactly 1 token exchange',
+        measured: proxyRows.map((row) => `${row.tokenExchanges}`).join(' / '),
+        met: proxyRows.every((row) => row.tokenExchanges === 1),
+      },
+    );
+  }
+  if (results.firstRows) {
+    const { namesMs, namesTargetMs } = results.firstRows;
+    checks.push({
+      target: `first row names ≤ ${namesTargetMs} ms (one round trip + 300 ms)`,
+      measured: formatMs(namesMs),
+      met: namesMs <= namesTargetMs,
+    });
+  }
+  if (results.table) {
+    const { search, sort, mismatches } = results.table;
+    checks.push(
+      {
+        target: 'filter (keystroke) ≤ 100 ms',
+        measured: formatMs(search.medianMs),
+        met: search.medianMs <= 100,
+      },
+      { target: 'sort ≤ 150 ms', measured: formatMs(sort.medianMs), met: sort.medianMs <= 150 },
+      {
+        target: 'table shows what was asked for',
+        measured: mismatches.length === 0 ? 'yes' : `${mismatches.length} mismatches`,
+        met: mismatches.length === 0,
+      },
+    );
+  }
+  if (results.bundle) {
+    const kb = kilobytes(results.bundle.initialGzipBytes);
+    checks.push(
+      {
+        target: `initial JS ≤ ${initialJsBudgetKb} kB gzip`,
+        measured: `${kb} kB`,
+        met: kb <= initialJsBudgetKb,
+      },
+      {
+        target: 'data grid in a lazy chunk',
+        measured: results.bundle.gridIsLazy ? 'yes' : 'no',
+        met: results.bundle.gridIsLazy,
+      },
+    );
+  }
+  if (results.overhead) {
+    checks.push({
+      target: '200 concurrent GETs: 1 token exchange',
+      measured: String(results.overhead.tokenExchangesCold),
+      met: results.overhead.tokenExchangesCold === 1,
+    });
+  }
+  return checks;
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const sections: string[] = [];
+  if (results.fanOut) sections.push(fanOutTable(results.fanOut));
+  if (results.firstRows) sections.push(firstRowsTable(results.firstRows));
+  if (results.table) sections.push(tableTable(results.table));
+  if (results.bundle) sections.push(bundleTable(results.bundle));
+  if (results.overhead) sections.push(overheadTable(results.overhead));
+  sections.push(
+    [
+      '### Targets',
+      '',
+      markdownTable(
+        [{ title: 'target' }, { title: 'measured', align: 'right' }, { title: 'met' }],
+        results.targets.map((check) => [check.target, check.measured, check.met ? 'yes' : '**no**']),
+      ),
+    ].join('\n'),
+  );
+  const { machine } = results;
+  sections.push(
+    `${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC · ${machine.cpus} × ${machine.cpuModel} · Node ${machine.node} · load average at start ${machine.loadAverage.map((value) => value.toFixed(2)).join(' ')} · ${results.options.runs} runs each, medians · ${Math.round(results.durationS)} s in all`,
+  );
+  return sections.join('\n\n');
+}

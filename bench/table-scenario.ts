@@ -1,0 +1,171 @@
+// Scenario 3: the clients table at 10,000 rows in Chromium. A keystroke in "Search clients", a click on a column
+// header and a change of the kind filter, each timed inside the page from the input event to the frame after the
+// grid's DOM settled (page-probe.ts), and checked: the grid must show what was asked for.
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startServer } from '../src/server/start-server.ts';
+import { launchChromium } from './chromium.ts';
+import { pageProbeScript, type Settled } from './page-probe.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
+import { median, round } from './stats.ts';
+
+export interface TablePlan {
+  runs: number;
+  clients: number;
+  log: (line: string) => void;
+}
+
+export interface InteractionFigures {
+  /** Median over every measured interaction of this kind. */
+  medianMs: number;
+  maxMs: number;
+  samplesMs: number[];
+  targetMs: number | null;
+}
+
+export interface TableResult {
+  clients: number;
+  /** Navigation to every detail painted, with a zero-latency tenant (how long the page took to be ready). */
+  loadMs: number;
+  search: InteractionFigures;
+  sort: InteractionFigures;
+  kind: InteractionFigures;
+  /** Interactions whose result on screen was not the expected one (should be empty). */
+  mismatches: string[];
+}
+
+/** The DOM must stay unchanged this long before an interaction counts as settled. */
+const quietMs = 250;
+/** Typed one character at a time, each keystroke measured: the matches narrow as a person types. */
+const searchQuery = 'shop';
+const headers = ['Name', 'Name', 'Client ID', 'Redirect URIs'];
+const kinds = ['Public', 'Confidential', 'Configuration', 'All'] as const;
+
+async function timed(page: Page, eventType: string, action: () => Promise<void>): Promise<number> {
+  await page.evaluate(`window.__benchProbe.arm(${JSON.stringify(eventType)})`);
+  await action();
+  const settled = await page.evaluate<Settled>(`window.__benchProbe.settled(${quietMs})`);
+  if (settled.ms === null) throw new Error(`Nothing changed in the grid after a ${eventType}.`);
+  return settled.ms;
+}
+
+/** Waits until the grid's DOM has been quiet for a while (after an unmeasured step). */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(`window.__benchProbe.arm('none')`);
+  await page.evaluate(`window.__benchProbe.settled(${quietMs})`);
+}
+
+function parseCount(text: string): number | null {
+  const digits = /([\d,]+)\s*$/.exec(text.trim())?.[1];
+  return digits === undefined ? null : Number(digits.replaceAll(',', ''));
+}
+
+/** The grid footer's total ("1–50 of 3,412") and the count shown on a kind button ("Public 3,412"). */
+async function shownTotals(
+  page: Page,
+  kind: string,
+): Promise<{ grid: number | null; button: number | null }> {
+  const footer = await page.locator('.MuiTablePagination-displayedRows').innerText();
+  const button = await page.getByRole('button', { name: kind, exact: true }).innerText();
+  return { grid: parseCount(footer), button: parseCount(button) };
+}
+
+async function visibleNames(page: Page): Promise<string[]> {
+  return page.locator('[role="grid"] [role="row"][data-id] [data-field="name"]').allInnerTexts();
+}
+
+function figures(samples: number[], targetMs: number | null): InteractionFigures {
+  return {
+    medianMs: round(median(samples)),
+    maxMs: round(Math.max(...samples)),
+    samplesMs: samples.map((value) => round(value)),
+    targetMs,
+  };
+}
+
+export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
+  const sandbox = await startSandboxProcess({ clients: plan.clients, latencyMs: 0, seed: 1 });
+  const server = await startServer({
+    staticDir: resolve('dist'),
+    proxy: {
+      log: () => undefined,
+      defaultConnection: {
+        identityDomain: sandbox.identityDomain,
+        customerId: sandbox.customerId,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        scope: sandbox.scope,
+      },
+    },
+  });
+  const browser = await launchChromium();
+  const mismatches: string[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript({ content: pageProbeScript });
+    await page.goto(`${server.url}clients`);
+    await page.waitForFunction('window.__benchProbe.donePaintedAt !== null', undefined, { timeout: 120_000 });
+    const loadMs = await page.evaluate<number>('window.__benchProbe.donePaintedAt');
+    plan.log(`  table: ${plan.clients} clients loaded in ${Math.round(loadMs)} ms`);
+    await settle(page);
+
+    const search: number[] = [];
+    const sort: number[] = [];
+    const kind: number[] = [];
+    const searchBox = page.getByRole('searchbox', { name: 'Search clients' });
+    for (let run = 1; run <= plan.runs; run += 1) {
+      await searchBox.fill('');
+      await settle(page);
+      await searchBox.focus();
+      for (const character of searchQuery) {
+        search.push(await timed(page, 'keydown', () => page.keyboard.press(character)));
+        const totals = await shownTotals(page, 'All');
+        if (totals.grid === null || totals.grid !== totals.button) {
+          mismatches.push(`search: the grid shows ${totals.grid} rows, the All button ${totals.button}`);
+        }
+      }
+      await searchBox.fill('');
+      await settle(page);
+
+      for (const header of headers) {
+        const cell = page.getByRole('columnheader', { name: header, exact: true });
+        sort.push(await timed(page, 'pointerdown', () => cell.click()));
+        if (header === 'Name') {
+          const names = await visibleNames(page);
+          const direction = (await cell.getAttribute('aria-sort')) === 'descending' ? -1 : 1;
+          const ordered = names.every(
+            (name, index) => index === 0 || direction * (names[index - 1] ?? '').localeCompare(name) <= 0,
+          );
+          if (names.length === 0 || !ordered)
+            mismatches.push(`sort by name: rows not in order (${names.slice(0, 3).join(', ')}…)`);
+        }
+      }
+
+      for (const label of kinds) {
+        const button = page.getByRole('button', { name: label, exact: true });
+        kind.push(await timed(page, 'pointerdown', () => button.click()));
+        const totals = await shownTotals(page, label);
+        if (totals.grid === null || totals.grid !== totals.button) {
+          mismatches.push(`kind ${label}: the grid shows ${totals.grid} rows, the button ${totals.button}`);
+        }
+      }
+      plan.log(
+        `  table run ${run}/${plan.runs}: search ${search.slice(-searchQuery.length).map(Math.round).join('/')} ms, sort ${sort.slice(-headers.length).map(Math.round).join('/')} ms, kind ${kind.slice(-kinds.length).map(Math.round).join('/')} ms`,
+      );
+    }
+    await context.close();
+    return {
+      clients: plan.clients,
+      loadMs: round(loadMs),
+      search: figures(search, 100),
+      sort: figures(sort, 150),
+      kind: figures(kind, null),
+      mismatches,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+    await sandbox.close();
+  }
+}
