@@ -27,6 +27,9 @@ export interface RunningSandbox {
   resetStats(): void;
   /** Changes knobs at runtime; throws RangeError on an invalid value. */
   update(knobs: SandboxKnobs): void;
+  /** Every access token issued so far (forgotten ones, dead for 15 minutes, excepted), oldest first. Read-only:
+   * for tests that prove no token reaches the browser or a log. */
+  issuedAccessTokens(): string[];
   /** Every token issued so far now answers 403 {"errors":"Forbidden"}, as expired ones do. */
   revokeTokens(): void;
   /** The client disappears from the list and its detail answers 404. */
@@ -80,6 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     update: (knobs) => {
       state.update(knobs);
     },
+    issuedAccessTokens: () => state.tokens.issuedAccessTokens(),
     revokeTokens: () => {
       state.tokens.revokeAll(Date.now());
     },

@@ -48,6 +48,11 @@ export class TokenStore {
     }
   }
 
+  /** The access tokens issued and not yet forgotten, oldest first: for tests that prove no token leaks. */
+  issuedAccessTokens(): string[] {
+    return [...this.#tokens.keys()];
+  }
+
   #sweep(now: number): void {
     for (const [accessToken, token] of this.#tokens) {
       if (token.expiresAt + forgetAfterMs < now) this.#tokens.delete(accessToken);
