@@ -118,7 +118,9 @@ export function checkIdentityDomain(rawValue: string): IdentityDomainCheck {
   if (url.search !== '' || url.hash !== '' || value.includes('?') || value.includes('#')) {
     return { ok: false, message: 'The identity domain must not contain a query (?) or fragment (#).' };
   }
-  if (url.pathname !== '/' || value.includes('\\')) {
+  // Also on the raw text: the parser collapses "/..", "/." and "/%2e%2e" to "/", which would hide a path.
+  const rawPath = /^[a-z][a-z\d+.-]*:\/*[^/?#\\]*(.*)$/is.exec(value)?.[1] ?? '';
+  if (url.pathname !== '/' || value.includes('\\') || (rawPath !== '' && rawPath !== '/')) {
     return {
       ok: false,
       message: 'Enter only the origin, without a path, e.g. https://v1.api.us.janrain.com.',
