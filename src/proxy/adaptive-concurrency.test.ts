@@ -156,7 +156,29 @@ describe('AdaptiveConcurrency', () => {
     const refusedAtEight = tickets[7];
     if (refusedAtEight === undefined) throw new Error('expected a ticket');
     limiter.onRateLimited(refusedAtEight, 1000);
-    expect(limiter.snapshot()).toMatchObject({ limit: 8, ceiling: 8, decreases: 2 });
+    expect(limiter.snapshot()).toMatchObject({ limit: 7, ceiling: 8, decreases: 2 });
+    expect(startAll(limiter)).toHaveLength(0); // the requests launched before the refusal still hold 7 slots
+  });
+
+  it('trims a ceiling that proves one step too high, without halving', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    const tickets = startAll(limiter);
+    // The first refusal came at 19 (the proxy's count ran ahead of the tenant's).
+    const refused = tickets[18];
+    if (refused === undefined) throw new Error('expected a refusal');
+    limiter.onRateLimited(refused, 1000);
+    for (const ticket of tickets.filter((ticket) => ticket !== refused)) limiter.onSuccess(ticket);
+    for (let round = 0; round < 4; round += 1) {
+      const batch = startAll(limiter);
+      for (const ticket of batch) limiter.onSuccess(ticket);
+    }
+    expect(limiter.snapshot()).toMatchObject({ limit: 18, ceiling: 19, decreases: 1 });
+    const atHold = startAll(limiter);
+    const last = atHold.at(-1);
+    if (last === undefined) throw new Error('expected tickets');
+    limiter.onRateLimited(last, 1000);
+    expect(limiter.snapshot()).toMatchObject({ limit: 17, ceiling: 18, decreases: 1, trims: 1 });
   });
 
   it('keeps a latency estimate from successes', () => {

@@ -7,6 +7,8 @@
 // - the first 429 of an episode halves the limit and remembers the in-flight count at which 429s began as a
 //   ceiling; 429s from requests launched before that decrease belong to the same episode and are ignored;
 // - after a decrease, climb by +1 per success straight back to just below the ceiling, and hold there;
+// - a 429 at (or just below) the remembered ceiling only trims the ceiling by a step: the in-flight count the
+//   proxy sees runs slightly ahead of the tenant's, so the first ceiling is often one or two too high;
 // - probe one step above the ceiling rarely (after many successes at the hold level, and only when enough work is
 //   queued for a Retry-After delay of the probing request to be hidden); each failed probe doubles the interval;
 // - never above `maxLimit`.
@@ -38,6 +40,8 @@ export interface ConcurrencySnapshot {
   inFlight: number;
   epoch: number;
   decreases: number;
+  /** Ceilings lowered by one step without halving (a refusal at the remembered ceiling). */
+  trims: number;
   probes: number;
   failedProbes: number;
   latencyMs: number | null;
@@ -56,6 +60,7 @@ export class AdaptiveConcurrency {
   private probeInterval: number;
   private probeInFlight = false;
   private decreases = 0;
+  private trims = 0;
   private probes = 0;
   private failedProbes = 0;
   private smoothedLatencyMs: number | null = null;
@@ -94,6 +99,7 @@ export class AdaptiveConcurrency {
       inFlight: this.inFlightValue,
       epoch: this.epochValue,
       decreases: this.decreases,
+      trims: this.trims,
       probes: this.probes,
       failedProbes: this.failedProbes,
       latencyMs: this.smoothedLatencyMs,
@@ -140,12 +146,22 @@ export class AdaptiveConcurrency {
       return;
     }
     if (ticket.epoch !== this.epochValue) return;
-    // A new episode: this request was launched after the last decrease, and still was refused.
+    // A new episode: this request was launched after the last change, and still was refused.
+    const previousCeiling = this.ceilingValue;
+    const refusedAt = Math.max(this.minLimit + 1, ticket.inFlightAtStart);
     this.epochValue += 1;
-    this.decreases += 1;
-    this.ceilingValue = Math.max(this.minLimit + 1, ticket.inFlightAtStart);
-    this.limitValue = Math.max(this.minLimit, Math.floor(this.limitValue / 2));
     this.successesAtHold = 0;
+    this.ceilingValue = refusedAt;
+    if (previousCeiling !== null && refusedAt >= previousCeiling - 2) {
+      // Refused at (or just below) the remembered ceiling: the ceiling was a step too high (our in-flight count
+      // runs slightly ahead of the tenant's, which has already answered what we have not read yet). Trim it;
+      // halving here would throw away half the capacity to correct an error of one.
+      this.trims += 1;
+      this.limitValue = Math.max(this.minLimit, refusedAt - 1);
+      return;
+    }
+    this.decreases += 1;
+    this.limitValue = Math.max(this.minLimit, Math.min(refusedAt - 1, Math.floor(this.limitValue / 2)));
   }
 
   /** Any other outcome (server error, timeout, cancellation): frees the slot, teaches nothing about capacity. */

@@ -32,8 +32,17 @@ type PolicyKind = 'loginPolicy' | 'tokenPolicy';
 
 type Line = Record<string, unknown> & { kind: string };
 
-function isValidWith(schema: z.ZodType): (body: unknown) => boolean {
-  return (body) => schema.safeParse(body).success;
+/** A shape check that keeps what it parsed, so that each body is parsed once (this runs per client). */
+function checker<Schema extends z.ZodType>(schema: Schema) {
+  let parsed: z.output<Schema> | undefined;
+  return {
+    isValid: (body: unknown): boolean => {
+      const result = schema.safeParse(body);
+      if (result.success) parsed = result.data;
+      return result.success;
+    },
+    parsed: (): z.output<Schema> | undefined => parsed,
+  };
 }
 
 const policyDetail = {
@@ -114,23 +123,24 @@ export class InventoryRun {
     { ok: true; total: number; clients: ClientSummary[] } | { ok: false; problem: ProblemError }
   > {
     this.startPolicyLists();
+    const check = checker(clientListSchema);
     const result = await this.get({
       path: 'clients',
       label: 'the client list',
       priority: gatePriority.inventoryList,
       adaptiveTimeout: false,
-      isValid: isValidWith(clientListSchema),
+      isValid: check.isValid,
     });
     if (!result.ok) return result;
-    const parsed = clientListSchema.safeParse(result.body);
-    if (!parsed.success) {
+    const list = check.parsed();
+    if (list === undefined) {
       return {
         ok: false,
         problem: new ProblemError(502, 'The client list is not in the configuration API’s format.'),
       };
     }
-    const redacted = this.redact(parsed.data.items) as ClientSummary[];
-    return { ok: true, total: parsed.data.total, clients: redacted };
+    const redacted = this.redact(list.items) as ClientSummary[];
+    return { ok: true, total: list.total, clients: redacted };
   }
 
   /** Writes the list line, fans out, and resolves after the done line (or when aborted). */
@@ -173,7 +183,7 @@ export class InventoryRun {
             label: spec.label,
             priority: gatePriority.inventoryList,
             adaptiveTimeout: false,
-            isValid: isValidWith(spec.schema),
+            isValid: (body: unknown) => spec.schema.safeParse(body).success,
           });
           if (!result.ok) {
             this.emitError(spec.resource, null, result.problem);
@@ -201,12 +211,13 @@ export class InventoryRun {
       );
       return;
     }
+    const check = checker(clientSchema);
     const result = await this.get({
       path: `clients/${id}`,
       label: `client ${id}`,
       priority: gatePriority.inventoryItem,
       adaptiveTimeout: true,
-      isValid: isValidWith(clientSchema),
+      isValid: check.isValid,
     });
     if (!result.ok) {
       this.emitError('client', id, result.problem);
@@ -216,10 +227,9 @@ export class InventoryRun {
     if (client === undefined) return;
     this.emit({ kind: 'client', client });
     this.clientLines += 1;
-    const parsed = clientSchema.safeParse(result.body);
-    if (!parsed.success) return;
-    if (parsed.data.loginPolicy) this.requestPolicy('loginPolicy', parsed.data.loginPolicy);
-    if (parsed.data.tokenPolicy) this.requestPolicy('tokenPolicy', parsed.data.tokenPolicy);
+    const parsed = check.parsed();
+    if (parsed?.loginPolicy) this.requestPolicy('loginPolicy', parsed.loginPolicy);
+    if (parsed?.tokenPolicy) this.requestPolicy('tokenPolicy', parsed.tokenPolicy);
   }
 
   /** Each policy, listed or referenced, is fetched and written once. */
@@ -243,7 +253,7 @@ export class InventoryRun {
           label: `${spec.noun} ${id}`,
           priority: gatePriority.inventoryList,
           adaptiveTimeout: true,
-          isValid: isValidWith(spec.schema),
+          isValid: (body: unknown) => spec.schema.safeParse(body).success,
         });
         if (!result.ok) {
           this.emitError(kind, id, result.problem);
