@@ -71,7 +71,7 @@ describe('readServerConfig', () => {
         maxConcurrency: 16,
         upstreamTimeoutMs: 5000,
         maxResponseBytes: 1048576,
-        allowedHosts: ['inventory.corp.example', '10.1.2.3'],
+        allowedHosts: ['localhost', '127.0.0.1', '[::1]', 'inventory.corp.example', '10.1.2.3'],
       },
       errors: [],
     });

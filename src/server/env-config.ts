@@ -2,6 +2,7 @@
 // Pure, so that every rule is unit-tested.
 import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
+import { loopbackHostNames } from '../proxy/proxy-options.ts';
 
 export interface ServerConfig {
   host: string;
@@ -57,10 +58,14 @@ export function readServerConfig(env: Environment): ServerConfig {
   if (maxResponseBytes !== undefined) proxy.maxResponseBytes = maxResponseBytes;
   const allowedHosts = present(env, 'ALLOWED_HOSTS');
   if (allowedHosts !== undefined) {
-    proxy.allowedHosts = allowedHosts
-      .split(',')
-      .map((name) => name.trim())
-      .filter((name) => name !== '');
+    // In addition to the loopback names, never instead of them.
+    proxy.allowedHosts = [
+      ...loopbackHostNames,
+      ...allowedHosts
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ];
   }
 
   const given = Object.entries(connectionVariables).filter(([, name]) => present(env, name) !== undefined);

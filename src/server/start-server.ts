@@ -42,8 +42,9 @@ function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-function defaultAllowedHosts(host: string): string[] {
-  const names: string[] = [...loopbackHostNames];
+/** The given names (loopback by default), plus the listening host when it is a specific name or address. */
+function allowedHostsFor(host: string, given: readonly string[] | undefined): string[] {
+  const names: string[] = [...(given ?? loopbackHostNames)];
   if (!wildcardHosts.has(host)) names.push(normaliseHostName(host));
   return names;
 }
@@ -51,7 +52,7 @@ function defaultAllowedHosts(host: string): string[] {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const log = options.proxy?.log ?? ((line: string) => console.log(line));
-  const allowedHosts = options.proxy?.allowedHosts ?? defaultAllowedHosts(host);
+  const allowedHosts = allowedHostsFor(host, options.proxy?.allowedHosts);
 
   let sandbox: RunningSandbox | null = null;
   if (options.embeddedSandbox !== undefined && options.embeddedSandbox !== false) {
