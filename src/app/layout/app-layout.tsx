@@ -72,7 +72,7 @@ export function AppLayout() {
       >
         Skip to content
       </Link>
-      <AppBar position="sticky" elevation={0} enableColorOnDark component="header">
+      <AppBar position="sticky" elevation={0} component="header">
         <Toolbar component="nav" aria-label="Main" sx={{ gap: 1 }}>
           <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>
             {productName}

@@ -1,5 +1,5 @@
 import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
-import { notifyManager, queryOptions } from '@tanstack/react-query';
+import { notifyManager } from '@tanstack/react-query';
 import type { InventoryLine } from '../../identity-cloud/inventory-stream.ts';
 import { inventoryLineSchema } from '../../identity-cloud/inventory-stream.ts';
 import { applyInventoryLine, emptyInventory } from '../../identity-cloud/inventory.ts';
@@ -112,17 +112,4 @@ export async function fetchInventory({
   clearTimeout(timer);
   seeder.flush();
   return snapshotOf(inventory, inventory.done !== null);
-}
-
-export function inventoryQueryOptions() {
-  return queryOptions({
-    queryKey: queryKeys.tenant.inventory(),
-    queryFn: fetchInventory,
-    // A full inventory costs one upstream request per client: it is reloaded on demand (Refresh), not on a timer.
-    staleTime: Infinity,
-    // Snapshots hold Maps of thousands of entries; comparing them deeply on every publish would cost more than
-    // it saves.
-    structuralSharing: false,
-    retry: false,
-  });
 }

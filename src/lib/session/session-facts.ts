@@ -1,18 +1,38 @@
-import { z } from 'zod';
-
 /** What the proxy says about the current connection (`GET /api/session`, `POST /api/session`): never a secret. */
-export const sessionFactsSchema = z.looseObject({
-  identityDomain: z.string(),
-  customerId: z.string(),
-  clientId: z.string(),
-  scope: z.string().nullish(),
+export interface SessionFacts {
+  identityDomain: string;
+  customerId: string;
+  clientId: string;
+  scope?: string | null;
   /** ISO 8601 by the proxy's contract; epoch milliseconds tolerated. */
-  expiresAt: z.union([z.string(), z.number()]).nullish(),
+  expiresAt?: string | number | null;
   /** "form": connected through /connect; "server": the server's default connection. */
-  source: z.string(),
-});
+  source: string;
+}
 
-export type SessionFacts = z.infer<typeof sessionFactsSchema>;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Reads the facts, tolerating extra fields. Hand-written rather than zod: the app shell needs it on the first
+ * paint, and zod would add its weight to the initial bundle.
+ */
+export function parseSessionFacts(value: unknown): SessionFacts | null {
+  if (!isRecord(value)) return null;
+  const { identityDomain, customerId, clientId, scope, expiresAt, source } = value;
+  if (typeof identityDomain !== 'string' || typeof customerId !== 'string' || typeof clientId !== 'string') {
+    return null;
+  }
+  return {
+    identityDomain,
+    customerId,
+    clientId,
+    scope: typeof scope === 'string' ? scope : null,
+    expiresAt: typeof expiresAt === 'string' || typeof expiresAt === 'number' ? expiresAt : null,
+    source: typeof source === 'string' ? source : 'form',
+  };
+}
 
 export function sessionExpiry(facts: SessionFacts): Date | null {
   if (facts.expiresAt === null || facts.expiresAt === undefined) return null;

@@ -2,12 +2,16 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiGetJson } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
 import type { SessionFacts } from './session-facts.ts';
-import { sessionFactsSchema } from './session-facts.ts';
+import { parseSessionFacts } from './session-facts.ts';
 
 /** The current connection, or null when there is none (the proxy answers 401). */
 export async function fetchSession({ signal }: { signal?: AbortSignal } = {}): Promise<SessionFacts | null> {
   try {
-    return sessionFactsSchema.parse(await apiGetJson('/api/session', signal));
+    const facts = parseSessionFacts(await apiGetJson('/api/session', signal));
+    if (facts === null) {
+      throw new ApiError(502, 'Unexpected answer', 'The dashboard’s server answered in an unexpected way.');
+    }
+    return facts;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;

@@ -92,7 +92,7 @@ export function ClientKindCell({
   if (row.status === 'failed' && row.failure !== null) {
     const reason = `Details failed (${row.failure.status}): ${row.failure.detail}`;
     return (
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0, height: '100%' }}>
         <Tooltip title={reason} describeChild>
           <Chip
             size="small"
@@ -112,7 +112,7 @@ export function ClientKindCell({
 
 export function ClientIdCell({ row, tabIndex }: { row: ClientRow; tabIndex: number }) {
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0, height: '100%' }}>
       <Typography
         component="span"
         sx={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.8rem' }}
@@ -145,10 +145,23 @@ export function PolicyCell({
     );
   }
   if (policy.title === null) {
+    const missing = policy.problem === 'missing';
     return (
-      <Tooltip title={`This policy (${policy.id}) could not be read`} describeChild>
-        <Typography component="span" color="text.secondary" sx={{ fontStyle: 'italic' }} tabIndex={tabIndex}>
-          Title unavailable
+      <Tooltip
+        title={
+          missing
+            ? `The tenant has no policy ${policy.id}: a dangling reference`
+            : `This policy (${policy.id}) could not be read`
+        }
+        describeChild
+      >
+        <Typography
+          component="span"
+          color={missing ? 'error' : 'text.secondary'}
+          sx={{ fontStyle: 'italic' }}
+          tabIndex={tabIndex}
+        >
+          {missing ? 'Missing policy' : 'Title unavailable'}
         </Typography>
       </Tooltip>
     );
@@ -173,7 +186,7 @@ export function RedirectUrisCell({ row }: { row: ClientRow }) {
   }
   const more = row.redirectUriCount - 1;
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, height: '100%' }}>
       <Typography component="span" noWrap title={first} sx={{ fontSize: '0.85rem' }}>
         {first}
       </Typography>

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useId } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
@@ -16,10 +17,11 @@ import { tokenPolicyQueryOptions } from '../../../lib/policies/token-policy-quer
 import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
 
 function PolicyCard({ heading, children }: { heading: string; children: ReactNode }) {
+  const headingId = useId();
   return (
-    <Card variant="outlined" sx={{ flex: 1, minWidth: 0 }}>
+    <Card variant="outlined" component="section" aria-labelledby={headingId} sx={{ flex: 1, minWidth: 0 }}>
       <CardContent>
-        <Typography variant="h2" gutterBottom>
+        <Typography variant="h2" id={headingId} gutterBottom>
           {heading}
         </Typography>
         {children}

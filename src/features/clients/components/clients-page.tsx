@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { clientKindLabels, clientKinds } from '../../../identity-cloud/client-kind.ts';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
@@ -22,7 +22,8 @@ import { InventoryAlerts } from './inventory-alerts.tsx';
 import { InventoryProgressBar } from './inventory-progress-bar.tsx';
 import { KindFilter } from './kind-filter.tsx';
 
-const ClientsGrid = lazy(async () => ({ default: (await import('./clients-grid.tsx')).ClientsGrid }));
+const loadClientsGrid = () => import('./clients-grid.tsx');
+const ClientsGrid = lazy(async () => ({ default: (await loadClientsGrid()).ClientsGrid }));
 
 function GridPlaceholder() {
   return <Skeleton variant="rounded" height={480} aria-hidden />;
@@ -39,6 +40,10 @@ export function ClientsPage() {
   const session = useQuery(sessionQueryOptions());
   const { view, updateView } = useClientsView();
   const snapshot = inventory.data;
+  // The grid's chunk downloads while the list streams in, not after.
+  useEffect(() => {
+    void loadClientsGrid();
+  }, []);
 
   // Derived once per publish (rows) or per view change (search, kind): never per render.
   const rows = useMemo(() => (snapshot === undefined ? [] : toClientRows(snapshot)), [snapshot]);

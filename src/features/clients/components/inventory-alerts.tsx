@@ -24,11 +24,28 @@ function PolicyFailures({ snapshot }: { snapshot: InventorySnapshot }) {
       />
     );
   }
+  const missing = failures.filter((failure) => failure.status === 404);
+  const failed = failures.filter((failure) => failure.status !== 404);
   return (
-    <Alert severity="warning">
-      <AlertTitle>{pluralize(failures.length, 'policy', 'policies')} could not be loaded</AlertTitle>
-      The clients using them show “Title unavailable”. Refresh to try again.
-    </Alert>
+    <>
+      {missing.length > 0 ? (
+        <Alert severity="warning">
+          <AlertTitle>
+            {missing.length === 1
+              ? 'Clients reference a policy that does not exist'
+              : `Clients reference ${formatCount(missing.length)} policies that do not exist`}
+          </AlertTitle>
+          The tenant answered “not found” for {missing.map((failure) => failure.id ?? '?').join(', ')}. Those
+          clients show “Missing policy”: a dangling reference worth fixing in the tenant.
+        </Alert>
+      ) : null}
+      {failed.length > 0 ? (
+        <Alert severity="warning">
+          <AlertTitle>{pluralize(failed.length, 'policy', 'policies')} could not be loaded</AlertTitle>
+          The clients using them show “Title unavailable”. Refresh to try again.
+        </Alert>
+      ) : null}
+    </>
   );
 }
 

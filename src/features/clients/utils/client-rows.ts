@@ -13,6 +13,8 @@ export type ClientRowStatus = 'pending' | 'loaded' | 'failed';
 export interface PolicyReference {
   id: string;
   title: string | null;
+  /** Why there is no title: the tenant has no such policy (404), or it could not be read (yet). */
+  problem: 'missing' | 'unreadable' | null;
 }
 
 /**
@@ -47,10 +49,12 @@ export function displayName(client: Pick<ClientSummary, 'id' | 'name'>): string 
 function policyReference(
   policyId: string | null | undefined,
   policies: ReadonlyMap<string, { id: string; title?: string | null }>,
+  failure: InventoryFailure | undefined,
 ): PolicyReference | null {
   if (policyId === null || policyId === undefined || policyId === '') return null;
   const policy = policies.get(policyId);
-  return { id: policyId, title: policy === undefined ? null : policyTitle(policy) };
+  if (policy !== undefined) return { id: policyId, title: policyTitle(policy), problem: null };
+  return { id: policyId, title: null, problem: failure?.status === 404 ? 'missing' : 'unreadable' };
 }
 
 // Search text depends on the client alone: cached per client object across publishes.
@@ -72,8 +76,16 @@ export function toClientRow(summary: ClientSummary, snapshot: InventorySnapshot)
   const client = clientsById.get(summary.id);
   const failure = client === undefined ? (failures.get(failureKey('client', summary.id)) ?? null) : null;
   const kind = client === undefined ? null : classifyClient(client);
-  const loginPolicy = policyReference(client?.loginPolicy, loginPoliciesById);
-  const tokenPolicy = policyReference(client?.tokenPolicy, tokenPoliciesById);
+  const loginPolicy = policyReference(
+    client?.loginPolicy,
+    loginPoliciesById,
+    failures.get(failureKey('loginPolicy', client?.loginPolicy)),
+  );
+  const tokenPolicy = policyReference(
+    client?.tokenPolicy,
+    tokenPoliciesById,
+    failures.get(failureKey('tokenPolicy', client?.tokenPolicy)),
+  );
   const redirectUris = client?.redirectURIs ?? [];
   return {
     id: summary.id,

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { SessionFacts } from '../../../lib/session/session-facts.ts';
-import { sessionFactsSchema } from '../../../lib/session/session-facts.ts';
+import { parseSessionFacts } from '../../../lib/session/session-facts.ts';
 
 export interface ConnectionInput {
   identityDomain: string;
@@ -18,15 +18,15 @@ export async function createSession(input: ConnectionInput): Promise<SessionFact
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(input),
   });
-  const parsed = sessionFactsSchema.safeParse(await response.json());
-  if (!parsed.success) {
+  const facts = parseSessionFacts(await response.json());
+  if (facts === null) {
     throw new ApiError(
       502,
       'Unexpected answer',
       'The dashboard’s server answered in an unexpected way. Try again.',
     );
   }
-  return parsed.data;
+  return facts;
 }
 
 export function useCreateSession() {

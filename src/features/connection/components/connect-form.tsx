@@ -4,6 +4,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Collapse from '@mui/material/Collapse';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import type { ConnectionField } from '../../../identity-cloud/connection-rules.ts';
 import { defaultScope } from '../../../identity-cloud/connection-rules.ts';
 import type { SessionFacts } from '../../../lib/session/session-facts.ts';
@@ -60,6 +61,10 @@ export function ConnectForm({ recent, onForget, onConnected }: ConnectFormProps)
       <Stack spacing={1}>
         {form.serverError !== null ? <ConnectionRefusedAlert error={form.serverError} /> : null}
         <RecentConnections recent={recent} onUse={form.prefill} onForget={onForget} />
+        {/* Required fields are marked in words, not with a bare asterisk in each label. */}
+        <Typography variant="body2" color="text.secondary" sx={{ pb: 1 }}>
+          All four fields are required.
+        </Typography>
         <IdentityDomainField
           value={values.identityDomain}
           error={errors.identityDomain}
@@ -80,7 +85,10 @@ export function ConnectForm({ recent, onForget, onConnected }: ConnectFormProps)
           helperText={errors.customerId ?? 'A UUID, e.g. 01000000-0000-3000-9000-000000000000'}
           onChange={(event) => form.setValue('customerId', event.target.value)}
           onBlur={() => form.touch('customerId')}
-          slotProps={{ htmlInput: { spellCheck: false, style: monospaceInput } }}
+          slotProps={{
+            htmlInput: { spellCheck: false, style: monospaceInput },
+            inputLabel: { required: false },
+          }}
         />
         <TextField
           name="clientId"
@@ -94,7 +102,10 @@ export function ConnectForm({ recent, onForget, onConnected }: ConnectFormProps)
           helperText={errors.clientId ?? 'The configuration client’s ID'}
           onChange={(event) => form.setValue('clientId', event.target.value)}
           onBlur={() => form.touch('clientId')}
-          slotProps={{ htmlInput: { spellCheck: false, style: monospaceInput } }}
+          slotProps={{
+            htmlInput: { spellCheck: false, style: monospaceInput },
+            inputLabel: { required: false },
+          }}
         />
         <SecretField
           value={values.clientSecret}
@@ -117,7 +128,10 @@ export function ConnectForm({ recent, onForget, onConnected }: ConnectFormProps)
             }
             onChange={(event) => form.setValue('scope', event.target.value)}
             onBlur={() => form.touch('scope')}
-            slotProps={{ htmlInput: { spellCheck: false, style: monospaceInput } }}
+            slotProps={{
+              htmlInput: { spellCheck: false, style: monospaceInput },
+              inputLabel: { required: false },
+            }}
           />
         </Collapse>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', pt: 1 }}>

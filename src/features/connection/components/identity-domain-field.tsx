@@ -65,6 +65,7 @@ export function IdentityDomainField({
           onBlur={onBlur}
           slotProps={{
             ...params.slotProps,
+            inputLabel: { ...params.slotProps.inputLabel, required: false },
             htmlInput: { ...params.slotProps.htmlInput, spellCheck: false, autoCapitalize: 'off' },
           }}
         />

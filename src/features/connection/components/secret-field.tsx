@@ -32,6 +32,7 @@ export function SecretField({ value, error, disabled, onChange, onBlur }: Secret
       onBlur={onBlur}
       slotProps={{
         htmlInput: { spellCheck: false, autoCapitalize: 'off' },
+        inputLabel: { required: false },
         input: {
           endAdornment: (
             <InputAdornment position="end">

@@ -1,0 +1,99 @@
+// The product as a user runs it (`node dist-server/server.js`), in front of a sandbox this test process owns, so
+// that a journey can shape the tenant (credentials, size, latency, scope) and change it mid-test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/start-sandbox.ts';
+
+export interface Stack {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  baseURL: string;
+  sandbox: RunningSandbox;
+  /** What the server printed, for failure messages. */
+  output: () => string;
+  close: () => Promise<void>;
+}
+
+export interface StackOptions {
+  sandbox?: SandboxOptions;
+  /** true: the server's default connection is the sandbox (IDC_*); false: no connection until the form. */
+  defaultConnection: boolean;
+}
+
+const startTimeoutMs = 20_000;
+
+function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start:\n${output()}`)),
+      startTimeoutMs,
+    );
+    const onData = () => {
+      const match = /running at (http:\/\/\S+?)\/?(\s|$)/.exec(output());
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code}) before starting:\n${output()}`));
+    });
+  });
+}
+
+export async function startStack({
+  sandbox: sandboxOptions = {},
+  defaultConnection,
+}: StackOptions): Promise<Stack> {
+  const sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
+  const connectionEnv: Record<string, string> = defaultConnection
+    ? {
+        IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
+        IDC_CUSTOMER_ID: sandbox.customerId,
+        IDC_CLIENT_ID: sandbox.clientId,
+        IDC_CLIENT_SECRET: sandbox.clientSecret,
+      }
+    : { IDC_EMBEDDED_SANDBOX: '0' };
+  // Only what the server needs: no IDC_* leaking in from the developer's shell.
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...connectionEnv,
+  };
+  const child = spawn(process.execPath, ['dist-server/server.js'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  const output = () => text;
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+
+  let baseURL: string;
+  try {
+    baseURL = await waitForUrl(child, output);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await sandbox.close();
+    throw error;
+  }
+
+  return {
+    baseURL,
+    sandbox,
+    output,
+    close: async () => {
+      if (child.exitCode === null) {
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await sandbox.close();
+    },
+  };
+}
