@@ -2,7 +2,14 @@
 // and the refusals (Host, Origin, traversal, methods).
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, startProxyAndSandbox, type ProxyUnderTest } from '../server/test-helpers.ts';
+import { startServer } from '../server/start-server.ts';
+import {
+  connect,
+  postSession,
+  startProxyAndSandbox,
+  startTinyServer,
+  type ProxyUnderTest,
+} from '../server/test-helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -267,5 +274,60 @@ describe('refusals', () => {
     expect(log).not.toContain(proxy.sandbox.clientSecret);
     expect(log).not.toContain(cookie.split('=')[1]);
     expect(log).not.toContain('token=abc');
+  });
+});
+
+describe('hostile upstream bodies', () => {
+  it('refuses oversized, deeply nested, non-JSON and redirecting answers with 502', async () => {
+    const customerId = '01000000-0000-3000-9000-000000000000';
+    const upstream = await startTinyServer((request, response) => {
+      const path = request.url ?? '';
+      if (path.endsWith('/login/token')) {
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"access_token":"hostile-token","expires_in":3600}');
+      } else if (path.endsWith('/clients/huge')) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ id: 'huge', name: 'x'.repeat(2 * 1024 * 1024) }));
+      } else if (path.endsWith('/clients/deep')) {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(`{"id":"deep","nested":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+      } else if (path.endsWith('/clients/html')) {
+        response.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
+      } else if (path.endsWith('/clients/moved')) {
+        response.writeHead(302, { location: 'http://127.0.0.1:1/elsewhere' }).end();
+      } else {
+        response.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":"Not found"}');
+      }
+    });
+    cleanups.push(() => upstream.close());
+    const server = await startServer({
+      staticDir: null,
+      proxy: { log: () => undefined, maxResponseBytes: 1024 * 1024, upstreamTimeoutMs: 2000 },
+    });
+    cleanups.push(() => server.close());
+    const origin = server.url.replace(/\/$/, '');
+    const { cookie } = await postSession(origin, {
+      identityDomain: upstream.origin,
+      customerId,
+      clientId: 'id',
+      clientSecret: 'secret',
+    });
+    if (cookie === null) throw new Error('no session');
+    const get = async (id: string) => {
+      const response = await fetch(`${origin}/api/config/clients/${id}`, { headers: { cookie } });
+      return { status: response.status, body: (await response.json()) as { detail: string } };
+    };
+    const huge = await get('huge');
+    expect(huge.status).toBe(502);
+    expect(huge.body.detail).toMatch(/larger than the proxy accepts/);
+    const deep = await get('deep');
+    expect(deep.status).toBe(502);
+    expect(deep.body.detail).toMatch(/nested too deeply/);
+    expect((await get('html')).status).toBe(502);
+    const moved = await get('moved');
+    expect(moved.status).toBe(502);
+    expect(moved.body.detail).toMatch(/redirect/);
+    expect((await get('missing')).status).toBe(404);
   });
 });

@@ -92,6 +92,12 @@ describe('session lifecycle', () => {
     expect(clients.status).toBe(200);
   });
 
+  it('marks the cookie Secure when asked (the default does so for https requests)', async () => {
+    const proxy = await proxyAndSandbox({ proxy: { secureCookies: true } });
+    const { response } = await postSession(proxy.origin, connectionOf(proxy.sandbox));
+    expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
   it('replaces the previous session of the same browser', async () => {
     const proxy = await proxyAndSandbox();
     const first = await connect(proxy);

@@ -10,8 +10,10 @@ import type { InventoryLineObject } from '../../server/test-helpers.ts';
 export function rawExchange(origin: string, text: string): Promise<{ status: number; answer: string }> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
+    // write, not end: Node's HTTP server aborts a request whose client half-closes before the answer is ready.
+    // Every request sent here says `Connection: close`, so the server closes the socket after answering.
     const socket = connect(Number(port), hostname, () => {
-      socket.end(text);
+      socket.write(text);
     });
     let answer = '';
     socket.setEncoding('latin1');
