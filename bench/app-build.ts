@@ -1,7 +1,8 @@
 // The browser scenarios measure the built app: build it (the app only, never dist-server/, which holds the
 // running benchmark) when a source is newer than dist/index.html.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const appInputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
@@ -36,4 +37,19 @@ export function ensureAppBuild(
   );
   if (build.status !== 0) throw new Error(`The app build failed (exit code ${build.status}).`);
   return true;
+}
+
+/**
+ * A private copy of dist/ for the duration of the run: the browser scenarios must not see a build that someone
+ * (an `npm test` in the same working tree) replaces halfway through.
+ */
+export function snapshotAppBuild(root: string = resolve('.')): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'idc-bench-dist-'));
+  cpSync(join(root, 'dist'), dir, { recursive: true });
+  return {
+    dir,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

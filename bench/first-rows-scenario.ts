@@ -2,11 +2,10 @@
 // connection is a sandbox of N clients at 50 ms: from navigation to the first row names painted, and to every
 // client's details painted (the progress bar gone). The server is warm (token cached, as after any earlier
 // visit); each run uses a new browser context, so the browser cache is cold.
-import { resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { startServer } from '../src/server/start-server.ts';
 import { launchChromium } from './chromium.ts';
-import { pageProbeScript, type LoadTimings } from './page-probe.ts';
+import { pageProbeScript, waitInPage, type LoadTimings } from './page-probe.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 import { median, round } from './stats.ts';
 
@@ -15,6 +14,8 @@ export interface FirstRowsPlan {
   clients: number;
   latencyMs: number;
   tenantCap: number;
+  /** The built app to serve. */
+  appDir: string;
   log: (line: string) => void;
 }
 
@@ -44,7 +45,7 @@ async function measureOnce(browser: Browser, url: string): Promise<RunTimings> {
     const page = await context.newPage();
     await page.addInitScript({ content: pageProbeScript });
     await page.goto(url);
-    await page.waitForFunction('window.__benchProbe.donePaintedAt !== null', undefined, { timeout: 60_000 });
+    await waitInPage(page, 'window.__benchProbe.donePaintedAt !== null', 60_000);
     return await page.evaluate<RunTimings>(`(() => {
       const probe = window.__benchProbe;
       const inventory = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/inventory'));
@@ -69,7 +70,7 @@ export async function runFirstRowsScenario(plan: FirstRowsPlan): Promise<FirstRo
     seed: 1,
   });
   const server = await startServer({
-    staticDir: resolve('dist'),
+    staticDir: plan.appDir,
     proxy: {
       log: () => undefined,
       defaultConnection: {
@@ -89,6 +90,8 @@ export async function runFirstRowsScenario(plan: FirstRowsPlan): Promise<FirstRo
     for (let run = 1; run <= plan.runs; run += 1) {
       const timings = await measureOnce(browser, server.url);
       runs.push(timings);
+      if (process.env.BENCH_DEBUG)
+        console.error(JSON.stringify((timings as unknown as { debug: unknown }).debug));
       plan.log(
         `  first rows run ${run}/${plan.runs}: names ${Math.round(timings.namesPaintedAt ?? Number.NaN)} ms, all details ${Math.round(timings.donePaintedAt ?? Number.NaN)} ms`,
       );

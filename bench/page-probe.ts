@@ -100,3 +100,17 @@ export interface Settled {
   ms: number | null;
   mutations: number;
 }
+
+/** Polls an expression in the page until it is truthy (waitForFunction's string form is refused by the app's CSP). */
+export async function waitInPage(
+  page: { evaluate: (expression: string) => Promise<unknown> },
+  expression: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (performance.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${expression}.`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { ensureAppBuild } from './app-build.ts';
+import { ensureAppBuild, snapshotAppBuild } from './app-build.ts';
 import { BenchUsageError, benchUsage, parseBenchArgs, type BenchOptions } from './bench-options.ts';
 import { analyseBundle } from './bundle-size.ts';
 import { runFanOutScenario } from './fan-out-scenario.ts';
@@ -34,29 +34,35 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     durationS: 0,
   };
   const wants = (name: BenchOptions['scenarios'][number]) => options.scenarios.includes(name);
-  if (wants('first-rows') || wants('table') || wants('bundle')) ensureAppBuild(resolve('.'), log);
-
-  if (wants('bundle')) {
-    log('4. Bundle…');
-    partial.bundle = analyseBundle(resolve('dist'));
-  }
-  if (wants('overhead')) {
-    log('5. Proxy overhead and token single flight…');
-    partial.overhead = await runOverheadScenario({ runs: Math.max(options.runs, 3), concurrent: 200, log });
-  }
-  if (wants('first-rows')) {
-    log('2. Time to first rows…');
-    partial.firstRows = await runFirstRowsScenario({
-      runs: Math.max(options.runs, 3),
-      clients: 1000,
-      latencyMs: 50,
-      tenantCap: 16,
-      log,
-    });
-  }
-  if (wants('table')) {
-    log('3. Table at 10,000 clients…');
-    partial.table = await runTableScenario({ runs: options.runs, clients: 10_000, log });
+  const needsApp = wants('first-rows') || wants('table') || wants('bundle');
+  if (needsApp) ensureAppBuild(resolve('.'), log);
+  const app = needsApp ? snapshotAppBuild(resolve('.')) : null;
+  try {
+    if (app !== null && wants('bundle')) {
+      log('4. Bundle…');
+      partial.bundle = analyseBundle(app.dir);
+    }
+    if (wants('overhead')) {
+      log('5. Proxy overhead and token single flight…');
+      partial.overhead = await runOverheadScenario({ runs: Math.max(options.runs, 3), concurrent: 200, log });
+    }
+    if (app !== null && wants('first-rows')) {
+      log('2. Time to first rows…');
+      partial.firstRows = await runFirstRowsScenario({
+        runs: Math.max(options.runs, 3),
+        clients: 1000,
+        latencyMs: 50,
+        tenantCap: 16,
+        appDir: app.dir,
+        log,
+      });
+    }
+    if (app !== null && wants('table')) {
+      log('3. Table at 10,000 clients…');
+      partial.table = await runTableScenario({ runs: options.runs, clients: 10_000, appDir: app.dir, log });
+    }
+  } finally {
+    app?.remove();
   }
   if (wants('fan-out')) {
     log('1. Inventory fan-out…');
