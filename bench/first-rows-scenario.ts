@@ -90,8 +90,6 @@ export async function runFirstRowsScenario(plan: FirstRowsPlan): Promise<FirstRo
     for (let run = 1; run <= plan.runs; run += 1) {
       const timings = await measureOnce(browser, server.url);
       runs.push(timings);
-      if (process.env.BENCH_DEBUG)
-        console.error(JSON.stringify((timings as unknown as { debug: unknown }).debug));
       plan.log(
         `  first rows run ${run}/${plan.runs}: names ${Math.round(timings.namesPaintedAt ?? Number.NaN)} ms, all details ${Math.round(timings.donePaintedAt ?? Number.NaN)} ms`,
       );
