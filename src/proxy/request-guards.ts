@@ -29,7 +29,12 @@ export function isAllowedHost(host: string, allowedHosts: ReadonlySet<string>): 
 
 export function hostGuard(allowedHosts: ReadonlySet<string>): MiddlewareHandler<ProxyEnv> {
   return async (c, next) => {
-    if (!isAllowedHost(requestHost(c), allowedHosts)) {
+    // The URL's authority too: with an absolute-form request target (`GET http://evil.example/… HTTP/1.1`), it is
+    // the request's authority and the Host header is to be ignored (RFC 9112 §3.2.2); both must be ours.
+    if (
+      !isAllowedHost(requestHost(c), allowedHosts) ||
+      !isAllowedHost(new URL(c.req.url).host, allowedHosts)
+    ) {
       return problemResponse(
         problem(
           403,
