@@ -9,11 +9,11 @@ import {
   tokenPolicyListSchema,
   tokenPolicySchema,
 } from '../identity-cloud/schemas.ts';
-import { getConfig, type ConfigContext } from './config-request.ts';
+import { getConfig, type ConfigContext, type ConfigResult } from './config-request.ts';
 import { isPlainIdentifier } from './identifiers.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
-import { problem, problemResponse } from './problem.ts';
+import { cancelledResponse, problem, problemResponse } from './problem.ts';
 import { JsonTooDeepError, redactSecrets } from './redact.ts';
 import { notConnected, sessionCookie } from './session-routes.ts';
 import { gatePriority } from './tenant-gate.ts';
@@ -59,18 +59,25 @@ async function forward(
   request: { path: string; label: string; schema: z.ZodType; item: boolean },
 ): Promise<Response> {
   const { session, settings } = context;
-  const result = await getConfig(context, {
-    path: request.path,
-    label: request.label,
-    priority: gatePriority.interactive,
-    signal: AbortSignal.any([c.req.raw.signal, session.lifetime.signal]),
-    maxAttempts: forwardMaxAttempts,
-    maxRateLimitRetries: forwardMaxRateLimitRetries,
-    deadlineMs: settings.upstreamTimeoutMs,
-    adaptiveTimeout: request.item,
-    isValid: (body) => request.schema.safeParse(body).success,
-    counter: c.get('counter'),
-  });
+  const signal = AbortSignal.any([c.req.raw.signal, session.lifetime.signal]);
+  let result: ConfigResult;
+  try {
+    result = await getConfig(context, {
+      path: request.path,
+      label: request.label,
+      priority: gatePriority.interactive,
+      signal,
+      maxAttempts: forwardMaxAttempts,
+      maxRateLimitRetries: forwardMaxRateLimitRetries,
+      deadlineMs: settings.upstreamTimeoutMs,
+      adaptiveTimeout: request.item,
+      isValid: (body) => request.schema.safeParse(body).success,
+      counter: c.get('counter'),
+    });
+  } catch (error) {
+    if (signal.aborted) return cancelledResponse(session.lifetime.signal.aborted);
+    throw error;
+  }
   if (!result.ok) return problemResponse(result.problem.toProblem());
   const sensitive = new Set([session.connection.clientSecret]);
   const token = session.tokens.peek()?.accessToken;

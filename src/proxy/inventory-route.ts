@@ -4,7 +4,7 @@ import { emptyRetryStats } from './config-request.ts';
 import { InventoryRun } from './inventory.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
-import { problemResponse } from './problem.ts';
+import { cancelledResponse, problemResponse } from './problem.ts';
 import { notConnected, sessionCookie } from './session-routes.ts';
 
 export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
@@ -12,6 +12,13 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     const startedAt = performance.now();
     const session = runtime.resolveSession(sessionCookie(c));
     if (session === null) return notConnected();
+    // HEAD (routed here by Hono) must not start thousands of upstream requests for a body nobody reads.
+    if (c.req.method === 'HEAD') {
+      return new Response(null, {
+        status: 200,
+        headers: { 'content-type': 'application/x-ndjson; charset=utf-8' },
+      });
+    }
 
     const run = new InventoryRun({
       context: runtime.configContext(session),
@@ -25,7 +32,9 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     try {
       list = await run.readClientList();
     } catch (error) {
+      const cancelled = run.signal.aborted || c.req.raw.signal.aborted || session.lifetime.signal.aborted;
       run.abort();
+      if (cancelled) return cancelledResponse(session.lifetime.signal.aborted);
       throw error;
     }
     if (!list.ok) {

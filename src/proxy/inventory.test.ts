@@ -250,4 +250,21 @@ describe('GET /api/inventory', () => {
     expect(later.inFlight).toBe(0);
     expect(afterAbort).toBeLessThan(500);
   });
+
+  it('stops the session’s inventory when the session is deleted', async () => {
+    const proxy = await proxyAndSandbox({ sandbox: { clients: 2000, latencyMs: 20, maxConcurrency: 8 } });
+    const cookie = await connect(proxy);
+    const response = await fetch(`${proxy.origin}/api/inventory`, { headers: { cookie } });
+    const reading = response.text();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const deleted = await fetch(`${proxy.origin}/api/session`, { method: 'DELETE', headers: { cookie } });
+    expect(deleted.status).toBe(204);
+    const lines = (await reading).trim().split('\n');
+    // The stream ends without its done line: the reader can tell it was cut.
+    expect(lines.at(-1)).not.toMatch(/"kind":"done"/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const afterStop = proxy.sandbox.stats().totalRequests;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(proxy.sandbox.stats().totalRequests).toBe(afterStop);
+  });
 });

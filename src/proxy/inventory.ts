@@ -139,7 +139,16 @@ export class InventoryRun {
         problem: new ProblemError(502, 'The client list is not in the configuration API’s format.'),
       };
     }
-    const redacted = this.redact(list.items) as ClientSummary[];
+    let redacted: ClientSummary[];
+    try {
+      redacted = this.redact(list.items) as ClientSummary[];
+    } catch (error) {
+      if (!(error instanceof JsonTooDeepError)) throw error;
+      return {
+        ok: false,
+        problem: new ProblemError(502, 'Identity Cloud’s client list is nested too deeply to be shown.'),
+      };
+    }
     return { ok: true, total: list.total, clients: redacted };
   }
 

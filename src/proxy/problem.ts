@@ -63,3 +63,18 @@ export function problemResponse(problem: Problem, headers: Record<string, string
 export function problem(status: number, detail: string, extensions: Record<string, unknown> = {}): Problem {
   return { ...extensions, title: titleForStatus(status), status, detail };
 }
+
+/**
+ * The answer when the request stopped before it was done: the browser went away (nobody reads it, but the log
+ * shows why), or the session ended (DELETE, expiry, eviction) while it ran.
+ */
+export function cancelledResponse(sessionEnded: boolean): Response {
+  if (sessionEnded) {
+    return problemResponse(problem(401, 'The session ended while the request was running: connect again.'));
+  }
+  return problemResponse({
+    title: 'Cancelled',
+    status: 499,
+    detail: 'The request was cancelled by the client.',
+  });
+}
