@@ -172,7 +172,7 @@ describe('a hostile identity domain during an inventory', () => {
     for (const id of climbingIds) {
       expect(errors.get(id)).toMatchObject({
         status: 502,
-        detail: expect.stringMatching(/plain identifier/),
+        detail: expect.stringMatching(/plain identifier/) as unknown,
       });
     }
     expect(doneLineOf(lines)).toMatchObject({
