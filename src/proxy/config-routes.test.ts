@@ -133,9 +133,10 @@ describe('forwarded GETs', () => {
       await new Promise((resolve) => setTimeout(resolve, 350));
     }
     expect(statuses.every((status) => status === 200)).toBe(true);
+    // About one exchange per second of test (more when the machine is slow), never one per request.
     const exchanges = proxy.sandbox.stats().tokenExchanges;
     expect(exchanges).toBeGreaterThanOrEqual(2);
-    expect(exchanges).toBeLessThanOrEqual(4);
+    expect(exchanges).toBeLessThan(statuses.length);
   });
 
   it('re-exchanges once when the token is revoked (403), then succeeds', async () => {

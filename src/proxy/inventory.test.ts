@@ -135,20 +135,31 @@ describe('GET /api/inventory', () => {
 
   it('re-exchanges the token once when it is revoked mid-inventory, and completes', async () => {
     const proxy = await proxyAndSandbox({
-      sandbox: { clients: 300, latencyMs: 10 },
+      sandbox: { clients: 400, latencyMs: 20 },
       useSandboxAsDefault: true,
     });
-    const reading = readInventory(proxy.origin, null);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    const response = await fetch(`${proxy.origin}/api/inventory`);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    // The list line proves the first token is in use; revoke it while the details are being read.
+    let text = decoder.decode((await reader.read()).value, { stream: true });
     proxy.sandbox.revokeTokens();
-    const { lines } = await reading;
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as InventoryLineObject);
     expectCompleteInventory(proxy, lines);
     expect(proxy.sandbox.stats().tokenExchanges).toBe(2);
   });
 
   it('marks a client deleted after the list as a 404 error line, and completes the rest', async () => {
     const proxy = await proxyAndSandbox({
-      sandbox: { clients: 100, latencyMs: 30 },
+      sandbox: { clients: 100, latencyMs: 50, maxConcurrency: 8 },
       useSandboxAsDefault: true,
     });
     const victim = proxy.sandbox.data.clients.at(-1);
