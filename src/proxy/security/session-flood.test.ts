@@ -60,11 +60,13 @@ it('holds at most the default cap through 1,000 session creations, with memory f
 it('forgets idle sessions on its own, with no request to trigger it', async () => {
   const proxy = await proxyAndSandbox({ proxy: { sessionIdleTtlMs: 1_000 } });
   const cookies = await Promise.all(Array.from({ length: 50 }, () => connect(proxy)));
-  expect(proxy.server.proxy.sessionCount()).toBe(50);
+  // (On a loaded machine the first ones may already have expired; the last ones are alive.)
+  expect(proxy.server.proxy.sessionCount()).toBeGreaterThan(0);
+  expect(await sessionStatus(proxy, cookies[49] ?? '')).toBe(200);
   // The sweeper runs every min(60 s, TTL): within two periods every idle session is gone.
   await delay(2_100);
   expect(proxy.server.proxy.sessionCount()).toBe(0);
-  expect(await sessionStatus(proxy, cookies[0] ?? '')).toBe(401);
+  expect(await sessionStatus(proxy, cookies[49] ?? '')).toBe(401);
 });
 
 it('stops an evicted session’s inventory: the flood cannot pile up upstream work', async () => {
