@@ -275,8 +275,11 @@ export async function getConfig(context: ConfigContext, options: ConfigGetOption
         if (reExchanged) return { ok: false, problem: refusalProblem(attempt.status, options) };
         // Expired tokens answer 403 too (the reference says so): exchange once more, retry once.
         reExchanged = true;
+        // A token exchanged after a refusal and refused again is a permission refusal: no new exchange.
+        if (!context.session.tokens.invalidate(attempt.accessToken)) {
+          return { ok: false, problem: refusalProblem(attempt.status, options) };
+        }
         if (options.stats) options.stats.reExchanges += 1;
-        context.session.tokens.invalidate(attempt.accessToken);
         continue;
       case 'rate-limited':
         rateLimits += 1;

@@ -48,6 +48,21 @@ describe('TokenSource', () => {
     expect(counter).toBe(2);
   });
 
+  it('treats a refusal of the token exchanged after a refusal as a permission refusal (no exchange storm)', async () => {
+    let now = 0;
+    let counter = 0;
+    const source = new TokenSource(() => Promise.resolve(grant(`t${++counter}`, now)), { now: () => now });
+    const first = await source.get();
+    expect(source.invalidate(first.accessToken)).toBe(true); // maybe expired: exchange once
+    const second = await source.get();
+    expect(source.invalidate(second.accessToken)).toBe(false); // refused again at once: a narrow scope
+    expect((await source.get()).accessToken).toBe('t2');
+    now += 61_000; // a minute later, a refusal may mean expiry or revocation again
+    expect(source.invalidate(second.accessToken)).toBe(true);
+    expect((await source.get()).accessToken).toBe('t3');
+    expect(counter).toBe(3);
+  });
+
   it('does not cache a failed exchange', async () => {
     let attempts = 0;
     const source = new TokenSource(() => {

@@ -11,9 +11,18 @@ export function refreshMarginMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(0, lifetimeMs / 10));
 }
 
+/**
+ * A token exchanged because the previous one was refused, and refused in turn within this time, is refused for
+ * lack of permission (a narrow scope), not because it expired: exchanging again would only repeat the refusal.
+ */
+export const refusedFreshTokenWindowMs = 60_000;
+
 export class TokenSource {
   private current: TokenGrant | null = null;
   private pending: Promise<TokenGrant> | null = null;
+  /** The grant obtained right after a refusal, and when: see `refusedFreshTokenWindowMs`. */
+  private afterRefusal: { grant: TokenGrant; at: number } | null = null;
+  private exchangeAfterRefusal = false;
   private exchangesValue = 0;
   private readonly exchange: ExchangeFunction;
   private readonly now: () => number;
@@ -39,10 +48,13 @@ export class TokenSource {
     if (grant !== null && this.isFresh(grant)) return Promise.resolve(grant);
     if (this.pending !== null) return this.pending;
     this.exchangesValue += 1;
+    const causedByRefusal = this.exchangeAfterRefusal;
+    this.exchangeAfterRefusal = false;
     const pending = this.exchange(counter).then(
       (fresh) => {
         this.current = fresh;
         this.pending = null;
+        this.afterRefusal = causedByRefusal ? { grant: fresh, at: this.now() } : null;
         return fresh;
       },
       (error: unknown) => {
@@ -55,15 +67,24 @@ export class TokenSource {
   }
 
   /**
-   * Identity Cloud refused `accessToken`: forget it, unless a newer token already replaced it (then the many
-   * requests that were refused together cause a single re-exchange).
+   * Identity Cloud refused `accessToken` (401/403). Returns whether a retry with another token makes sense:
+   * - a newer token already replaced it: yes, with that one (many requests refused together cause one exchange);
+   * - it is the current token: forget it so that the next `get` exchanges, and yes; unless it is itself the
+   *   token exchanged after a refusal, refused again within a minute: that is a permission refusal, and no.
    */
-  invalidate(accessToken: string): void {
-    if (this.current?.accessToken === accessToken) this.current = null;
+  invalidate(accessToken: string): boolean {
+    const current = this.current;
+    if (current?.accessToken !== accessToken) return true;
+    const fresh = this.afterRefusal;
+    if (fresh?.grant === current && this.now() - fresh.at < refusedFreshTokenWindowMs) return false;
+    this.current = null;
+    this.exchangeAfterRefusal = true;
+    return true;
   }
 
   clear(): void {
     this.current = null;
+    this.afterRefusal = null;
   }
 
   private isFresh(grant: TokenGrant | null): grant is TokenGrant {
