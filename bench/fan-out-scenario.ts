@@ -36,6 +36,7 @@ export interface FanOutRow {
   requests: number;
   rateLimited: number;
   failed: number;
+  missingPolicies: number;
   tokenExchanges: number;
   /** The time to the list line (names), proxy only. */
   listMs: number | null;
@@ -46,6 +47,8 @@ interface RunFigures {
   requests: number;
   rateLimited: number;
   failed: number;
+  /** Policies referenced by a client but absent from the tenant (404): proxy only, which reads references. */
+  missingPolicies: number;
   tokenExchanges: number;
   listMs: number | null;
 }
@@ -76,7 +79,8 @@ async function proxyRun(sandbox: RemoteSandbox, clients: number): Promise<RunFig
       ms: reading.ms,
       requests: stats.totalRequests,
       rateLimited: stats.rateLimited,
-      failed: reading.done?.failed ?? reading.errorLines,
+      failed: reading.errorLines,
+      missingPolicies: reading.missingPolicies,
       tokenExchanges: stats.tokenExchanges,
       listMs: reading.listMs,
     };
@@ -106,6 +110,7 @@ async function baselineRun(
     requests: stats.totalRequests,
     rateLimited: stats.rateLimited,
     failed: result.failed,
+    missingPolicies: 0,
     tokenExchanges: stats.tokenExchanges,
     listMs: null,
     result,
@@ -132,6 +137,7 @@ function summarise(
     requests: round(median(runs.map((run) => run.requests))),
     rateLimited: round(median(runs.map((run) => run.rateLimited))),
     failed: Math.max(...runs.map((run) => run.failed)),
+    missingPolicies: Math.max(...runs.map((run) => run.missingPolicies)),
     tokenExchanges: Math.max(...runs.map((run) => run.tokenExchanges)),
     listMs: listTimes.length === 0 ? null : round(median(listTimes)),
   };

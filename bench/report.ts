@@ -74,6 +74,12 @@ function fanOutTable(section: FanOutSection): string {
       (row) =>
         `\\* ${methodLabels[row.method]} at ${formatInteger(row.clients)} clients: measured on the first ${formatInteger(row.sampledClients ?? 0)} clients and extrapolated by request count (requests and 429s are the sample's).`,
     );
+  const missing = Math.max(0, ...section.rows.map((row) => row.missingPolicies));
+  if (missing > 0) {
+    notes.push(
+      `"failed" counts items that could not be read. The proxy's stream also reports ${missing} referenced policy the tenant does not have (404, a dangling reference the seed plants for the findings rules): an answer, not a failure; the baselines read only listed policies and never ask for it.`,
+    );
+  }
   const sequential = section.rows.filter((row) => row.method === 'sequential' && row.sampledClients === null);
   const perRequest = sequential.map((row) => row.ms / row.requests);
   if (perRequest.length > 0) {

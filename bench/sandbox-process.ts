@@ -3,7 +3,7 @@
 // a small machine are both used. The child is this same bundle started again with BENCH_ROLE=sandbox; parent and
 // child talk over the IPC channel of `fork`.
 import { fork, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { startSandbox, type SandboxOptions, type SandboxStats } from '../src/sandbox/start-sandbox.ts';
 
 export const sandboxRoleVariable = 'BENCH_ROLE';
@@ -94,6 +94,8 @@ async function closeChild(child: ChildProcess, askToClose: () => Promise<unknown
 
 /** The child's side: serves one sandbox until told to close (or the parent goes away). */
 export function serveSandboxInThisProcess(): void {
+  // Every request waiting out its latency listens on the sandbox's closing signal: hundreds at once are expected.
+  setMaxListeners(100_000);
   let sandbox: Awaited<ReturnType<typeof startSandbox>> | null = null;
   const reply = (message: Reply, then?: () => void) => {
     process.send?.(message, undefined, undefined, () => then?.());
