@@ -159,12 +159,17 @@ async function attemptOnce(
 ): Promise<Attempt> {
   const { session, gate } = context;
   // The token first, outside the gate: a renewal must not hold a slot of the tenant's concurrency.
-  const grant = await session.tokens.get(options.counter);
+  await session.tokens.get(options.counter);
   throwIfAborted(options.signal);
   const ticket = await gate.acquire(options.priority, options.signal);
   let outcome: 'success' | 'rate-limited' | 'other' = 'other';
   let retryAfterMs: number | undefined;
   try {
+    // An inventory queues thousands of requests here, and the token may have been renewed or refused meanwhile:
+    // send the current one. Replaying the token read before queueing made every queued request fail once (403),
+    // spending its single re-exchange, so that a second refusal during the same inventory failed it outright.
+    const grant = session.tokens.peek() ?? (await session.tokens.get(options.counter));
+    throwIfAborted(options.signal);
     if (options.stats) options.stats.requests += 1;
     const response = await fetchUpstream(
       {
