@@ -7,6 +7,8 @@ export const routePatterns = {
   policies: '/policies',
   loginPolicy: '/policies/login/:policyId',
   tokenPolicy: '/policies/token/:policyId',
+  findings: '/findings',
+  drift: '/drift',
 } as const;
 
 export function toOverview(): string {
@@ -38,4 +40,13 @@ export function toLoginPolicy({ policyId }: { policyId: string }): string {
 
 export function toTokenPolicy({ policyId }: { policyId: string }): string {
   return `/policies/token/${encodeURIComponent(policyId)}`;
+}
+
+export function toFindings(search?: URLSearchParams | string): string {
+  const query = search === undefined ? '' : search.toString();
+  return query === '' ? routePatterns.findings : `${routePatterns.findings}?${query}`;
+}
+
+export function toDrift(): string {
+  return routePatterns.drift;
 }

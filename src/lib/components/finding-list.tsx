@@ -1,0 +1,57 @@
+import Box from '@mui/material/Box';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import Typography from '@mui/material/Typography';
+import type { Finding } from '../../identity-cloud/findings/finding.ts';
+import { findingKey } from '../../identity-cloud/findings/finding.ts';
+import { ruleCatalogue } from '../../identity-cloud/findings/rule-catalogue.ts';
+import { monospaceFont } from './monospace.tsx';
+import { SeverityChip } from './severity-chip.tsx';
+
+/**
+ * One subject's findings, worst first, each with what matched, why it matters and what to do: what a client's or a
+ * policy's page shows.
+ */
+export function FindingList({ findings, label }: { findings: readonly Finding[]; label: string }) {
+  return (
+    <List disablePadding aria-label={label}>
+      {findings.map((finding, index) => {
+        const reference = ruleCatalogue[finding.ruleId].reference;
+        return (
+          <ListItem
+            key={findingKey(finding)}
+            disableGutters
+            divider={index < findings.length - 1}
+            sx={{ display: 'block', py: 1.5 }}
+          >
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 0.5 }}>
+              <SeverityChip severity={finding.severity} />
+              <Typography component="span" sx={{ fontWeight: 600 }}>
+                {finding.title}
+              </Typography>
+            </Box>
+            {finding.detail !== undefined ? (
+              <Typography
+                component="div"
+                variant="body2"
+                sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', mb: 0.5 }}
+              >
+                {finding.detail}
+              </Typography>
+            ) : null}
+            <Typography variant="body2" color="text.secondary">
+              {finding.explanation}
+            </Typography>
+            <Typography variant="body2" sx={{ mt: 0.5 }}>
+              <Box component="span" sx={{ fontWeight: 600 }}>
+                What to do:
+              </Box>{' '}
+              {finding.recommendation}
+              {reference !== undefined ? ` (${reference})` : ''}
+            </Typography>
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}

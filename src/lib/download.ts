@@ -1,0 +1,20 @@
+/**
+ * Saves text as a file the way browsers save downloads: a Blob, an object URL and a click on an <a download>.
+ * No navigation happens, so the app's Content-Security-Policy (which has no `blob:` source) does not apply.
+ */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: some browsers read the URL only after the click handler returned.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const csvMediaType = 'text/csv;charset=utf-8';
+export const jsonMediaType = 'application/json;charset=utf-8';
