@@ -25,7 +25,7 @@ test('search, kind filter, sort and page live in the URL, and that URL restores 
 
   await kindButton(page, 'Public').click();
   await expect(page).toHaveURL(/[?&]kind=public/);
-  expect(await visibleNames(page)).toEqual(['Akamai Training Login Client']);
+  await expect.poll(() => visibleNames(page)).toEqual(['Akamai Training Login Client']);
   await expect(kindButton(page, 'Public')).toHaveAttribute('aria-pressed', 'true');
 
   // The back button undoes the kind filter, not the whole search.
@@ -38,10 +38,9 @@ test('search, kind filter, sort and page live in the URL, and that URL restores 
   await expect(page).toHaveURL(/sort=name%3Aasc|sort=name:asc/);
   await nameHeader.click();
   await expect(page).toHaveURL(/sort=name%3Adesc|sort=name:desc/);
-  expect(await visibleNames(page)).toEqual([
-    'Akamai Training Login Client',
-    'Akamai Documentation Login Client',
-  ]);
+  await expect
+    .poll(() => visibleNames(page))
+    .toEqual(['Akamai Training Login Client', 'Akamai Documentation Login Client']);
 
   // Shared link: a fresh tab opens on the same view.
   const shared = await context.newPage();
@@ -52,10 +51,9 @@ test('search, kind filter, sort and page live in the URL, and that URL restores 
     'aria-sort',
     'descending',
   );
-  expect(await visibleNames(shared)).toEqual([
-    'Akamai Training Login Client',
-    'Akamai Documentation Login Client',
-  ]);
+  await expect
+    .poll(() => visibleNames(shared))
+    .toEqual(['Akamai Training Login Client', 'Akamai Documentation Login Client']);
   await shared.close();
 });
 
@@ -71,17 +69,16 @@ test('the page number is in the URL too, and a kind filter shows its first page'
   await page.goto('/clients?page=2');
   await kindButton(page, 'Configuration').click();
   await expect(page).toHaveURL(/\/clients\?kind=configuration$/);
-  expect((await visibleNames(page)).sort()).toEqual([
-    'CI deployment pipeline',
-    'Default configuration client',
-  ]);
+  await expect
+    .poll(async () => (await visibleNames(page)).sort())
+    .toEqual(['CI deployment pipeline', 'Default configuration client']);
 });
 
 test('a search that matches a redirect URI finds its client; no match says so', async ({ page }) => {
   await page.goto('/clients');
   await waitForInventory(page);
   await searchBox(page).fill('techdocs.example.com');
-  expect(await visibleNames(page)).toEqual(['Akamai Documentation Login Client']);
+  await expect.poll(() => visibleNames(page)).toEqual(['Akamai Documentation Login Client']);
   await searchBox(page).fill('no-such-client-anywhere');
   await expect(page.getByText('No client matches “no-such-client-anywhere”.')).toBeVisible();
 });

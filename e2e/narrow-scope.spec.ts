@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fillConnectForm } from './support/connect.ts';
-import { clientsGrid, waitForInventory } from './support/clients.ts';
+import { clientsGrid, searchBox, waitForInventory } from './support/clients.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // A configuration client allowed to read clients, and nothing else.
@@ -43,6 +43,7 @@ test('a token limited to clients still shows every client, and explains what it 
   await expect(clientsGrid(page).getByText(/^Failed/)).toHaveCount(0);
 
   // A client's page shows the client, and says why its policies are missing.
+  await searchBox(page).fill('Akamai Documentation');
   await clientsGrid(page).getByRole('link', { name: 'Akamai Documentation Login Client' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Akamai Documentation Login Client' }),

@@ -4,13 +4,16 @@ import AccordionSummary from '@mui/material/AccordionSummary';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { useId } from 'react';
 import { monospaceFont } from './monospace.tsx';
 
 /** The resource exactly as the proxy returned it (secrets already redacted there), collapsed by default. */
 export function RawJson({ value, title = 'Raw JSON' }: { value: unknown; title?: string }) {
+  const id = useId();
   return (
     <Accordion variant="outlined" disableGutters slotProps={{ heading: { component: 'h2' } }}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+      {/* The id names the region that the details become (MUI labels it by the summary's id). */}
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} id={`${id}-summary`} aria-controls={`${id}-details`}>
         <Typography variant="h2" component="span">
           {title}
         </Typography>
@@ -18,8 +21,8 @@ export function RawJson({ value, title = 'Raw JSON' }: { value: unknown; title?:
       <AccordionDetails>
         <Box
           component="pre"
+          // Focusable so that keyboard users can scroll a long document.
           tabIndex={0}
-          aria-label={title}
           sx={{
             m: 0,
             p: 2,

@@ -100,7 +100,8 @@ export async function fetchInventory({
     }
   } catch (error) {
     clearTimeout(timer);
-    if (signal.aborted) throw error;
+    // Only a broken stream (the network) becomes "interrupted"; a bug stays a bug.
+    if (signal.aborted || !(error instanceof TypeError)) throw error;
     // Keep what arrived: the page shows the partial inventory along with the error.
     publish();
     throw new ApiError(

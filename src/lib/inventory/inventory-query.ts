@@ -10,8 +10,13 @@ import type { InventorySnapshot } from './inventory-snapshot.ts';
 export function inventoryQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.tenant.inventory(),
-    queryFn: async (context: QueryFunctionContext): Promise<InventorySnapshot> =>
-      (await import('./fetch-inventory.ts')).fetchInventory(context),
+    queryFn: async (context: QueryFunctionContext): Promise<InventorySnapshot> => {
+      // Read the signal before waiting for the chunk: react-query only cancels a query whose signal was read, and
+      // a page left while the chunk loads must cancel the fetch that would follow.
+      if (context.signal.aborted) throw new DOMException('The inventory was cancelled.', 'AbortError');
+      const { fetchInventory } = await import('./fetch-inventory.ts');
+      return fetchInventory(context);
+    },
     // A full inventory costs one upstream request per client: it is reloaded on demand (Refresh), not on a timer.
     staleTime: Infinity,
     // Snapshots hold Maps of thousands of entries; comparing them deeply on every publish would cost more than

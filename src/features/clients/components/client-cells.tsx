@@ -139,8 +139,11 @@ export function PolicyCell({
   if (row.status === 'pending') return <PendingCell />;
   if (policy === null) {
     return (
-      <Typography component="span" color="text.secondary" aria-label="None">
-        —
+      <Typography component="span" variant="inherit" color="text.secondary">
+        <span aria-hidden>—</span>
+        <Box component="span" sx={visuallyHidden}>
+          None
+        </Box>
       </Typography>
     );
   }
@@ -157,6 +160,7 @@ export function PolicyCell({
       >
         <Typography
           component="span"
+          variant="inherit"
           color={missing ? 'error' : 'text.secondary'}
           sx={{ fontStyle: 'italic' }}
           tabIndex={tabIndex}
@@ -179,7 +183,7 @@ export function RedirectUrisCell({ row }: { row: ClientRow }) {
   const [first] = row.redirectUris;
   if (first === undefined) {
     return (
-      <Typography component="span" color="text.secondary">
+      <Typography component="span" variant="inherit" color="text.secondary">
         None
       </Typography>
     );
@@ -187,7 +191,7 @@ export function RedirectUrisCell({ row }: { row: ClientRow }) {
   const more = row.redirectUriCount - 1;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, height: '100%' }}>
-      <Typography component="span" noWrap title={first} sx={{ fontSize: '0.85rem' }}>
+      <Typography component="span" variant="inherit" noWrap title={first}>
         {first}
       </Typography>
       {more > 0 ? (

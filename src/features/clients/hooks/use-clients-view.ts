@@ -1,7 +1,7 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import type { ClientsView } from '../utils/clients-view.ts';
-import { parseClientsView, withClientsView } from '../utils/clients-view.ts';
+import { clientsViewSearch, parseClientsView, withClientsView } from '../utils/clients-view.ts';
 
 export interface ClientsViewChange {
   change: Partial<ClientsView>;
@@ -9,23 +9,42 @@ export interface ClientsViewChange {
   replace?: boolean;
 }
 
-/** The clients list's search, kind, sort and page, read from and written to the URL. */
+/**
+ * The clients list's search, kind, sort and page, read from and written to the URL.
+ *
+ * Writes build on the last write, not on the last committed location: a router navigation commits
+ * asynchronously, so a click right after a keystroke would otherwise start from the URL without that keystroke
+ * and drop it.
+ */
 export function useClientsView() {
-  const [params, setParams] = useSearchParams();
-  const view = useMemo(() => parseClientsView(params), [params]);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const committed = location.search;
+  const view = useMemo(() => parseClientsView(new URLSearchParams(committed)), [committed]);
+
+  const latest = useRef(committed);
+  const ownWrites = useRef(new Set<string>());
+  useEffect(() => {
+    // A committed location we did not write (back button, a link): it becomes the base of the next write.
+    if (!ownWrites.current.has(committed)) latest.current = committed;
+    if (committed === latest.current) ownWrites.current.clear();
+  }, [committed]);
+
   const updateView = useCallback(
     ({ change, replace = false }: ClientsViewChange) => {
-      setParams(
-        (previous) => {
-          const current = parseClientsView(previous);
-          // A new search or kind shows its first page.
-          const resetsPage = 'query' in change || 'kind' in change;
-          return withClientsView(previous, { ...current, ...(resetsPage ? { page: 1 } : {}), ...change });
-        },
-        { replace },
+      const base = new URLSearchParams(latest.current);
+      const current = parseClientsView(base);
+      // A new search or kind shows its first page.
+      const resetsPage = 'query' in change || 'kind' in change;
+      const search = clientsViewSearch(
+        withClientsView(base, { ...current, ...(resetsPage ? { page: 1 } : {}), ...change }),
       );
+      if (search === latest.current) return;
+      latest.current = search;
+      ownWrites.current.add(search);
+      void navigate({ search }, { replace });
     },
-    [setParams],
+    [navigate],
   );
   return { view, updateView };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRow } from './client-rows.ts';
-import { countKinds, filterKind, parseClientsView, searchRows, withClientsView } from './clients-view.ts';
+import {
+  clientsViewSearch,
+  countKinds,
+  filterKind,
+  parseClientsView,
+  searchRows,
+  withClientsView,
+} from './clients-view.ts';
 
 function row(partial: Partial<ClientRow> & Pick<ClientRow, 'id'>): ClientRow {
   return {
@@ -45,6 +52,8 @@ describe('clients view in the URL', () => {
       page: 1,
     });
     expect(params.toString()).toBe('findings=high&q=shop&sort=kind%3Aasc');
+    expect(clientsViewSearch(params)).toBe('?findings=high&q=shop&sort=kind:asc');
+    expect(clientsViewSearch(new URLSearchParams())).toBe('');
   });
 });
 

@@ -59,6 +59,12 @@ export function withClientsView(params: URLSearchParams, view: ClientsView): URL
   return next;
 }
 
+/** `?q=web&sort=name:asc`: the query string with ':' left readable (URLSearchParams would write %3A). */
+export function clientsViewSearch(params: URLSearchParams): string {
+  const text = params.toString().replace(/%3A/gi, ':');
+  return text === '' ? '' : `?${text}`;
+}
+
 /** Rows matching the search (name, client id, redirect URIs; case-insensitive). */
 export function searchRows(rows: readonly ClientRow[], query: string): readonly ClientRow[] {
   const needle = query.trim().toLowerCase();
