@@ -35,10 +35,10 @@ it('holds at most the default cap through 1,000 session creations, with memory f
   };
   const started = performance.now();
   await create(proxyDefaults.maxSessions);
-  const atCap = settledMemoryMiB();
+  const atCap = await settledMemoryMiB();
   await create(1_000 - proxyDefaults.maxSessions);
   const elapsedMs = performance.now() - started;
-  const afterFlood = settledMemoryMiB();
+  const afterFlood = await settledMemoryMiB();
 
   expect(new Set(cookies).size).toBe(1_000);
   expect(proxy.server.proxy.sessionCount()).toBe(proxyDefaults.maxSessions);
