@@ -30,7 +30,10 @@ describe('groupFindings', () => {
       ['low', 1],
     ]);
     const high = groups[1];
-    expect(high?.rules.map((rule) => rule.rule.id)).toEqual(['redirect-uri-wildcard', 'redirect-uri-plain-http']);
+    expect(high?.rules.map((rule) => rule.rule.id)).toEqual([
+      'redirect-uri-wildcard',
+      'redirect-uri-plain-http',
+    ]);
     expect(high?.rules[1]?.findings.map((item) => item.subject.id)).toEqual(['b', 'a']);
   });
 

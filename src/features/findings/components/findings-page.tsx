@@ -1,0 +1,209 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useId, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Severity } from '../../../identity-cloud/findings/finding.ts';
+import { severities, severityLabels } from '../../../identity-cloud/findings/finding.ts';
+import type { FindingsLimitation } from '../../../identity-cloud/findings/evaluate-inventory.ts';
+import { ruleCatalogue } from '../../../identity-cloud/findings/rule-catalogue.ts';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
+import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import type { SeverityGroup } from '../utils/group-findings.ts';
+import { groupFindings, parseSeverityParam } from '../utils/group-findings.ts';
+import { RuleGroupCard } from './rule-group-card.tsx';
+
+function SeverityFilter({
+  value,
+  counts,
+  onChange,
+}: {
+  value: Severity | null;
+  counts: Record<Severity, number>;
+  onChange: (severity: Severity | null) => void;
+}) {
+  const total = severities.reduce((sum, severity) => sum + counts[severity], 0);
+  const options = [
+    { value: 'all' as const, label: 'All', count: total },
+    ...severities.map((severity) => ({
+      value: severity,
+      label: severityLabels[severity],
+      count: counts[severity],
+    })),
+  ];
+  return (
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      aria-label="Severity"
+      value={value ?? 'all'}
+      onChange={(_event, next: Severity | 'all' | null) => {
+        if (next !== null) onChange(next === 'all' ? null : next);
+      }}
+      sx={{ flexWrap: 'wrap' }}
+    >
+      {options.map((option) => (
+        <ToggleButton
+          key={option.value}
+          value={option.value}
+          aria-label={option.label}
+          sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
+        >
+          {option.label}
+          <Box
+            component="span"
+            aria-hidden
+            sx={{ bgcolor: 'action.selected', borderRadius: 1, px: 0.75, fontSize: '0.8rem' }}
+          >
+            {formatCount(option.count)}
+          </Box>
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
+}
+
+/** What could not be checked, said plainly: an empty list must never read as "all clear" when it is not. */
+function Limitations({ limitations }: { limitations: readonly FindingsLimitation[] }) {
+  if (limitations.length === 0) return null;
+  return (
+    <Alert severity="warning">
+      <AlertTitle>Not everything could be checked</AlertTitle>
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+        {limitations.map((limitation) => (
+          <li key={limitation.reason}>
+            {limitation.reason}{' '}
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              Rules affected: {limitation.ruleIds.map((id) => ruleCatalogue[id].title).join('; ')}.
+            </Box>
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}
+
+function SeveritySection({ group }: { group: SeverityGroup }) {
+  const headingId = useId();
+  return (
+    <Box component="section" aria-labelledby={headingId}>
+      <Typography
+        variant="h2"
+        id={headingId}
+        sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 1.5 }}
+      >
+        <SeverityChip severity={group.severity} size="medium" />
+        <span>{pluralize(group.count, `${severityLabels[group.severity].toLowerCase()} finding`)}</span>
+      </Typography>
+      <Stack spacing={2}>
+        {group.rules.map((rule) => (
+          <RuleGroupCard key={rule.rule.id} group={rule} />
+        ))}
+      </Stack>
+    </Box>
+  );
+}
+
+/** Every finding of the tenant, grouped by severity then rule, each linking to its client or policy. */
+export function FindingsPage() {
+  useDocumentTitle('Findings');
+  const { inventory, snapshot, streaming, evaluated } = useInventoryFindings();
+  const [params, setParams] = useSearchParams();
+  const only = parseSeverityParam(params.get('severity'));
+  const findings = evaluated?.findings;
+  const groups = useMemo(
+    () => (findings === undefined ? [] : groupFindings(findings.all, only)),
+    [findings, only],
+  );
+
+  const setSeverity = (severity: Severity | null) => {
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      if (severity === null) next.delete('severity');
+      else next.set('severity', severity);
+      return next;
+    });
+  };
+
+  const subjects = findings
+    ? {
+        clients: findings.byClientId.size,
+        policies: findings.byLoginPolicyId.size + findings.byTokenPolicyId.size,
+      }
+    : null;
+
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Typography variant="h1" gutterBottom>
+          Findings
+        </Typography>
+        <Typography color="text.secondary">
+          What looks risky or unused in this tenant’s clients and policies, worst first. Each rule says why it
+          matters and what to do.
+        </Typography>
+      </Box>
+
+      {streaming ? (
+        <Box>
+          <LinearProgress aria-label="Checking the inventory" />
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            Checking clients as their details arrive
+            {snapshot?.inventory.total != null
+              ? `: ${formatCount(snapshot.inventory.clientsById.size)} of ${formatCount(snapshot.inventory.total)}`
+              : ''}
+            …
+          </Typography>
+        </Box>
+      ) : null}
+
+      {inventory.error !== null && !inventory.isFetching ? (
+        <ApiErrorAlert
+          error={inventory.error}
+          resource="the inventory"
+          onRetry={() => void inventory.refetch()}
+        />
+      ) : null}
+
+      {findings === undefined ? (
+        inventory.error === null ? (
+          <Skeleton variant="rounded" height={240} aria-hidden />
+        ) : null
+      ) : (
+        <>
+          <Limitations limitations={findings.limitations} />
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+            <Typography sx={{ fontWeight: 600 }}>
+              {pluralize(findings.all.length, 'finding')}
+              {subjects !== null
+                ? ` in ${pluralize(subjects.clients, 'client')} and ${pluralize(subjects.policies, 'policy', 'policies')}`
+                : ''}
+              {streaming ? ' so far' : ''}
+            </Typography>
+            <SeverityFilter value={only} counts={findings.countsBySeverity} onChange={setSeverity} />
+          </Box>
+          {groups.length === 0 ? (
+            <Alert severity={findings.limitations.length === 0 ? 'success' : 'info'}>
+              {only !== null
+                ? `No ${severityLabels[only].toLowerCase()} finding.`
+                : findings.limitations.length === 0
+                  ? 'No findings: every rule was checked on every client and policy.'
+                  : 'No findings among what could be checked.'}
+            </Alert>
+          ) : (
+            groups.map((group) => <SeveritySection key={group.severity} group={group} />)
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
