@@ -181,6 +181,33 @@ describe('AdaptiveConcurrency', () => {
     expect(limiter.snapshot()).toMatchObject({ limit: 17, ceiling: 18, decreases: 1, trims: 1 });
   });
 
+  it('converges quickly from a far-off ceiling: consecutive trims double their step, probes fix an overshoot', () => {
+    const clock = fakeClock();
+    const capacity = 16;
+    const limiter = new AdaptiveConcurrency({ initialLimit: 32, maxLimit: 32, now: clock.now });
+    // A busy machine: the first refusal came at 31 in the proxy's count, while the tenant takes 16.
+    let tickets = startAll(limiter);
+    const first = tickets[30];
+    if (first === undefined) throw new Error('expected a refusal');
+    limiter.onRateLimited(first, 1000);
+    for (const ticket of tickets.filter((ticket) => ticket !== first)) limiter.onSuccess(ticket);
+    const ceilings: number[] = [];
+    for (let round = 0; round < 40; round += 1) {
+      tickets = startAll(limiter, 5_000);
+      clock.advance(10);
+      for (const ticket of tickets) {
+        if (ticket.inFlightAtStart > capacity) limiter.onRateLimited(ticket, 1000);
+        else limiter.onSuccess(ticket);
+      }
+      ceilings.push(limiter.snapshot().ceiling ?? 0);
+    }
+    // Down from 31 within a few rounds; an overshoot below 17 is probed back up.
+    expect(ceilings.findIndex((ceiling) => ceiling <= capacity + 1)).toBeLessThanOrEqual(6);
+    expect(Math.min(...ceilings)).toBeGreaterThanOrEqual(capacity - 4);
+    expect(ceilings.at(-1)).toBe(capacity + 1);
+    expect(limiter.limit).toBe(capacity);
+  });
+
   it('keeps a latency estimate from successes', () => {
     const clock = fakeClock();
     const limiter = new AdaptiveConcurrency({ maxLimit: 4, now: clock.now });

@@ -58,6 +58,9 @@ export class AdaptiveConcurrency {
   private nextTicketId = 1;
   private successesAtHold = 0;
   private probeInterval: number;
+  private readonly baseProbeInterval: number;
+  private trimStep = 1;
+  private lastTrimAt = Number.NEGATIVE_INFINITY;
   private probeInFlight = false;
   private decreases = 0;
   private trims = 0;
@@ -74,7 +77,8 @@ export class AdaptiveConcurrency {
     this.maxLimit = Math.max(1, Math.floor(options.maxLimit));
     this.minLimit = Math.min(this.maxLimit, Math.max(1, Math.floor(options.minLimit ?? 1)));
     this.limitValue = clamp(Math.floor(options.initialLimit ?? 8), this.minLimit, this.maxLimit);
-    this.probeInterval = Math.max(1, Math.floor(options.probeAfterSuccesses ?? 128));
+    this.baseProbeInterval = Math.max(1, Math.floor(options.probeAfterSuccesses ?? 128));
+    this.probeInterval = this.baseProbeInterval;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -125,6 +129,8 @@ export class AdaptiveConcurrency {
         this.ceilingValue === null ? null : Math.min(this.maxLimit + 1, this.ceilingValue + 1);
       this.limitValue = clamp(this.holdLevel(), this.minLimit, this.maxLimit);
       this.successesAtHold = 0;
+      // The ceiling may still be low (a trim overshot): probe again soon, climbing a step per couple of rounds.
+      this.probeInterval = Math.max(1, 2 * this.limitValue);
       return;
     }
     if (ticket.epoch !== this.epochValue) return;
@@ -142,7 +148,7 @@ export class AdaptiveConcurrency {
     if (ticket.probe) {
       this.failedProbes += 1;
       this.successesAtHold = 0;
-      this.probeInterval *= 2;
+      this.probeInterval = Math.max(this.baseProbeInterval, 2 * this.probeInterval);
       return;
     }
     if (ticket.epoch !== this.epochValue) return;
@@ -153,11 +159,23 @@ export class AdaptiveConcurrency {
     this.successesAtHold = 0;
     this.ceilingValue = refusedAt;
     if (previousCeiling !== null && refusedAt >= previousCeiling - 2) {
-      // Refused at (or just below) the remembered ceiling: the ceiling was a step too high (our in-flight count
-      // runs slightly ahead of the tenant's, which has already answered what we have not read yet). Trim it;
-      // halving here would throw away half the capacity to correct an error of one.
+      // Refused at (or just below) the remembered ceiling: the ceiling was too high (our in-flight count runs
+      // ahead of the tenant's, which has already answered what we have not read yet; more so on a busy machine).
+      // Trim it rather than halve: halving throws away half the capacity to correct an error of a few. Trims in
+      // quick succession (within two round trips) double their step, so a far-off ceiling converges in a few
+      // round trips instead of one step each.
+      const now = this.now();
+      const roundTrip = this.smoothedLatencyMs ?? 100;
+      this.trimStep =
+        now - this.lastTrimAt < 2 * roundTrip
+          ? Math.min(2 * this.trimStep, Math.max(1, Math.floor(refusedAt / 4)))
+          : 1;
+      this.lastTrimAt = now;
       this.trims += 1;
-      this.limitValue = Math.max(this.minLimit, refusedAt - 1);
+      this.ceilingValue = Math.max(this.minLimit + 1, refusedAt - this.trimStep + 1);
+      this.limitValue = Math.max(this.minLimit, this.ceilingValue - 1);
+      // A big step may overshoot below the real capacity: probe back up soon rather than after the usual wait.
+      if (this.trimStep > 1) this.probeInterval = Math.max(1, 2 * this.limitValue);
       return;
     }
     this.decreases += 1;
