@@ -1,5 +1,5 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { routePatterns, toClients } from '../lib/routes.ts';
+import { createBrowserRouter } from 'react-router';
+import { routePatterns } from '../lib/routes.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PageLoading } from './layout/page-loading.tsx';
@@ -10,7 +10,12 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     hydrateFallbackElement: <PageLoading />,
     children: [
-      { path: routePatterns.overview, element: <Navigate to={toClients()} replace /> },
+      {
+        path: routePatterns.overview,
+        lazy: async () => ({
+          Component: (await import('../features/overview/components/overview-page.tsx')).OverviewPage,
+        }),
+      },
       {
         path: routePatterns.connect,
         lazy: async () => ({
@@ -45,6 +50,12 @@ export const router = createBrowserRouter([
         path: routePatterns.tokenPolicy,
         lazy: async () => ({
           Component: (await import('../features/policies/components/token-policy-page.tsx')).TokenPolicyPage,
+        }),
+      },
+      {
+        path: routePatterns.findings,
+        lazy: async () => ({
+          Component: (await import('../features/findings/components/findings-page.tsx')).FindingsPage,
         }),
       },
       { path: '*', element: <NotFoundPage /> },

@@ -12,7 +12,7 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
 import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
-import { toClients, toConnect, toPolicies } from '../../lib/routes.ts';
+import { toClients, toConnect, toFindings, toOverview, toPolicies } from '../../lib/routes.ts';
 import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
@@ -20,9 +20,11 @@ import { PageLoading } from './page-loading.tsx';
 import { TenantChip } from './tenant-chip.tsx';
 
 const navigation = [
-  { label: 'Clients', to: toClients() },
-  { label: 'Policies', to: toPolicies() },
-  { label: 'Connection', to: toConnect() },
+  { label: 'Overview', to: toOverview(), end: true },
+  { label: 'Clients', to: toClients(), end: false },
+  { label: 'Findings', to: toFindings(), end: false },
+  { label: 'Policies', to: toPolicies(), end: false },
+  { label: 'Connection', to: toConnect(), end: false },
 ];
 
 const mainId = 'main-content';
@@ -85,6 +87,7 @@ export function AppLayout() {
               key={item.to}
               component={NavLink}
               to={item.to}
+              end={item.end}
               color="inherit"
               sx={{ '&.active': { bgcolor: 'rgba(255,255,255,0.16)' } }}
             >

@@ -4,7 +4,7 @@ import type { ClientKind } from '../../identity-cloud/client-kind.ts';
 import { clientKindDescriptions, clientKindLabels } from '../../identity-cloud/client-kind.ts';
 
 // Chosen for contrast (≥ 4.5:1 as text on the paper of each theme); MUI's warning orange is too light on white.
-const kindColors: Record<ClientKind, { light: string; dark: string }> = {
+export const kindColors: Record<ClientKind, { light: string; dark: string }> = {
   public: { light: '#0b5394', dark: '#90caf9' },
   confidential: { light: '#1b5e20', dark: '#a5d6a7' },
   configuration: { light: '#8f3f00', dark: '#ffb74d' },

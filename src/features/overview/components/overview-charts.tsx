@@ -1,0 +1,83 @@
+// The overview's charts: MUI X Charts, in a chunk of their own that loads after the page's text. They repeat
+// what the lists beside them say, for the eye; the lists carry the numbers for everyone else.
+import Box from '@mui/material/Box';
+import { useColorScheme } from '@mui/material/styles';
+import { BarChart } from '@mui/x-charts/BarChart';
+import { PieChart } from '@mui/x-charts/PieChart';
+
+export interface ChartDatum {
+  label: string;
+  value: number;
+  /** Per theme, chosen for contrast against the paper. */
+  color: { light: string; dark: string };
+}
+
+function useDark(): boolean {
+  const { mode, systemMode } = useColorScheme();
+  return (mode === 'system' ? systemMode : mode) === 'dark';
+}
+
+function shorten(label: string, max = 22): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/** A donut of parts of a whole (clients by kind). */
+export function DonutChart({ data }: { data: readonly ChartDatum[] }) {
+  const dark = useDark();
+  return (
+    <Box aria-hidden sx={{ width: '100%', height: 200 }}>
+      <PieChart
+        height={200}
+        hideLegend
+        skipAnimation
+        series={[
+          {
+            innerRadius: 50,
+            outerRadius: 90,
+            paddingAngle: 1,
+            cornerRadius: 3,
+            data: data.map((datum, index) => ({
+              id: index,
+              label: datum.label,
+              value: datum.value,
+              color: dark ? datum.color.dark : datum.color.light,
+            })),
+          },
+        ]}
+      />
+    </Box>
+  );
+}
+
+/** Horizontal bars, one per category (clients by policy, findings by severity). */
+export function HorizontalBarChart({ data }: { data: readonly ChartDatum[] }) {
+  const dark = useDark();
+  const labels = data.map((datum) => datum.label);
+  const height = Math.max(120, data.length * 34 + 40);
+  return (
+    <Box aria-hidden sx={{ width: '100%', height }}>
+      <BarChart
+        height={height}
+        layout="horizontal"
+        hideLegend
+        skipAnimation
+        margin={{ left: 8, right: 16, top: 8, bottom: 8 }}
+        yAxis={[
+          {
+            scaleType: 'band',
+            data: labels,
+            width: 170,
+            valueFormatter: (value: string) => shorten(value),
+            colorMap: {
+              type: 'ordinal',
+              values: labels,
+              colors: data.map((datum) => (dark ? datum.color.dark : datum.color.light)),
+            },
+          },
+        ]}
+        xAxis={[{ tickMinStep: 1 }]}
+        series={[{ data: data.map((datum) => datum.value) }]}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,225 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import LinearProgress from '@mui/material/LinearProgress';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, useMemo } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { clientKindLabels, clientKinds } from '../../../identity-cloud/client-kind.ts';
+import { severities, severityLabels } from '../../../identity-cloud/findings/finding.ts';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { kindColors } from '../../../lib/components/client-kind-chip.tsx';
+import { severityColors } from '../../../lib/components/severity-chip.tsx';
+import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
+import type { PolicyTab } from '../../../lib/routes.ts';
+import { toClients, toFindings, toLoginPolicy, toPolicies, toTokenPolicy } from '../../../lib/routes.ts';
+import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import type { PolicyCounts } from '../utils/overview-counts.ts';
+import { overviewCounts, topPolicies } from '../utils/overview-counts.ts';
+import type { OverviewItem } from './overview-card.tsx';
+import { OverviewCard } from './overview-card.tsx';
+
+const loadCharts = () => import('./overview-charts.tsx');
+const DonutChart = lazy(async () => ({ default: (await loadCharts()).DonutChart }));
+const HorizontalBarChart = lazy(async () => ({ default: (await loadCharts()).HorizontalBarChart }));
+
+const policyColor = { light: '#0b5cad', dark: '#7ab8ff' };
+const missingColor = { light: '#c62828', dark: '#ff8a80' };
+const neutralColor = { light: '#5f6b76', dark: '#b0bec5' };
+const shownPolicies = 8;
+
+function policyItems(counts: PolicyCounts, tab: PolicyTab): OverviewItem[] {
+  const { shown, others } = topPolicies(counts.policies, shownPolicies);
+  const items: OverviewItem[] = shown.map((policy) => ({
+    key: policy.id,
+    label: policy.title ?? policy.id,
+    note: policy.missing
+      ? '(missing from the tenant)'
+      : policy.title === null
+        ? '(title unavailable)'
+        : undefined,
+    value: policy.clients,
+    to: tab === 'login' ? toLoginPolicy({ policyId: policy.id }) : toTokenPolicy({ policyId: policy.id }),
+    color: policy.missing ? missingColor : policyColor,
+  }));
+  if (others !== null) {
+    items.push({
+      key: 'others',
+      label: pluralize(others.policies, 'other policy', 'other policies'),
+      value: others.clients,
+      to: toPolicies(tab),
+      color: neutralColor,
+    });
+  }
+  if (counts.withoutPolicy > 0) {
+    items.push({
+      key: 'none',
+      label: tab === 'login' ? 'No login policy' : 'No token policy',
+      note: tab === 'login' ? '(configuration clients)' : undefined,
+      value: counts.withoutPolicy,
+      color: neutralColor,
+    });
+  }
+  return items;
+}
+
+function unusedNote(counts: PolicyCounts, tab: PolicyTab) {
+  if (counts.unused.length === 0) return undefined;
+  return (
+    <Typography variant="body2">
+      {pluralize(counts.unused.length, 'policy', 'policies')} used by no client:{' '}
+      {counts.unused.map((policy, index) => (
+        <span key={policy.id}>
+          {index > 0 ? ', ' : ''}
+          <Link
+            component={RouterLink}
+            to={
+              tab === 'login'
+                ? toLoginPolicy({ policyId: policy.id })
+                : toTokenPolicy({ policyId: policy.id })
+            }
+          >
+            {policy.title ?? policy.id}
+          </Link>
+        </span>
+      ))}
+      .
+    </Typography>
+  );
+}
+
+/** The tenant at a glance: clients by kind and by policy, findings by severity, each linking to the list. */
+export function OverviewPage() {
+  useDocumentTitle('Overview');
+  const session = useQuery(sessionQueryOptions());
+  const { inventory, snapshot, streaming, evaluated } = useInventoryFindings();
+  const findings = evaluated?.findings;
+  const counts = useMemo(
+    () => (snapshot === undefined ? null : overviewCounts(snapshot.inventory, findings)),
+    [snapshot, findings],
+  );
+
+  const kindItems: OverviewItem[] = clientKinds.map((kind) => ({
+    key: kind,
+    label: clientKindLabels[kind],
+    value: counts?.byKind[kind] ?? 0,
+    to: toClients(new URLSearchParams({ kind })),
+    color: kindColors[kind],
+  }));
+  const severityItems: OverviewItem[] = severities.map((severity) => ({
+    key: severity,
+    label: severityLabels[severity],
+    value: counts?.bySeverity[severity] ?? 0,
+    to: toFindings(new URLSearchParams({ severity })),
+    color: severityColors[severity],
+  }));
+  const loginItems = counts === null ? [] : policyItems(counts.byLoginPolicy, 'login');
+  const tokenItems = counts === null ? [] : policyItems(counts.byTokenPolicy, 'token');
+  const findingsTotal = severities.reduce((sum, severity) => sum + (counts?.bySeverity[severity] ?? 0), 0);
+  const soFar = streaming ? ' so far' : '';
+
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Typography variant="h1" gutterBottom>
+          Overview
+        </Typography>
+        <Typography color="text.secondary">
+          {session.data ? `Customer ${session.data.customerId} on ${session.data.identityDomain}. ` : ''}
+          {counts?.total != null
+            ? `${pluralize(counts.total, 'client')}, ${pluralize(findingsTotal, 'finding')}${soFar}.`
+            : 'Loading the inventory…'}
+        </Typography>
+      </Box>
+
+      {streaming ? (
+        <Box>
+          <LinearProgress aria-label="Loading the inventory" />
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            {counts?.total != null
+              ? `Details of ${formatCount(counts.detailed)} of ${formatCount(counts.total)} clients so far; the numbers grow as they arrive.`
+              : 'Loading the client list…'}
+          </Typography>
+        </Box>
+      ) : null}
+
+      {inventory.error !== null && !inventory.isFetching ? (
+        <ApiErrorAlert
+          error={inventory.error}
+          resource="the inventory"
+          onRetry={() => void inventory.refetch()}
+        />
+      ) : null}
+
+      {counts === null ? (
+        inventory.error === null ? (
+          <Skeleton variant="rounded" height={320} aria-hidden />
+        ) : null
+      ) : (
+        <>
+          {findings !== undefined && findings.limitations.length > 0 && !streaming ? (
+            <Alert severity="warning">
+              Some rules could not be checked everywhere: see{' '}
+              <Link component={RouterLink} to={toFindings()}>
+                the findings
+              </Link>{' '}
+              for what is missing.
+            </Alert>
+          ) : null}
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', lg: 'repeat(2, minmax(0, 1fr))' },
+              gap: 2,
+            }}
+          >
+            <OverviewCard
+              title="Clients by kind"
+              summary={`${pluralize(counts.detailed, 'client')} with details${soFar}.`}
+              listLabel="Clients by kind"
+              items={kindItems}
+              chart={<DonutChart data={kindItems} />}
+            />
+            <OverviewCard
+              title="Findings by severity"
+              summary={
+                findingsTotal === 0
+                  ? `No findings${soFar}.`
+                  : `${pluralize(findingsTotal, 'finding')} in ${pluralize(findings?.byClientId.size ?? 0, 'client')}${soFar}.`
+              }
+              listLabel="Findings by severity"
+              items={severityItems}
+              chart={<HorizontalBarChart data={severityItems} />}
+              footer={
+                <Link component={RouterLink} to={toClients(new URLSearchParams({ severity: 'any' }))}>
+                  Clients with findings
+                </Link>
+              }
+            />
+            <OverviewCard
+              title="Clients by login policy"
+              summary={`${pluralize(counts.byLoginPolicy.policies.length, 'login policy', 'login policies')} in use${soFar}.`}
+              listLabel="Clients by login policy"
+              items={loginItems}
+              chart={<HorizontalBarChart data={loginItems} />}
+              footer={unusedNote(counts.byLoginPolicy, 'login')}
+            />
+            <OverviewCard
+              title="Clients by token policy"
+              summary={`${pluralize(counts.byTokenPolicy.policies.length, 'token policy', 'token policies')} in use${soFar}.`}
+              listLabel="Clients by token policy"
+              items={tokenItems}
+              chart={<HorizontalBarChart data={tokenItems} />}
+              footer={unusedNote(counts.byTokenPolicy, 'token')}
+            />
+          </Box>
+        </>
+      )}
+    </Stack>
+  );
+}
