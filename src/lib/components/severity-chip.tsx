@@ -5,7 +5,7 @@ import { severityLabels } from '../../identity-cloud/findings/finding.ts';
 // Chosen for contrast (≥ 4.5:1 as text on the paper of each theme); critical is filled so that it stands out from
 // high at a glance, and never by colour alone: the label always says the severity.
 export const severityColors: Record<Severity, { light: string; dark: string }> = {
-  critical: { light: '#8e0000', dark: '#ff8a80' },
+  critical: { light: '#8e0000', dark: '#ff5252' },
   high: { light: '#c62828', dark: '#ff8a80' },
   medium: { light: '#8f3f00', dark: '#ffb74d' },
   low: { light: '#0b5394', dark: '#90caf9' },

@@ -37,9 +37,9 @@ function policyItems(counts: PolicyCounts, tab: PolicyTab): OverviewItem[] {
   const { shown, others } = topPolicies(counts.policies, shownPolicies);
   const items: OverviewItem[] = shown.map((policy) => ({
     key: policy.id,
-    label: policy.title ?? policy.id,
+    label: policy.missing ? 'Missing policy' : (policy.title ?? policy.id),
     note: policy.missing
-      ? '(missing from the tenant)'
+      ? `(${policy.id}: referenced, but not in the tenant)`
       : policy.title === null
         ? '(title unavailable)'
         : undefined,
