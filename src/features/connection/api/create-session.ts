@@ -33,6 +33,9 @@ export function useCreateSession() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createSession,
+    // The mutation cache keeps a mutation's variables (here the secret) until it is collected: collect it as soon as
+    // the connect page is gone, rather than after the default five minutes.
+    gcTime: 0,
     onSuccess: (facts) => {
       // Another tenant (or the same one afresh): nothing cached from before may show.
       queryClient.removeQueries({ queryKey: queryKeys.tenant.all() });
