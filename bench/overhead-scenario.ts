@@ -26,6 +26,10 @@ export interface OverheadResult {
   /** Proxy minus direct, per percentile (medians over the runs). */
   addedCold: LatencyFigures;
   addedWarm: LatencyFigures;
+  /** The same GETs one at a time (first 50), warm: the hop's own cost, p50/p99 direct and through the proxy. */
+  sequentialDirect: LatencyFigures;
+  sequentialProxy: LatencyFigures;
+  addedSequential: LatencyFigures;
   /** Token exchanges the sandbox saw during a cold burst (most over the runs): must be 1. */
   tokenExchangesCold: number;
   tokenExchangesWarm: number;
@@ -63,6 +67,18 @@ async function burst(
       latencies: answers.map((answer) => answer.ms),
       errors: answers.filter((answer) => answer.status !== 200).length,
     };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** One request at a time, on one keep-alive socket: the cost of the hop itself, without any queueing. */
+async function oneAtATime(urls: string[], headers: Record<string, string>): Promise<number[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const latencies: number[] = [];
+    for (const url of urls) latencies.push((await get(agent, url, headers)).ms);
+    return latencies;
   } finally {
     agent.destroy();
   }
@@ -108,6 +124,9 @@ export async function runOverheadScenario(plan: OverheadPlan): Promise<OverheadR
     const direct: LatencyFigures[] = [];
     const cold: LatencyFigures[] = [];
     const warm: LatencyFigures[] = [];
+    const sequentialDirect: LatencyFigures[] = [];
+    const sequentialProxy: LatencyFigures[] = [];
+    const sample = ids.slice(0, 50);
     let tokenExchangesCold = 0;
     let tokenExchangesWarm = 0;
     let errors = 0;
@@ -142,6 +161,22 @@ export async function runOverheadScenario(plan: OverheadPlan): Promise<OverheadR
         tokenExchangesWarm = Math.max(tokenExchangesWarm, (await sandbox.stats()).tokenExchanges);
         cold.push(percentiles(first.latencies));
         warm.push(percentiles(second.latencies));
+        sequentialDirect.push(
+          percentiles(
+            await oneAtATime(
+              sample.map((id) => `${sandbox.identityDomain}/${sandbox.customerId}/config/clients/${id}`),
+              { authorization: `Bearer ${token}` },
+            ),
+          ),
+        );
+        sequentialProxy.push(
+          percentiles(
+            await oneAtATime(
+              sample.map((id) => `${server.url}api/config/clients/${id}`),
+              {},
+            ),
+          ),
+        );
         errors += first.errors + second.errors;
       } finally {
         await server.close();
@@ -153,9 +188,11 @@ export async function runOverheadScenario(plan: OverheadPlan): Promise<OverheadR
     const directFigures = medianFigures(direct);
     const coldFigures = medianFigures(cold);
     const warmFigures = medianFigures(warm);
-    const added = (proxy: LatencyFigures): LatencyFigures => ({
-      p50Ms: round(proxy.p50Ms - directFigures.p50Ms, 1),
-      p99Ms: round(proxy.p99Ms - directFigures.p99Ms, 1),
+    const sequentialDirectFigures = medianFigures(sequentialDirect);
+    const sequentialProxyFigures = medianFigures(sequentialProxy);
+    const added = (proxy: LatencyFigures, direct: LatencyFigures = directFigures): LatencyFigures => ({
+      p50Ms: round(proxy.p50Ms - direct.p50Ms, 1),
+      p99Ms: round(proxy.p99Ms - direct.p99Ms, 1),
     });
     return {
       concurrent: plan.concurrent,
@@ -164,6 +201,9 @@ export async function runOverheadScenario(plan: OverheadPlan): Promise<OverheadR
       proxyWarm: warmFigures,
       addedCold: added(coldFigures),
       addedWarm: added(warmFigures),
+      sequentialDirect: sequentialDirectFigures,
+      sequentialProxy: sequentialProxyFigures,
+      addedSequential: added(sequentialProxyFigures, sequentialDirectFigures),
       tokenExchangesCold,
       tokenExchangesWarm,
       errors,

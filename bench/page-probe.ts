@@ -5,7 +5,7 @@
 // Plain JavaScript injected with addInitScript: the Node-side TypeScript project has no DOM types, and this code
 // runs in the page anyway. It installs `window.__benchProbe`:
 // - load timings: `namesPaintedAt` (first grid row with a name painted), `donePaintedAt` (the "Loading client
-//   details" progress bar gone again, every row's details in);
+//   details" progress bar gone, every row's details in, the inventory stream ended);
 // - `arm(eventType)` before an interaction and `settled(quietMs)` after it: from the input event's timestamp to
 //   the frame after the grid's DOM stopped changing.
 export const pageProbeScript = String.raw`
@@ -21,6 +21,7 @@ export const pageProbeScript = String.raw`
     namesAt: null,
     namesPaintedAt: null,
     progressSeen: false,
+    inventoryEndedAt: null,
     doneAt: null,
     donePaintedAt: null,
     current: null,
@@ -29,6 +30,17 @@ export const pageProbeScript = String.raw`
 
   const nameCell = '[role="grid"] [role="row"][data-id] [data-field="name"]';
   const detailsBar = '[role="progressbar"][aria-label="Loading client details"]';
+  const listBar = '[role="progressbar"][aria-label="Loading the client list"]';
+  // Done: names on screen, no progress bar, and either the details bar came and went or the stream has ended
+  // (on a slow machine the stream may end before the page ever rendered the bar).
+  const checkDone = () => {
+    if (probe.doneAt !== null || probe.namesAt === null) return;
+    if (document.querySelector(detailsBar) !== null || document.querySelector(listBar) !== null) return;
+    if (!probe.progressSeen && probe.inventoryEndedAt === null) return;
+    probe.doneAt = performance.now();
+    load.disconnect();
+    afterNextPaint((time) => (probe.donePaintedAt = time));
+  };
   const load = new MutationObserver(() => {
     if (probe.namesAt === null) {
       const cell = document.querySelector(nameCell);
@@ -37,14 +49,16 @@ export const pageProbeScript = String.raw`
         afterNextPaint((time) => (probe.namesPaintedAt = time));
       }
     }
-    if (document.querySelector(detailsBar) !== null) {
-      probe.progressSeen = true;
-    } else if (probe.progressSeen && probe.namesAt !== null && probe.doneAt === null) {
-      probe.doneAt = performance.now();
-      load.disconnect();
-      afterNextPaint((time) => (probe.donePaintedAt = time));
-    }
+    if (document.querySelector(detailsBar) !== null) probe.progressSeen = true;
+    checkDone();
   });
+  // A resource timing entry is added when a response's body has been read to its end.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name.endsWith('/api/inventory')) probe.inventoryEndedAt = entry.responseEnd;
+    }
+    checkDone();
+  }).observe({ type: 'resource', buffered: true });
   load.observe(document, { childList: true, subtree: true, characterData: true });
 
   probe.arm = (eventType) => {
@@ -109,8 +123,13 @@ export async function waitInPage(
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!(await page.evaluate(expression))) {
-    if (performance.now() > deadline)
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${expression}.`);
+    if (performance.now() > deadline) {
+      const probe = JSON.stringify(await page.evaluate('window.__benchProbe'));
+      const text = String(await page.evaluate('document.body.innerText.slice(0, 400)'));
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${expression}. Probe: ${probe}. Page: ${text.replace(/\s+/g, ' ')}`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
