@@ -8,6 +8,7 @@ import {
   PolicyCell,
   RedirectUrisCell,
 } from './client-cells.tsx';
+import { FindingsCell } from './findings-cell.tsx';
 
 export interface ClientColumnsOptions {
   /** Whether failed rows offer a retry (not while the stream still runs: its next publish would undo it). */
@@ -29,8 +30,8 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
     {
       field: 'name',
       headerName: 'Name',
-      flex: 1.3,
-      minWidth: 200,
+      flex: 1.5,
+      minWidth: 240,
       renderCell: ({ row, tabIndex }) => <ClientNameCell row={row} tabIndex={tabIndex} />,
     },
     {
@@ -41,9 +42,24 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       renderCell: ({ row, tabIndex }) => <ClientKindCell row={row} tabIndex={tabIndex} canRetry={canRetry} />,
     },
     {
+      field: 'findings',
+      headerName: 'Findings',
+      width: 190,
+      type: 'number',
+      align: 'left',
+      headerAlign: 'left',
+      // Worst first on the first click: the point of sorting by findings.
+      sortingOrder: ['desc', 'asc'],
+      // Sorted by worst severity, then count (a precomputed number); exported as "high (3)".
+      valueGetter: (_value, row) => row.findingsRank,
+      valueFormatter: (_value, row) =>
+        row.worstSeverity === null ? '' : `${row.worstSeverity} (${row.findingsCount})`,
+      renderCell: ({ row, tabIndex }) => <FindingsCell row={row} tabIndex={tabIndex} />,
+    },
+    {
       field: 'clientId',
       headerName: 'Client ID',
-      width: 350,
+      width: 330,
       valueGetter: (_value, row) => row.id,
       renderCell: ({ row, tabIndex }) => <ClientIdCell row={row} tabIndex={tabIndex} />,
     },

@@ -11,13 +11,20 @@ import { clientKindLabels, clientKinds } from '../../../identity-cloud/client-ki
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { inventoryProgress } from '../../../lib/inventory/inventory-snapshot.ts';
-import { useInventory } from '../../../lib/inventory/use-inventory.ts';
+import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useClientsView } from '../hooks/use-clients-view.ts';
 import { toClientRows } from '../utils/client-rows.ts';
-import { countKinds, filterKind, searchRows } from '../utils/clients-view.ts';
+import {
+  countKinds,
+  countSeverities,
+  filterKind,
+  filterSeverity,
+  searchRows,
+} from '../utils/clients-view.ts';
 import { ClientsSearchField } from './clients-search-field.tsx';
+import { FindingsFilter, severityFilterWords } from './findings-filter.tsx';
 import { InventoryAlerts } from './inventory-alerts.tsx';
 import { InventoryProgressBar } from './inventory-progress-bar.tsx';
 import { KindFilter } from './kind-filter.tsx';
@@ -36,7 +43,7 @@ function csvFileName(customerId: string | undefined): string {
 
 export function ClientsPage() {
   useDocumentTitle('Clients');
-  const inventory = useInventory();
+  const { inventory, evaluated } = useInventoryFindings();
   const session = useQuery(sessionQueryOptions());
   const { view, updateView } = useClientsView();
   const snapshot = inventory.data;
@@ -45,12 +52,19 @@ export function ClientsPage() {
     void loadClientsGrid();
   }, []);
 
-  // Derived once per publish (rows) or per view change (search, kind): never per render.
-  const rows = useMemo(() => (snapshot === undefined ? [] : toClientRows(snapshot)), [snapshot]);
+  // Derived once per publish (rows, with the findings evaluated once for it) or per view change (search, kind,
+  // findings): never per render. Each filter's counts are taken with the other filter applied.
+  const rows = useMemo(
+    () => (snapshot === undefined ? [] : toClientRows(snapshot, evaluated)),
+    [snapshot, evaluated],
+  );
   const allCounts = useMemo(() => countKinds(rows), [rows]);
   const searched = useMemo(() => searchRows(rows, view.query), [rows, view.query]);
-  const searchedCounts = useMemo(() => countKinds(searched), [searched]);
-  const visibleRows = useMemo(() => filterKind(searched, view.kind), [searched, view.kind]);
+  const ofKind = useMemo(() => filterKind(searched, view.kind), [searched, view.kind]);
+  const ofSeverity = useMemo(() => filterSeverity(searched, view.severity), [searched, view.severity]);
+  const searchedCounts = useMemo(() => countKinds(ofSeverity), [ofSeverity]);
+  const severityCounts = useMemo(() => countSeverities(ofKind), [ofKind]);
+  const visibleRows = useMemo(() => filterSeverity(ofKind, view.severity), [ofKind, view.severity]);
   const progress = snapshot === undefined ? null : inventoryProgress(snapshot);
   const streaming = inventory.isFetching && snapshot?.complete !== true;
 
@@ -62,12 +76,14 @@ export function ClientsPage() {
   );
 
   const total = snapshot?.inventory.total ?? null;
+  const kindWords = view.kind === null ? '' : `${clientKindLabels[view.kind].toLowerCase()} `;
+  const findingsWords = view.severity === null ? '' : ` ${severityFilterWords(view.severity)}`;
   const emptyMessage =
     total === 0
       ? 'This tenant has no clients.'
       : view.query.trim() !== ''
-        ? `No ${view.kind === null ? '' : `${clientKindLabels[view.kind].toLowerCase()} `}client matches “${view.query.trim()}”.`
-        : `No ${view.kind === null ? '' : `${clientKindLabels[view.kind].toLowerCase()} `}client.`;
+        ? `No ${kindWords}client${findingsWords} matches “${view.query.trim()}”.`
+        : `No ${kindWords}client${findingsWords}.`;
 
   return (
     <Stack spacing={2}>
@@ -115,6 +131,11 @@ export function ClientsPage() {
                 value={view.kind}
                 counts={searchedCounts}
                 onChange={(kind) => updateView({ change: { kind } })}
+              />
+              <FindingsFilter
+                value={view.severity}
+                counts={severityCounts}
+                onChange={(severity) => updateView({ change: { severity } })}
               />
             </Box>
             <ErrorBoundary label="The clients table">

@@ -10,7 +10,7 @@ export interface ClientsViewChange {
 }
 
 /**
- * The clients list's search, kind, sort and page, read from and written to the URL.
+ * The clients list's search, kind, findings filter, sort and page, read from and written to the URL.
  *
  * Writes build on the last write, not on the last committed location: a router navigation commits
  * asynchronously, so a click right after a keystroke would otherwise start from the URL without that keystroke
@@ -34,8 +34,8 @@ export function useClientsView() {
     ({ change, replace = false }: ClientsViewChange) => {
       const base = new URLSearchParams(latest.current);
       const current = parseClientsView(base);
-      // A new search or kind shows its first page.
-      const resetsPage = 'query' in change || 'kind' in change;
+      // A new search or filter shows its first page.
+      const resetsPage = 'query' in change || 'kind' in change || 'severity' in change;
       const search = clientsViewSearch(
         withClientsView(base, { ...current, ...(resetsPage ? { page: 1 } : {}), ...change }),
       );

@@ -1,8 +1,12 @@
 import type { ClientKind } from '../../../identity-cloud/client-kind.ts';
 import { classifyClient, clientKindLabels } from '../../../identity-cloud/client-kind.ts';
+import type { Finding, Severity } from '../../../identity-cloud/findings/finding.ts';
+import { severities, worstSeverity } from '../../../identity-cloud/findings/finding.ts';
 import type { InventoryFailure } from '../../../identity-cloud/inventory.ts';
 import { failureKey } from '../../../identity-cloud/inventory.ts';
 import type { Client, ClientSummary } from '../../../identity-cloud/schemas.ts';
+import type { EvaluatedFindings } from '../../../lib/inventory/inventory-findings.ts';
+import { wasChecked } from '../../../lib/inventory/inventory-findings.ts';
 import type { InventorySnapshot } from '../../../lib/inventory/inventory-snapshot.ts';
 import { policyTitle } from '../../../lib/policies/policy-title.ts';
 
@@ -39,6 +43,62 @@ export interface ClientRow {
   searchText: string;
   /** The full details, once arrived. */
   client: Client | null;
+  /** The client's findings, worst first; null while it has not been checked (details not in yet). */
+  findings: readonly Finding[] | null;
+  worstSeverity: Severity | null;
+  findingsCount: number;
+  /**
+   * Sort key of the Findings column: worse severity first, then more findings; 0 for none, -1 when not checked.
+   * A plain number, so that sorting 10,000 rows compares numbers.
+   */
+  findingsRank: number;
+  /** One bit per severity present (see `severityBit`): the findings filter tests a bit, nothing more. */
+  severityMask: number;
+}
+
+/** The bit of a severity in `ClientRow.severityMask`. */
+export function severityBit(severity: Severity): number {
+  return 1 << severities.indexOf(severity);
+}
+
+interface RowFindings {
+  findings: readonly Finding[] | null;
+  worstSeverity: Severity | null;
+  findingsCount: number;
+  findingsRank: number;
+  severityMask: number;
+}
+
+const notChecked: RowFindings = {
+  findings: null,
+  worstSeverity: null,
+  findingsCount: 0,
+  findingsRank: -1,
+  severityMask: 0,
+};
+const noFindings: RowFindings = {
+  findings: [],
+  worstSeverity: null,
+  findingsCount: 0,
+  findingsRank: 0,
+  severityMask: 0,
+};
+
+function rowFindings(clientId: string, evaluated: EvaluatedFindings | undefined): RowFindings {
+  if (evaluated === undefined || !wasChecked(evaluated, clientId)) return notChecked;
+  const findings = evaluated.findings.byClientId.get(clientId);
+  if (findings === undefined || findings.length === 0) return noFindings;
+  const worst = worstSeverity(findings);
+  let severityMask = 0;
+  for (const finding of findings) severityMask |= severityBit(finding.severity);
+  return {
+    findings,
+    worstSeverity: worst,
+    findingsCount: findings.length,
+    // critical 5, high 4 … info 1, times a factor larger than any count, plus the count.
+    findingsRank: (severities.length - severities.indexOf(worst ?? 'info')) * 1_000_000 + findings.length,
+    severityMask,
+  };
 }
 
 export function displayName(client: Pick<ClientSummary, 'id' | 'name'>): string {
@@ -71,7 +131,11 @@ function searchTextOf(summary: ClientSummary, client: Client | undefined): strin
   return text;
 }
 
-export function toClientRow(summary: ClientSummary, snapshot: InventorySnapshot): ClientRow {
+export function toClientRow(
+  summary: ClientSummary,
+  snapshot: InventorySnapshot,
+  evaluated?: EvaluatedFindings,
+): ClientRow {
   const { clientsById, loginPoliciesById, tokenPoliciesById, failures } = snapshot.inventory;
   const client = clientsById.get(summary.id);
   const failure = client === undefined ? (failures.get(failureKey('client', summary.id)) ?? null) : null;
@@ -102,10 +166,11 @@ export function toClientRow(summary: ClientSummary, snapshot: InventorySnapshot)
     redirectUriCount: redirectUris.length,
     searchText: searchTextOf(summary, client),
     client: client ?? null,
+    ...(client === undefined ? notChecked : rowFindings(summary.id, evaluated)),
   };
 }
 
-/** Every client of the list, in list order, with whatever details arrived so far. */
-export function toClientRows(snapshot: InventorySnapshot): ClientRow[] {
-  return snapshot.inventory.summaries.map((summary) => toClientRow(summary, snapshot));
+/** Every client of the list, in list order, with whatever details (and findings) arrived so far. */
+export function toClientRows(snapshot: InventorySnapshot, evaluated?: EvaluatedFindings): ClientRow[] {
+  return snapshot.inventory.summaries.map((summary) => toClientRow(summary, snapshot, evaluated));
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRow } from './client-rows.ts';
+import { severityBit } from './client-rows.ts';
 import {
   clientsViewSearch,
   countKinds,
+  countSeverities,
   filterKind,
+  filterSeverity,
   parseClientsView,
   searchRows,
   withClientsView,
@@ -24,21 +27,30 @@ function row(partial: Partial<ClientRow> & Pick<ClientRow, 'id'>): ClientRow {
     redirectUriCount: 0,
     searchText: partial.id,
     client: null,
+    findings: [],
+    worstSeverity: null,
+    findingsCount: 0,
+    findingsRank: 0,
+    severityMask: 0,
     ...partial,
   };
 }
 
 describe('clients view in the URL', () => {
   it('reads every part, and ignores what it does not understand', () => {
-    expect(parseClientsView(new URLSearchParams('q=web&kind=public&sort=name:desc&page=3'))).toEqual({
+    expect(
+      parseClientsView(new URLSearchParams('q=web&kind=public&severity=high&sort=name:desc&page=3')),
+    ).toEqual({
       query: 'web',
       kind: 'public',
+      severity: 'high',
       sort: { field: 'name', direction: 'desc' },
       page: 3,
     });
-    expect(parseClientsView(new URLSearchParams('kind=robot&sort=secret:up&page=-1'))).toEqual({
+    expect(parseClientsView(new URLSearchParams('kind=robot&severity=dire&sort=secret:up&page=-1'))).toEqual({
       query: '',
       kind: null,
+      severity: null,
       sort: null,
       page: 1,
     });
@@ -48,6 +60,7 @@ describe('clients view in the URL', () => {
     const params = withClientsView(new URLSearchParams('findings=high&page=4'), {
       query: 'shop',
       kind: null,
+      severity: null,
       sort: { field: 'kind', direction: 'asc' },
       page: 1,
     });
@@ -74,5 +87,34 @@ describe('search and kind filter', () => {
     expect(countKinds(rows)).toEqual({ all: 3, public: 1, confidential: 1, configuration: 0 });
     expect(filterKind(rows, 'confidential').map((r) => r.id)).toEqual(['b']);
     expect(filterKind(rows, null)).toBe(rows);
+  });
+});
+
+describe('findings filter', () => {
+  const rows = [
+    row({ id: 'risky', severityMask: severityBit('critical') | severityBit('low') }),
+    row({ id: 'http', severityMask: severityBit('high') }),
+    row({ id: 'clean' }),
+    row({ id: 'pending', status: 'pending', findings: null, findingsRank: -1 }),
+  ];
+
+  it('keeps clients with a finding of the severity, with any, or checked and clean', () => {
+    expect(filterSeverity(rows, 'low').map((r) => r.id)).toEqual(['risky']);
+    expect(filterSeverity(rows, 'any').map((r) => r.id)).toEqual(['risky', 'http']);
+    expect(filterSeverity(rows, 'none').map((r) => r.id)).toEqual(['clean']);
+    expect(filterSeverity(rows, null)).toBe(rows);
+  });
+
+  it('counts what each choice would keep; clients not checked yet only count in all', () => {
+    expect(countSeverities(rows)).toEqual({
+      all: 4,
+      any: 2,
+      none: 1,
+      critical: 1,
+      high: 1,
+      medium: 0,
+      low: 1,
+      info: 0,
+    });
   });
 });

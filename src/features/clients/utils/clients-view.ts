@@ -1,11 +1,19 @@
 import type { ClientKind } from '../../../identity-cloud/client-kind.ts';
 import { clientKinds } from '../../../identity-cloud/client-kind.ts';
+import type { Severity } from '../../../identity-cloud/findings/finding.ts';
+import { severities } from '../../../identity-cloud/findings/finding.ts';
 import type { ClientRow } from './client-rows.ts';
+import { severityBit } from './client-rows.ts';
 
-/** The list's view as it lives in the URL: `?q=web&kind=public&sort=name:asc&page=2`. */
+/** The findings filter: clients with a finding of that severity, with any finding, or with none. */
+export type SeverityFilter = Severity | 'any' | 'none';
+export const severityFilters: readonly SeverityFilter[] = ['any', ...severities, 'none'];
+
+/** The list's view as it lives in the URL: `?q=web&kind=public&severity=high&sort=name:asc&page=2`. */
 export interface ClientsView {
   query: string;
   kind: ClientKind | null;
+  severity: SeverityFilter | null;
   sort: { field: string; direction: 'asc' | 'desc' } | null;
   /** 1-based, as people count. */
   page: number;
@@ -19,19 +27,26 @@ export const clientColumnFields = [
   'loginPolicy',
   'tokenPolicy',
   'redirectUris',
+  'findings',
 ] as const;
 
 function isKind(value: string | null): value is ClientKind {
   return value !== null && (clientKinds as readonly string[]).includes(value);
 }
 
+function isSeverityFilter(value: string | null): value is SeverityFilter {
+  return value !== null && (severityFilters as readonly string[]).includes(value);
+}
+
 export function parseClientsView(params: URLSearchParams): ClientsView {
   const kind = params.get('kind');
+  const severity = params.get('severity');
   const [field, direction] = (params.get('sort') ?? '').split(':');
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   return {
     query: params.get('q') ?? '',
     kind: isKind(kind) ? kind : null,
+    severity: isSeverityFilter(severity) ? severity : null,
     sort:
       field !== undefined &&
       (clientColumnFields as readonly string[]).includes(field) &&
@@ -54,6 +69,7 @@ export function withClientsView(params: URLSearchParams, view: ClientsView): URL
   };
   put('q', view.query === '' ? null : view.query);
   put('kind', view.kind);
+  put('severity', view.severity);
   put('sort', view.sort === null ? null : `${view.sort.field}:${view.sort.direction}`);
   put('page', view.page > 1 ? String(view.page) : null);
   return next;
@@ -84,4 +100,44 @@ export function countKinds(rows: readonly ClientRow[]): KindCounts {
 
 export function filterKind(rows: readonly ClientRow[], kind: ClientKind | null): readonly ClientRow[] {
   return kind === null ? rows : rows.filter((row) => row.kind === kind);
+}
+
+export type SeverityCounts = Record<SeverityFilter | 'all', number>;
+
+/** How many rows each findings filter would keep. Rows not checked yet count for "all" only. */
+export function countSeverities(rows: readonly ClientRow[]): SeverityCounts {
+  const counts: SeverityCounts = {
+    all: rows.length,
+    any: 0,
+    none: 0,
+    critical: 0,
+    high: 0,
+    medium: 0,
+    low: 0,
+    info: 0,
+  };
+  for (const row of rows) {
+    if (row.findings === null) continue;
+    if (row.severityMask === 0) {
+      counts.none += 1;
+      continue;
+    }
+    counts.any += 1;
+    for (const severity of severities) {
+      if ((row.severityMask & severityBit(severity)) !== 0) counts[severity] += 1;
+    }
+  }
+  return counts;
+}
+
+/** Rows with a finding of the severity, with any finding, or checked and without any. */
+export function filterSeverity(
+  rows: readonly ClientRow[],
+  filter: SeverityFilter | null,
+): readonly ClientRow[] {
+  if (filter === null) return rows;
+  if (filter === 'any') return rows.filter((row) => row.severityMask !== 0);
+  if (filter === 'none') return rows.filter((row) => row.findings !== null && row.severityMask === 0);
+  const bit = severityBit(filter);
+  return rows.filter((row) => (row.severityMask & bit) !== 0);
 }

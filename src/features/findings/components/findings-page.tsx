@@ -62,7 +62,7 @@ function SeverityFilter({
           <Box
             component="span"
             aria-hidden
-            sx={{ bgcolor: 'action.selected', borderRadius: 1, px: 0.75, fontSize: '0.8rem' }}
+            sx={{ bgcolor: 'action.selected', color: 'text.primary', borderRadius: 1, px: 0.75, fontSize: '0.8rem' }}
           >
             {formatCount(option.count)}
           </Box>
