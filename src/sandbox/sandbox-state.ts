@@ -1,5 +1,6 @@
 // Everything the sandbox app reads and changes: the tenant (with precomputed list bodies), the tokens, the
 // knobs, the counters and a seeded random source. One instance per running sandbox.
+import { setMaxListeners } from 'node:events';
 import type {
   ResolvedKnobs,
   ResolvedSandboxOptions,
@@ -77,6 +78,8 @@ export class SandboxState {
         scope: options.scope,
       },
     });
+    // Every waiting request listens for the close: thousands at once are expected, not a leak.
+    setMaxListeners(0, this.#closing.signal);
     for (const credential of this.tenant.configurationClients) this.#addCredential(credential);
     // Built now rather than on the first request, so that even the first list of 20,000 answers fast.
     for (const collection of ['clients', 'loginPolicies', 'tokenPolicies'] as const) this.#index(collection);
