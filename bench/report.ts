@@ -137,6 +137,7 @@ function tableTable(result: TableResult): string {
     name,
     formatMs(figures.medianMs),
     formatMs(figures.maxMs),
+    formatMs(figures.cpuMedianMs),
     formatInteger(figures.samplesMs.length),
     figures.targetMs === null ? '' : `≤ ${formatMs(figures.targetMs)}`,
   ];
@@ -148,6 +149,7 @@ function tableTable(result: TableResult): string {
         { title: 'interaction' },
         { title: 'median', align: 'right' },
         { title: 'max', align: 'right' },
+        { title: 'main-thread CPU', align: 'right' },
         { title: 'samples', align: 'right' },
         { title: 'target', align: 'right' },
       ],
@@ -158,7 +160,7 @@ function tableTable(result: TableResult): string {
       ],
     ),
     '',
-    `From the input event to the frame after the grid's DOM went quiet. Page ready (all ${formatInteger(result.clients)} details painted, zero-latency tenant): ${formatMs(result.loadMs)}.${result.mismatches.length === 0 ? ' Every result was checked on screen.' : ` Mismatches: ${result.mismatches.join('; ')}.`}`,
+    `From the input event to the frame after the grid's DOM went quiet (medians); main-thread CPU: the page's own work meanwhile (Chromium trace, thread time), which depends far less on the machine's load. Page ready (all ${formatInteger(result.clients)} details painted, zero-latency tenant): ${formatMs(result.loadMs)}.${result.mismatches.length === 0 ? ' Every result was checked on screen.' : ` Mismatches: ${result.mismatches.join('; ')}.`}`,
   ].join('\n');
 }
 
@@ -288,10 +290,14 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
     checks.push(
       {
         target: 'filter (keystroke) ≤ 100 ms',
-        measured: formatMs(search.medianMs),
+        measured: `${formatMs(search.medianMs)} (CPU ${formatMs(search.cpuMedianMs)})`,
         met: search.medianMs <= 100,
       },
-      { target: 'sort ≤ 150 ms', measured: formatMs(sort.medianMs), met: sort.medianMs <= 150 },
+      {
+        target: 'sort ≤ 150 ms',
+        measured: `${formatMs(sort.medianMs)} (CPU ${formatMs(sort.cpuMedianMs)})`,
+        met: sort.medianMs <= 150,
+      },
       {
         target: 'table shows what was asked for',
         measured: mismatches.length === 0 ? 'yes' : `${mismatches.length} mismatches`,

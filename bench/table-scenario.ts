@@ -1,9 +1,10 @@
 // Scenario 3: the clients table at 10,000 rows in Chromium. A keystroke in "Search clients", a click on a column
 // header and a change of the kind filter, each timed inside the page from the input event to the frame after the
 // grid's DOM settled (page-probe.ts), and checked: the grid must show what was asked for.
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { startServer } from '../src/server/start-server.ts';
 import { launchChromium } from './chromium.ts';
+import { measureMainThreadCpu } from './main-thread-cpu.ts';
 import { pageProbeScript, waitInPage, type Settled } from './page-probe.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 import { median, round } from './stats.ts';
@@ -21,6 +22,8 @@ export interface InteractionFigures {
   medianMs: number;
   maxMs: number;
   samplesMs: number[];
+  /** The page's main-thread CPU time per interaction (median): the work itself, whatever else the machine does. */
+  cpuMedianMs: number;
   targetMs: number | null;
 }
 
@@ -45,12 +48,31 @@ const searchQuery = 'shop';
 const headers = ['name', 'name', 'clientId', 'redirectUris'];
 const kinds = ['Public', 'Confidential', 'Configuration', 'All'] as const;
 
-/** Milliseconds to the settled grid, or null when the grid did not change (e.g. a keystroke matching the same rows). */
-async function timed(page: Page, eventType: string, action: () => Promise<void>): Promise<number | null> {
+interface Sample {
+  ms: number;
+  cpuMs: number;
+}
+
+function describe(samples: Sample[]): string {
+  return `${samples.map((sample) => Math.round(sample.ms)).join('/')} ms (CPU ${samples.map((sample) => Math.round(sample.cpuMs)).join('/')})`;
+}
+
+/**
+ * Milliseconds to the settled grid and the page's main-thread CPU time meanwhile, or null when the grid did not
+ * change (e.g. a keystroke matching the same rows).
+ */
+async function timed(
+  browser: Browser,
+  page: Page,
+  eventType: string,
+  action: () => Promise<void>,
+): Promise<Sample | null> {
   await page.evaluate(`window.__benchProbe.arm(${JSON.stringify(eventType)})`);
-  await action();
-  const settled = await page.evaluate<Settled>(`window.__benchProbe.settled(${quietMs})`);
-  return settled.ms;
+  const { value: settled, cpuMs } = await measureMainThreadCpu(browser, page, async () => {
+    await action();
+    return page.evaluate<Settled>(`window.__benchProbe.settled(${quietMs})`);
+  });
+  return settled.ms === null ? null : { ms: settled.ms, cpuMs };
 }
 
 /** Waits until the grid's DOM has been quiet for a while (after an unmeasured step). */
@@ -78,11 +100,13 @@ async function visibleNames(page: Page): Promise<string[]> {
   return page.locator('[role="grid"] [role="row"][data-id] [data-field="name"]').allInnerTexts();
 }
 
-function figures(samples: number[], targetMs: number | null): InteractionFigures {
+function figures(samples: Sample[], targetMs: number | null): InteractionFigures {
+  const times = samples.map((sample) => sample.ms);
   return {
-    medianMs: round(median(samples)),
-    maxMs: round(Math.max(...samples)),
-    samplesMs: samples.map((value) => round(value)),
+    medianMs: round(median(times)),
+    maxMs: round(Math.max(...times)),
+    samplesMs: times.map((value) => round(value)),
+    cpuMedianMs: round(median(samples.map((sample) => sample.cpuMs))),
     targetMs,
   };
 }
@@ -114,9 +138,9 @@ export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
     plan.log(`  table: ${plan.clients} clients loaded in ${Math.round(loadMs)} ms`);
     await settle(page);
 
-    const search: number[] = [];
-    const sort: number[] = [];
-    const kind: number[] = [];
+    const search: Sample[] = [];
+    const sort: Sample[] = [];
+    const kind: Sample[] = [];
     let unchanged = 0;
     const searchBox = page.getByRole('searchbox', { name: 'Search clients' });
     for (let run = 1; run <= plan.runs; run += 1) {
@@ -124,7 +148,7 @@ export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
       await settle(page);
       await searchBox.focus();
       for (const character of searchQuery) {
-        const ms = await timed(page, 'keydown', () => page.keyboard.press(character));
+        const ms = await timed(browser, page, 'keydown', () => page.keyboard.press(character));
         if (ms === null) unchanged += 1;
         else search.push(ms);
         const totals = await shownTotals(page, 'All');
@@ -138,7 +162,7 @@ export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
       for (const header of headers) {
         // By field: a sorted header's accessible name also carries its sort button's label.
         const cell = page.locator(`[role="columnheader"][data-field="${header}"]`);
-        const ms = await timed(page, 'pointerdown', () => cell.click());
+        const ms = await timed(browser, page, 'pointerdown', () => cell.click());
         if (ms === null) mismatches.push(`sort by ${header}: the grid did not change`);
         else sort.push(ms);
         if (header === 'name') {
@@ -154,7 +178,7 @@ export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
 
       for (const label of kinds) {
         const button = page.getByRole('button', { name: label, exact: true });
-        const ms = await timed(page, 'pointerdown', () => button.click());
+        const ms = await timed(browser, page, 'pointerdown', () => button.click());
         if (ms === null) mismatches.push(`kind ${label}: the grid did not change`);
         else kind.push(ms);
         const totals = await shownTotals(page, label);
@@ -163,7 +187,7 @@ export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
         }
       }
       plan.log(
-        `  table run ${run}/${plan.runs}: search ${search.slice(-searchQuery.length).map(Math.round).join('/')} ms, sort ${sort.slice(-headers.length).map(Math.round).join('/')} ms, kind ${kind.slice(-kinds.length).map(Math.round).join('/')} ms`,
+        `  table run ${run}/${plan.runs}: search ${describe(search.slice(-searchQuery.length))}, sort ${describe(sort.slice(-headers.length))}, kind ${describe(kind.slice(-kinds.length))}`,
       );
     }
     await context.close();
