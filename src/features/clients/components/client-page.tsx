@@ -24,6 +24,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { clientQueryOptions } from '../api/client-query.ts';
 import { displayName } from '../utils/client-rows.ts';
 import type { ClientsListState } from './client-cells.tsx';
+import { ClientFindingsCard } from './client-findings-card.tsx';
 import { LoginPolicyCard, TokenPolicyCard } from './client-policy-cards.tsx';
 import { RedirectUriList } from './redirect-uri-list.tsx';
 
@@ -83,6 +84,10 @@ function ClientDetails({ client }: { client: Client }) {
           </Typography>
         </Stack>
       </Box>
+
+      <ErrorBoundary label="The findings">
+        <ClientFindingsCard clientId={client.id} />
+      </ErrorBoundary>
 
       <Card variant="outlined">
         <CardContent>

@@ -2,25 +2,17 @@ import Button from '@mui/material/Button';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import DensityMediumIcon from '@mui/icons-material/DensityMedium';
-import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import ViewColumnOutlinedIcon from '@mui/icons-material/ViewColumnOutlined';
 import type { GridDensity } from '@mui/x-data-grid';
 import {
   ColumnsPanelTrigger,
-  ExportCsv,
   gridDensitySelector,
   Toolbar,
   useGridApiContext,
   useGridSelector,
 } from '@mui/x-data-grid';
 import { useId, useState } from 'react';
-
-declare module '@mui/x-data-grid' {
-  interface ToolbarPropsOverrides {
-    /** The CSV file's name without extension, e.g. "clients-01000000-2024-05-01". */
-    csvFileName: string;
-  }
-}
+import { ExportMenu } from './export-menu.tsx';
 
 const densities: { value: GridDensity; label: string }[] = [
   { value: 'compact', label: 'Compact' },
@@ -71,21 +63,15 @@ function DensityMenu() {
   );
 }
 
-/** Column choice, density, and CSV export of the current view (search, kind and sort applied; every page). */
-export function ClientsGridToolbar({ csvFileName }: { csvFileName: string }) {
+/** Column choice, density, and the Export menu (the current view, or the whole inventory as a snapshot). */
+export function ClientsGridToolbar() {
   return (
     <Toolbar>
       <ColumnsPanelTrigger size="small" startIcon={<ViewColumnOutlinedIcon />}>
         Columns
       </ColumnsPanelTrigger>
       <DensityMenu />
-      <ExportCsv
-        size="small"
-        startIcon={<FileDownloadOutlinedIcon />}
-        options={{ fileName: csvFileName, utf8WithBom: true, escapeFormulas: true }}
-      >
-        Export CSV
-      </ExportCsv>
+      <ExportMenu />
     </Toolbar>
   );
 }

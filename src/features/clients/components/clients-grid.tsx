@@ -14,7 +14,6 @@ export interface ClientsGridProps {
   view: ClientsView;
   onViewChange: (change: ClientsViewChange) => void;
   canRetry: boolean;
-  csvFileName: string;
   /** Shown when no row matches, e.g. 'No client matches "shop".' */
   emptyMessage: string;
 }
@@ -36,14 +35,7 @@ declare module '@mui/x-data-grid' {
 }
 
 /** The clients table (its own lazy chunk: DataGrid is the heaviest dependency of the app). */
-export function ClientsGrid({
-  rows,
-  view,
-  onViewChange,
-  canRetry,
-  csvFileName,
-  emptyMessage,
-}: ClientsGridProps) {
+export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }: ClientsGridProps) {
   const columns = useMemo(() => createClientColumns({ canRetry }), [canRetry]);
   const [pageSize, setPageSize] = useState(50);
 
@@ -97,7 +89,7 @@ export function ClientsGrid({
         disableRowSelectionOnClick
         showToolbar
         slots={{ toolbar: ClientsGridToolbar, noRowsOverlay: EmptyOverlay }}
-        slotProps={{ toolbar: { csvFileName }, noRowsOverlay: { message: emptyMessage } }}
+        slotProps={{ noRowsOverlay: { message: emptyMessage } }}
         sx={{ bgcolor: 'background.paper' }}
       />
     </Box>

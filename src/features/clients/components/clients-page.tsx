@@ -5,14 +5,12 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { clientKindLabels, clientKinds } from '../../../identity-cloud/client-kind.ts';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { inventoryProgress } from '../../../lib/inventory/inventory-snapshot.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
-import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useClientsView } from '../hooks/use-clients-view.ts';
 import { toClientRows } from '../utils/client-rows.ts';
@@ -36,15 +34,9 @@ function GridPlaceholder() {
   return <Skeleton variant="rounded" height={480} aria-hidden />;
 }
 
-function csvFileName(customerId: string | undefined): string {
-  const date = new Date().toISOString().slice(0, 10);
-  return customerId === undefined ? `clients-${date}` : `clients-${customerId}-${date}`;
-}
-
 export function ClientsPage() {
   useDocumentTitle('Clients');
   const { inventory, evaluated } = useInventoryFindings();
-  const session = useQuery(sessionQueryOptions());
   const { view, updateView } = useClientsView();
   const snapshot = inventory.data;
   // The grid's chunk downloads while the list streams in, not after.
@@ -148,7 +140,6 @@ export function ClientsPage() {
                     view={view}
                     onViewChange={updateView}
                     canRetry={!inventory.isFetching}
-                    csvFileName={csvFileName(session.data?.customerId)}
                     emptyMessage={emptyMessage}
                   />
                 </Suspense>

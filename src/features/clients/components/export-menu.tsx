@@ -1,0 +1,105 @@
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Snackbar from '@mui/material/Snackbar';
+import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
+import { useQuery } from '@tanstack/react-query';
+import { gridSortedRowIdsSelector, useGridApiContext } from '@mui/x-data-grid';
+import { useId, useState } from 'react';
+import { csvMediaType, downloadText, jsonMediaType } from '../../../lib/download.ts';
+import { pluralize } from '../../../lib/format/format.ts';
+import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
+import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
+import type { ClientExportKind } from '../utils/client-exports.ts';
+import { buildClientExport } from '../utils/client-exports.ts';
+
+/**
+ * "Export": the view as CSV or JSON (search, filters and sort applied, every page, every detail and finding), or
+ * the whole inventory as a snapshot to compare against later (Drift). Files are made in the browser from what is
+ * loaded: nothing is fetched again.
+ */
+export function ExportMenu() {
+  const apiRef = useGridApiContext();
+  const session = useQuery(sessionQueryOptions());
+  const { snapshot, streaming, evaluated } = useInventoryFindings();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const buttonId = useId();
+  const menuId = useId();
+
+  const viewIds = () => gridSortedRowIdsSelector(apiRef).map(String);
+  const viewCount = anchor === null ? 0 : viewIds().length;
+  const total = snapshot?.inventory.total ?? 0;
+  const ready = snapshot !== undefined && evaluated !== undefined && session.data != null;
+
+  const save = (kind: ClientExportKind) => {
+    setAnchor(null);
+    if (snapshot === undefined || evaluated === undefined || !session.data) return;
+    const file = buildClientExport(kind, {
+      // The inventory the findings were evaluated on, so that the two always agree.
+      inventory: evaluated.inventory,
+      findings: evaluated.findings,
+      tenant: session.data,
+      viewIds: viewIds(),
+      now: new Date(),
+    });
+    downloadText(file.fileName, file.text, file.type === 'csv' ? csvMediaType : jsonMediaType);
+    setSaved(file.fileName);
+  };
+
+  return (
+    <>
+      <Button
+        id={buttonId}
+        size="small"
+        startIcon={<FileDownloadOutlinedIcon />}
+        aria-haspopup="menu"
+        aria-controls={anchor === null ? undefined : menuId}
+        aria-expanded={anchor === null ? undefined : true}
+        disabled={!ready}
+        onClick={(event) => setAnchor(event.currentTarget)}
+      >
+        Export
+      </Button>
+      <Menu
+        id={menuId}
+        anchorEl={anchor}
+        open={anchor !== null}
+        onClose={() => setAnchor(null)}
+        slotProps={{ list: { 'aria-labelledby': buttonId } }}
+      >
+        <MenuItem onClick={() => save('view-csv')}>
+          <ListItemText
+            primary="CSV of this view"
+            secondary={`${pluralize(viewCount, 'client')}, every detail and finding`}
+          />
+        </MenuItem>
+        <MenuItem onClick={() => save('view-json')}>
+          <ListItemText
+            primary="JSON of this view"
+            secondary={`${pluralize(viewCount, 'client')}, with policies`}
+          />
+        </MenuItem>
+        <Divider />
+        <MenuItem disabled={streaming} onClick={() => save('snapshot')}>
+          <ListItemText
+            primary="Inventory snapshot (JSON)"
+            secondary={
+              streaming
+                ? 'Available once the inventory has loaded'
+                : `All ${pluralize(total, 'client')}, to compare against later (Drift)`
+            }
+          />
+        </MenuItem>
+      </Menu>
+      <Snackbar
+        open={saved !== null}
+        autoHideDuration={5000}
+        onClose={() => setSaved(null)}
+        message={saved === null ? '' : `Saved ${saved}`}
+      />
+    </>
+  );
+}
