@@ -58,6 +58,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/findings/components/findings-page.tsx')).FindingsPage,
         }),
       },
+      {
+        path: routePatterns.drift,
+        lazy: async () => ({
+          Component: (await import('../features/drift/components/drift-page.tsx')).DriftPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -44,7 +44,7 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
     {
       field: 'findings',
       headerName: 'Findings',
-      width: 190,
+      width: 165,
       type: 'number',
       align: 'left',
       headerAlign: 'left',

@@ -1,0 +1,136 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  buildInventory,
+  confidentialClient,
+  loginPolicyA,
+  publicClient,
+  tokenPolicyA,
+} from '../../../identity-cloud/inventory-fixtures.ts';
+import { createSnapshot, toJsonExport } from '../../../identity-cloud/snapshot.ts';
+import { jsonResponse, ndjsonStream, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import { setDriftBase } from '../hooks/drift-base-store.ts';
+import { DriftPage } from './drift-page.tsx';
+
+const customerId = '01000000-0000-3000-9000-000000000000';
+const session = { identityDomain: 'http://127.0.0.1:4010', customerId, clientId: 'config', source: 'server' };
+
+// Today: "shop" gained a redirect URI and lost one, "billing" is new, "legacy" is gone.
+const today = [
+  publicClient('shop', ['https://shop.example.com/cb', 'https://shop.example.com/new']),
+  confidentialClient('billing'),
+];
+const earlier = [
+  publicClient('shop', ['https://shop.example.com/cb', 'http://shop.example.com/old']),
+  publicClient('legacy'),
+];
+
+function serve() {
+  stubFetch(({ url }) => {
+    if (url === '/api/session') return jsonResponse(200, session);
+    if (url === '/api/inventory') {
+      const stream = ndjsonStream();
+      stream.push(
+        { kind: 'list', total: today.length, clients: today.map(({ id, name }) => ({ id, name })) },
+        ...today.map((client) => ({ kind: 'client', client })),
+        { kind: 'loginPolicy', policy: loginPolicyA },
+        { kind: 'tokenPolicy', policy: tokenPolicyA },
+        { kind: 'done', clients: today.length, failed: 0, ms: 3 },
+      );
+      stream.close();
+      return stream.response;
+    }
+    return jsonResponse(404, { title: 'Not found', status: 404 });
+  });
+}
+
+function snapshotFile(name = 'idc-inventory-2024-05-01.json') {
+  const inventory = buildInventory({
+    clients: earlier,
+    loginPolicies: [loginPolicyA],
+    tokenPolicies: [tokenPolicyA],
+  });
+  const snapshot = createSnapshot(inventory, {
+    identityDomain: session.identityDomain,
+    customerId,
+    exportedAt: new Date('2024-05-01T10:00:00Z'),
+  });
+  return new File([toJsonExport(snapshot)], name, { type: 'application/json' });
+}
+
+describe('drift page', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setDriftBase(null);
+  });
+
+  it('says in plain words why a file is not a snapshot', async () => {
+    serve();
+    renderApp(<DriftPage />, { path: '/drift' });
+    const user = userEvent.setup();
+    await user.upload(
+      screen.getByLabelText('Snapshot file'),
+      new File(['{"clients": []}'], 'clients.json', { type: 'application/json' }),
+    );
+    expect(
+      await screen.findByText(
+        /“clients.json”: This file is not a client inventory snapshot: it has no "format" field/,
+      ),
+    ).toBeInTheDocument();
+    await user.upload(
+      screen.getByLabelText('Snapshot file'),
+      new File(['Name,Client ID\r\n'], 'clients-export.json', { type: 'application/json' }),
+    );
+    expect(await screen.findByText(/“clients-export.json”: This file is not JSON/)).toBeInTheDocument();
+  });
+
+  it('lists added, removed and changed clients with field-level differences, filterable', async () => {
+    serve();
+    const { router } = renderApp(<DriftPage />, { path: '/drift' });
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('Snapshot file'), snapshotFile());
+
+    const base = await screen.findByRole('region', { name: 'Base' });
+    expect(base).toHaveTextContent('idc-inventory-2024-05-01.json');
+    expect(await screen.findByText('3 clients differ; 0 unchanged.')).toBeInTheDocument();
+
+    const added = screen.getByRole('list', { name: 'Added clients' });
+    expect(within(added).getByRole('link', { name: 'Confidential billing' })).toHaveAttribute(
+      'href',
+      '/clients/billing',
+    );
+    expect(screen.getByRole('list', { name: 'Removed clients' })).toHaveTextContent('Public legacy');
+    const differences = screen.getByRole('table', { name: 'Differences of Public shop' });
+    const rows = within(differences)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
+    expect(rows).toEqual([
+      ['Redirect URI', 'added', '—', 'https://shop.example.com/new'],
+      ['Redirect URI', 'removed', 'http://shop.example.com/old', '—'],
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Removed' }));
+    expect(router.state.location.search).toBe('?show=removed');
+    expect(screen.queryByRole('list', { name: 'Added clients' })).not.toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Removed clients' })).toBeInTheDocument();
+  });
+
+  it('matches by name when asked, as across two tenants', async () => {
+    serve();
+    const { router } = renderApp(<DriftPage />, { path: '/drift' });
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('Snapshot file'), snapshotFile());
+    await screen.findByText('3 clients differ; 0 unchanged.');
+    await user.click(screen.getByRole('radio', { name: 'Name (two tenants)' }));
+    expect(router.state.location.search).toBe('?match=name');
+    // Same names on both sides here: the same three differences, found by name.
+    expect(await screen.findByText('3 clients differ; 0 unchanged.')).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Differences of Public shop' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,271 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { useId, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { clientKindLabels } from '../../../identity-cloud/client-kind.ts';
+import type {
+  ClientDrift,
+  DriftClientRef,
+  FieldChange,
+  InventoryDrift,
+} from '../../../identity-cloud/drift.ts';
+import { monospaceFont } from '../../../lib/components/monospace.tsx';
+import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import { toClient } from '../../../lib/routes.ts';
+import type { DriftShow } from '../utils/drift-view.ts';
+import { driftCounts, fieldLabel } from '../utils/drift-view.ts';
+
+/** Entries of a section shown before "Show all": a drift between two tenants can list thousands. */
+export const initiallyShown = 100;
+
+const showLabels: Record<DriftShow, string> = {
+  all: 'All changes',
+  added: 'Added',
+  removed: 'Removed',
+  changed: 'Changed',
+  notCompared: 'Not compared',
+};
+
+function Section<T>({
+  title,
+  items,
+  render,
+}: {
+  title: string;
+  items: readonly T[];
+  render: (items: readonly T[]) => ReactNode;
+}) {
+  const headingId = useId();
+  const [expanded, setExpanded] = useState(false);
+  if (items.length === 0) return null;
+  const shown = expanded ? items : items.slice(0, initiallyShown);
+  return (
+    <Card variant="outlined" component="section" aria-labelledby={headingId}>
+      <CardContent>
+        <Typography variant="h2" id={headingId} gutterBottom>
+          {title} ({formatCount(items.length)})
+        </Typography>
+        {render(shown)}
+        {shown.length < items.length ? (
+          <Button size="small" sx={{ mt: 1 }} onClick={() => setExpanded(true)}>
+            Show all {formatCount(items.length)}
+          </Button>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Mono({ children }: { children: ReactNode }) {
+  return (
+    <Box component="span" sx={{ fontFamily: monospaceFont, fontSize: '0.85em', overflowWrap: 'anywhere' }}>
+      {children}
+    </Box>
+  );
+}
+
+function ClientRefList({
+  refs,
+  linkToCurrent,
+  label,
+}: {
+  refs: readonly DriftClientRef[];
+  linkToCurrent: boolean;
+  label: string;
+}) {
+  return (
+    <Box component="ul" aria-label={label} sx={{ listStyle: 'none', m: 0, p: 0 }}>
+      {refs.map((ref) => (
+        <Box
+          component="li"
+          key={ref.id}
+          sx={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: 1.5,
+            alignItems: 'baseline',
+            py: 0.75,
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
+        >
+          {linkToCurrent ? (
+            <Link component={RouterLink} to={toClient({ clientId: ref.id })} underline="hover">
+              {ref.name || ref.id}
+            </Link>
+          ) : (
+            <Typography component="span">{ref.name || ref.id}</Typography>
+          )}
+          <Typography component="span" variant="body2" color="text.secondary">
+            {ref.kind === null ? 'kind unknown' : clientKindLabels[ref.kind]}
+          </Typography>
+          <Typography component="span" variant="body2" color="text.secondary">
+            <Mono>{ref.id}</Mono>
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+const changeWords: Record<FieldChange['kind'], string> = {
+  added: 'added',
+  removed: 'removed',
+  changed: 'changed',
+};
+
+function ChangedClient({ client }: { client: ClientDrift }) {
+  return (
+    <Box component="li" sx={{ py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'baseline', mb: 1 }}>
+        <Link component={RouterLink} to={toClient({ clientId: client.currentId })} underline="hover">
+          {client.name || client.currentId}
+        </Link>
+        <Typography component="span" variant="body2" color="text.secondary">
+          {pluralize(client.changes.length, 'difference')}
+          {client.baseId !== client.currentId ? (
+            <>
+              {' '}
+              · base id <Mono>{client.baseId}</Mono>
+            </>
+          ) : null}
+        </Typography>
+      </Box>
+      <Table size="small" aria-label={`Differences of ${client.name || client.currentId}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell sx={{ width: 160 }}>Field</TableCell>
+            <TableCell sx={{ width: 100 }}>Change</TableCell>
+            <TableCell>Before</TableCell>
+            <TableCell>After</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {client.changes.map((change, index) => (
+            <TableRow key={`${change.field}:${index}`}>
+              <TableCell>{fieldLabel(change.field)}</TableCell>
+              <TableCell>{changeWords[change.kind]}</TableCell>
+              <TableCell>{change.before === null ? '—' : <Mono>{change.before}</Mono>}</TableCell>
+              <TableCell>{change.after === null ? '—' : <Mono>{change.after}</Mono>}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+interface DriftResultsProps {
+  drift: InventoryDrift;
+  show: DriftShow;
+  onShowChange: (show: DriftShow) => void;
+}
+
+/** Added, removed, changed (field by field) and not compared, filterable by kind of change. */
+export function DriftResults({ drift, show, onShowChange }: DriftResultsProps) {
+  const counts = driftCounts(drift);
+  const visible = (section: DriftShow) => show === 'all' || show === section;
+  return (
+    <Stack spacing={2}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+        <Typography sx={{ fontWeight: 600 }}>
+          {counts.all === 0
+            ? `No differences: ${pluralize(drift.unchanged, 'client')} unchanged.`
+            : `${pluralize(counts.added + counts.removed + counts.changed, 'client')} differ; ${formatCount(drift.unchanged)} unchanged.`}
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          aria-label="Show"
+          value={show}
+          onChange={(_event, next: DriftShow | null) => {
+            if (next !== null) onShowChange(next);
+          }}
+          sx={{ flexWrap: 'wrap' }}
+        >
+          {(Object.keys(showLabels) as DriftShow[]).map((option) => (
+            <ToggleButton
+              key={option}
+              value={option}
+              aria-label={showLabels[option]}
+              sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
+            >
+              {showLabels[option]}
+              <Box
+                component="span"
+                aria-hidden
+                sx={{
+                  bgcolor: 'action.selected',
+                  color: 'text.primary',
+                  borderRadius: 1,
+                  px: 0.75,
+                  fontSize: '0.8rem',
+                }}
+              >
+                {formatCount(counts[option])}
+              </Box>
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Box>
+      {visible('added') ? (
+        <Section
+          title="Added"
+          items={drift.added}
+          render={(refs) => <ClientRefList refs={refs} linkToCurrent label="Added clients" />}
+        />
+      ) : null}
+      {visible('removed') ? (
+        <Section
+          title="Removed"
+          items={drift.removed}
+          render={(refs) => <ClientRefList refs={refs} linkToCurrent={false} label="Removed clients" />}
+        />
+      ) : null}
+      {visible('changed') ? (
+        <Section
+          title="Changed"
+          items={drift.changed}
+          render={(clients) => (
+            <Box component="ul" aria-label="Changed clients" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+              {clients.map((client) => (
+                <ChangedClient key={`${client.baseId}|${client.currentId}`} client={client} />
+              ))}
+            </Box>
+          )}
+        />
+      ) : null}
+      {visible('notCompared') ? (
+        <Section
+          title="Not compared"
+          items={drift.notCompared}
+          render={(clients) => (
+            <Box component="ul" aria-label="Clients not compared" sx={{ m: 0, pl: 2.5 }}>
+              {clients.map((client) => (
+                <li key={`${client.baseId}|${client.currentId}`}>
+                  {client.name || client.currentId}: {client.reason}
+                </li>
+              ))}
+            </Box>
+          )}
+        />
+      ) : null}
+      {show !== 'all' && counts[show] === 0 ? (
+        <Typography color="text.secondary">Nothing {showLabels[show].toLowerCase()}.</Typography>
+      ) : null}
+    </Stack>
+  );
+}
