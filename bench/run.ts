@@ -82,6 +82,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
         // keeps the whole benchmark under 10 minutes on 2 cores.
         sequentialSample: (clients) => (clients > 100 ? 250 : undefined),
         fixedSample: (clients) => (clients > 1000 ? 1000 : undefined),
+        warmProxy: (clients) => clients <= 1000,
         log,
       }),
     };
