@@ -8,7 +8,10 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 function readmeRuleRows(): Map<string, { severity: string; title: string }> {
   const rows = new Map<string, { severity: string; title: string }>();
   for (const line of readme.split('\n')) {
-    const match = /^\|\s*`([a-z-]+)`\s*\|\s*([a-z]+)\s*\|\s*(.*?)\s*\|/.exec(line);
+    // Rows of other tables look alike (the sandbox's `| \`--max-concurrency\` | unlimited |`): a severity is required.
+    const match = /^\|\s*`([a-z][a-z-]*)`\s*\|\s*(critical|high|medium|low|info)\s*\|\s*(.*?)\s*\|/.exec(
+      line,
+    );
     if (match?.[1] && match[2] && match[3] !== undefined)
       rows.set(match[1], { severity: match[2], title: match[3] });
   }
