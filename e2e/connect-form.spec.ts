@@ -31,7 +31,7 @@ test('without a connection any page leads to /connect; the form connects and ope
   await expect(clientsGrid(page)).toContainText('Default configuration client');
 
   // The app bar names the tenant; the connection page shows where the connection came from.
-  await expect(page.getByRole('link', { name: /^Connected tenant: Customer 0b7a3c2e-/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Connected tenant: Customer 0b7a3c2e-/ })).toBeVisible();
   await page.getByRole('link', { name: 'Connection', exact: true }).click();
   const current = page.getByRole('region', { name: /Current connection/ });
   await expect(current).toContainText(customer.customerId);

@@ -27,7 +27,7 @@ test('disconnect forgets the connection and returns to /connect', async ({ page 
   await expect(page).toHaveURL(/\/connect$/);
   await expect(page.getByText('Disconnected.', { exact: false })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Connect to a tenant' })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Connected tenant/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Connected tenant/ })).toHaveCount(0);
 
   // The proxy forgot it too: the API refuses, and every page leads back here.
   expect((await page.request.get(`${stack.baseURL}/api/session`)).status()).toBe(401);

@@ -177,3 +177,22 @@ export function savedTenantsSnapshot(): SavedTenant[] {
   }
   return cachedTenants;
 }
+
+/** Router state of /connect when a person picks a saved tenant to switch to: the form is prefilled with it. */
+export interface SwitchTenantState {
+  switchTo: TenantIds & { label: string };
+}
+
+export function switchTenantState(tenant: TenantIds & { label: string }): SwitchTenantState {
+  const { identityDomain, customerId, clientId, label } = tenant;
+  return { switchTo: { identityDomain, customerId, clientId, label } };
+}
+
+/** The tenant to switch to, from /connect's router state; null when the page was opened otherwise. */
+export function readSwitchTenantState(state: unknown): (TenantIds & { label: string }) | null {
+  if (!isRecord(state)) return null;
+  const tenant = toSavedTenant(state.switchTo);
+  if (tenant === null) return null;
+  const { identityDomain, customerId, clientId, label } = tenant;
+  return { identityDomain, customerId, clientId, label };
+}

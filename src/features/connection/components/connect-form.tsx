@@ -10,7 +10,8 @@ import { defaultScope } from '../../../identity-cloud/connection-rules.ts';
 import type { SessionFacts } from '../../../lib/session/session-facts.ts';
 import type { ConnectFormValues } from '../hooks/use-connect-form.ts';
 import { useConnectForm } from '../hooks/use-connect-form.ts';
-import type { RecentConnection } from '../utils/recent-connections.ts';
+import type { SavedTenant, TenantIds } from '../../../lib/tenants/saved-tenants.ts';
+import { maximumLabelLength } from '../../../lib/tenants/saved-tenants.ts';
 import { ConnectionRefusedAlert } from './connection-refused-alert.tsx';
 import { IdentityDomainField } from './identity-domain-field.tsx';
 import { RecentConnections } from './recent-connections.tsx';
@@ -18,20 +19,28 @@ import { SecretField } from './secret-field.tsx';
 import { useRef, useState } from 'react';
 
 interface ConnectFormProps {
-  recent: readonly RecentConnection[];
-  onForget: (connection: RecentConnection) => void;
+  recent: readonly SavedTenant[];
+  /** A tenant to switch to (from the tenant menu): its ids and label prefilled, the secret focused. */
+  switchTo?: (TenantIds & { label: string }) | null;
+  onForget: (tenant: SavedTenant) => void;
   onConnected: (facts: SessionFacts, values: ConnectFormValues) => void;
 }
 
 const monospaceInput = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
-export function ConnectForm({ recent, onForget, onConnected }: ConnectFormProps) {
+export function ConnectForm({ recent, switchTo = null, onForget, onConnected }: ConnectFormProps) {
   const [first] = recent;
+  const initial = switchTo ?? first;
   const form = useConnectForm({
     initialValues:
-      first === undefined
+      initial === undefined
         ? {}
-        : { identityDomain: first.identityDomain, customerId: first.customerId, clientId: first.clientId },
+        : {
+            identityDomain: initial.identityDomain,
+            customerId: initial.customerId,
+            clientId: initial.clientId,
+            label: initial.label,
+          },
     onConnected,
   });
   const [advanced, setAdvanced] = useState(form.values.scope !== '');
@@ -108,11 +117,23 @@ export function ConnectForm({ recent, onForget, onConnected }: ConnectFormProps)
           }}
         />
         <SecretField
+          autoFocus={switchTo !== null}
           value={values.clientSecret}
           error={errors.clientSecret}
           disabled={pending}
           onChange={(value) => form.setValue('clientSecret', value)}
           onBlur={() => form.touch('clientSecret')}
+        />
+        <TextField
+          name="label"
+          label="Label (optional)"
+          fullWidth
+          autoComplete="off"
+          value={values.label}
+          disabled={pending}
+          helperText="How this tenant is named in the tenant menu, e.g. Production. Kept in this browser only."
+          onChange={(event) => form.setValue('label', event.target.value)}
+          slotProps={{ htmlInput: { maxLength: maximumLabelLength } }}
         />
         <Collapse in={advanced} unmountOnExit>
           <TextField

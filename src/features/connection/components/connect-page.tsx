@@ -7,24 +7,26 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { toClients, toConnect } from '../../../lib/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeleteSession } from '../api/delete-session.ts';
-import type { RecentConnection } from '../utils/recent-connections.ts';
-import { forgetConnection, readRecentConnections, rememberConnection } from '../utils/recent-connections.ts';
+import { forgetTenant, readSwitchTenantState, saveTenant } from '../../../lib/tenants/saved-tenants.ts';
+import { useSavedTenants } from '../../../lib/tenants/use-saved-tenants.ts';
 import { ConnectForm } from './connect-form.tsx';
 import { CurrentConnection } from './current-connection.tsx';
 
 export function ConnectPage() {
   useDocumentTitle('Connection');
   const navigate = useNavigate();
+  const location = useLocation();
   const session = useQuery(sessionQueryOptions());
   const disconnect = useDeleteSession();
-  const [recent, setRecent] = useState<RecentConnection[]>(() => readRecentConnections());
+  const saved = useSavedTenants();
+  const switchTo = readSwitchTenantState(location.state);
   const [disconnected, setDisconnected] = useState(false);
 
   return (
@@ -43,6 +45,14 @@ export function ConnectPage() {
       {disconnected ? (
         <Alert severity="success" onClose={() => setDisconnected(false)}>
           Disconnected. The dashboard’s server has forgotten the credentials and the token.
+        </Alert>
+      ) : null}
+
+      {switchTo !== null ? (
+        <Alert severity="info">
+          To switch to <strong>{switchTo.label}</strong>, enter its client secret. The dashboard’s server
+          holds one connection per browser and forgets the previous one’s secret; this browser remembers only
+          the ids.
         </Alert>
       ) : null}
 
@@ -79,16 +89,18 @@ export function ConnectPage() {
           </Typography>
           <ErrorBoundary label="The connection form">
             <ConnectForm
-              recent={recent}
-              onForget={(connection) => setRecent(forgetConnection(connection))}
+              // A new switch (another pick in the tenant menu) starts a fresh form with that tenant's ids.
+              key={location.key}
+              recent={saved}
+              switchTo={switchTo}
+              onForget={(tenant) => forgetTenant(tenant)}
               onConnected={(facts, values) => {
-                setRecent(
-                  rememberConnection({
-                    identityDomain: facts.identityDomain,
-                    customerId: facts.customerId,
-                    clientId: values.clientId.trim(),
-                  }),
-                );
+                saveTenant({
+                  identityDomain: facts.identityDomain,
+                  customerId: facts.customerId,
+                  clientId: values.clientId.trim(),
+                  label: values.label,
+                });
                 void navigate(toClients());
               }}
             />

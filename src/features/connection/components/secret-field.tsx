@@ -6,6 +6,8 @@ import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
 import { useState } from 'react';
 
 interface SecretFieldProps {
+  /** Focused on arrival: the one field left to fill when switching to a saved tenant. */
+  autoFocus?: boolean;
   value: string;
   error: string | undefined;
   disabled: boolean;
@@ -14,7 +16,14 @@ interface SecretFieldProps {
 }
 
 /** "Client secret": a password field with a show/hide toggle. Its value lives only in the form's state. */
-export function SecretField({ value, error, disabled, onChange, onBlur }: SecretFieldProps) {
+export function SecretField({
+  autoFocus = false,
+  value,
+  error,
+  disabled,
+  onChange,
+  onBlur,
+}: SecretFieldProps) {
   const [visible, setVisible] = useState(false);
   return (
     <TextField
@@ -22,6 +31,7 @@ export function SecretField({ value, error, disabled, onChange, onBlur }: Secret
       label="Client secret"
       type={visible ? 'text' : 'password'}
       autoComplete="off"
+      autoFocus={autoFocus}
       required
       fullWidth
       value={value}

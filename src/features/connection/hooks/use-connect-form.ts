@@ -12,6 +12,8 @@ export interface ConnectFormValues {
   clientSecret: string;
   /** Empty: the proxy's default scope. */
   scope: string;
+  /** The tenant's name in the tenant menu ("Production"); kept in the browser, never sent. */
+  label: string;
 }
 
 export type ConnectFormErrors = Partial<Record<ConnectionField, string>>;
@@ -22,10 +24,22 @@ const emptyValues: ConnectFormValues = {
   clientId: '',
   clientSecret: '',
   scope: '',
+  label: '',
 };
 
+/** What the proxy is sent: the four fields and the scope, never the label. */
+function connectionOf(values: ConnectFormValues) {
+  return {
+    identityDomain: values.identityDomain,
+    customerId: values.customerId,
+    clientId: values.clientId,
+    clientSecret: values.clientSecret,
+    scope: values.scope.trim() === '' ? undefined : values.scope,
+  };
+}
+
 function clientSideErrors(values: ConnectFormValues): ConnectFormErrors {
-  const check = checkConnection({ ...values, scope: values.scope.trim() === '' ? undefined : values.scope });
+  const check = checkConnection(connectionOf(values));
   if (check.ok) return {};
   return Object.fromEntries(check.errors.map((error) => [error.field, error.message]));
 }
@@ -72,10 +86,7 @@ export function useConnectForm({
   /** Returns the first invalid field (for focus), or null when the request went out. */
   const submit = (): ConnectionField | null => {
     setSubmitted(true);
-    const check = checkConnection({
-      ...values,
-      scope: values.scope.trim() === '' ? undefined : values.scope,
-    });
+    const check = checkConnection(connectionOf(values));
     if (!check.ok) return check.errors[0]?.field ?? null;
     setServerFieldErrors({});
     session.mutate(check.connection, {
@@ -102,9 +113,15 @@ export function useConnectForm({
     errors: visibleErrors,
     pending: session.isPending,
     serverError,
-    /** Prefills the three remembered ids (never the secret). */
-    prefill: (ids: Pick<ConnectFormValues, 'identityDomain' | 'customerId' | 'clientId'>) => {
-      setValues((current) => ({ ...current, ...ids }));
+    /** Prefills the three remembered ids and the label (never the secret). */
+    prefill: (tenant: Pick<ConnectFormValues, 'identityDomain' | 'customerId' | 'clientId' | 'label'>) => {
+      setValues((current) => ({
+        ...current,
+        identityDomain: tenant.identityDomain,
+        customerId: tenant.customerId,
+        clientId: tenant.clientId,
+        label: tenant.label,
+      }));
       setServerFieldErrors({});
     },
   };
