@@ -2,6 +2,7 @@
 // same sandbox (sequential GETs, and a fixed concurrency of 6), for several tenant sizes.
 import { startServer } from '../src/server/start-server.ts';
 import { directInventory, type DirectInventoryResult } from './direct-client.ts';
+import { simulateFanOut } from './limiter-simulation.ts';
 import { readInventoryStream } from './inventory-reader.ts';
 import { startSandboxProcess, type RemoteSandbox } from './sandbox-process.ts';
 import { fanOutBoundMs, median, round } from './stats.ts';
@@ -19,7 +20,7 @@ export interface FanOutPlan {
   log: (line: string) => void;
 }
 
-export type FanOutMethod = 'proxy' | 'proxy-warm' | 'fixed-6' | 'sequential';
+export type FanOutMethod = 'proxy' | 'proxy-warm' | 'simulated' | 'fixed-6' | 'sequential';
 
 export interface FanOutRow {
   clients: number;
@@ -217,7 +218,35 @@ export async function runFanOutScenario(plan: FanOutPlan): Promise<FanOutRow[]> 
         const warmRow = row('proxy-warm', warmRuns, null);
         rows.push({ ...warmRow, ...speedUps(warmRow) });
       }
+      // The limiter alone in virtual time, against the same tenant: what the algorithm achieves without the machine.
+      const simulated = Array.from({ length: plan.runs }, (_, index) =>
+        simulateFanOut({
+          clients: sandbox.clientCount,
+          cap: plan.tenantCap,
+          latencyMs: plan.latencyMs,
+          retryAfterMs: 1000,
+          seed: index + 1,
+        }),
+      );
+      const simulatedRow = summarise(
+        clients,
+        'simulated',
+        simulated.map((run) => ({
+          ms: run.ms,
+          requests: sandbox.clientCount + run.refused + 2,
+          rateLimited: run.refused,
+          failed: 0,
+          missingPolicies: 0,
+          tokenExchanges: 1,
+          listMs: null,
+          perRequestMs: plan.latencyMs,
+        })),
+        boundMs,
+        fanOutBoundMs(sandbox.clientCount, plan.tenantCap, plan.latencyMs),
+        null,
+      );
       rows.push(
+        { ...simulatedRow, speedUpOverFixed6: null, speedUpOverSequential: null },
         { ...fixedRow, speedUpOverFixed6: null, speedUpOverSequential: null },
         { ...sequentialRow, speedUpOverFixed6: null, speedUpOverSequential: null },
       );

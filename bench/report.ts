@@ -35,6 +35,7 @@ export interface TargetCheck {
 const methodLabels = {
   proxy: 'proxy, fresh server',
   'proxy-warm': 'proxy, same server again',
+  simulated: 'limiter alone, virtual time',
   'fixed-6': 'fixed 6 at a time',
   sequential: 'sequential',
 } as const;
@@ -90,6 +91,11 @@ function fanOutTable(section: FanOutSection): string {
   if (roundTrips.length > 0) {
     notes.push(
       `"at measured round trip": the same bound computed with the time per request the sequential baseline measured in the same run (${roundTrips.map((value) => value.toFixed(1)).join(' / ')} ms against ${section.latencyMs} ms nominal: timers and HTTP on this machine), which no method can beat.`,
+    );
+  }
+  if (section.rows.some((row) => row.method === 'simulated')) {
+    notes.push(
+      '"limiter alone, virtual time": the proxy\'s AdaptiveConcurrency class against a simulated tenant with the same cap, latency and Retry-After (bench/limiter-simulation.ts): no sockets, no event loop, no other programs, i.e. what the algorithm achieves by itself; its requests exclude the policies.',
     );
   }
   if (section.rows.some((row) => row.method === 'proxy-warm')) {

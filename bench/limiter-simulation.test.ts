@@ -1,0 +1,30 @@
+// The limiter's own share of issue 6's fan-out target, free of machine noise: in virtual time, against a tenant
+// capped at 16 with 50 ms ±20 % latency and a 1 s Retry-After, a fresh proxy reads 1,000 clients within 1.1× the
+// bound ⌈(N+1)/16⌉ × 50 ms (the token and list round trips included).
+import { describe, expect, it } from 'vitest';
+import { simulateFanOut } from './limiter-simulation.ts';
+import { fanOutBoundMs } from './stats.ts';
+
+const tenant = { cap: 16, latencyMs: 50, retryAfterMs: 1000 };
+
+describe('the adaptive limiter in virtual time', () => {
+  it('reads 1,000 clients within 1.1× the physical bound, learning the cap with few refusals', () => {
+    for (const seed of [1, 2, 3]) {
+      const run = simulateFanOut({ ...tenant, clients: 1000, seed });
+      expect(run.ms / fanOutBoundMs(1000, 16, 50)).toBeLessThanOrEqual(1.1);
+      expect(run.refused).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('is deterministic for a seed', () => {
+    const first = simulateFanOut({ ...tenant, clients: 300, seed: 7 });
+    const second = simulateFanOut({ ...tenant, clients: 300, seed: 7 });
+    expect(second.ms).toBe(first.ms);
+    expect(second.refused).toBe(first.refused);
+  });
+
+  it('never refused when the tenant has room for the proxy’s whole limit', () => {
+    const run = simulateFanOut({ ...tenant, cap: 64, clients: 1000, seed: 1 });
+    expect(run.refused).toBe(0);
+  });
+});
