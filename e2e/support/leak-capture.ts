@@ -2,7 +2,7 @@
 // every response's status, headers and body, console messages and page errors, the URLs navigated to, and on demand
 // the page's storage (localStorage, sessionStorage, IndexedDB, Cache Storage), its JavaScript-readable cookies,
 // its form fields and its DOM. Used by e2e/security-leaks.spec.ts.
-import type { Page, Request, Response } from '@playwright/test';
+import type { Page, Request, Response, Route } from '@playwright/test';
 
 export interface Haystack {
   where: string;
@@ -15,11 +15,18 @@ export interface CapturedTraffic {
   responses: number;
   responseBodyBytes: number;
   consoleMessages: number;
+  /** Responses that should have had a body and whose body could not be read: blind spots of the scan. */
+  unreadBodies: string[];
   /** Whether every Set-Cookie of the session cookie said HttpOnly (false when none was seen). */
   sessionCookieSetHttpOnly: boolean;
 }
 
-export function startCapture(page: Page): { finish: () => Promise<CapturedTraffic> } {
+/**
+ * Starts capturing. Returns once a tap on `/api/inventory` is in place: Chromium does not always keep the body of
+ * a streamed response (the page's reader may cancel it after the done line, then it reads as aborted), so the
+ * stream is fetched by the test, recorded, and handed to the page whole. The page sees the same bytes, at once.
+ */
+export async function startCapture(page: Page): Promise<{ finish: () => Promise<CapturedTraffic> }> {
   const haystacks: Haystack[] = [];
   const pending: Promise<void>[] = [];
   let requests = 0;
@@ -27,6 +34,7 @@ export function startCapture(page: Page): { finish: () => Promise<CapturedTraffi
   let responseBodyBytes = 0;
   let consoleMessages = 0;
   const sessionCookies: string[] = [];
+  const unreadBodies: string[] = [];
 
   const onRequest = (request: Request) => {
     requests += 1;
@@ -54,7 +62,13 @@ export function startCapture(page: Page): { finish: () => Promise<CapturedTraffi
           responseBodyBytes += bytes.byteLength;
           body = bytes.toString('utf8');
         } catch {
-          // Redirects and aborted requests have no body.
+          // A 204, a redirect or a request the page aborted (an inventory cancelled on disconnect) has no body to
+          // read; anything else is a blind spot of the scan, reported to the test.
+          const failure = response.request().failure()?.errorText;
+          const bodiless = response.status() === 204 || (response.status() >= 300 && response.status() < 400);
+          if (!bodiless && failure === undefined) {
+            unreadBodies.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+          }
         }
         haystacks.push({
           where: `response ${response.status()} ${response.request().method()} ${response.url()}`,
@@ -75,6 +89,18 @@ export function startCapture(page: Page): { finish: () => Promise<CapturedTraffi
     haystacks.push({ where: 'navigation', text: frame.url() });
   };
 
+  const tapInventory = async (route: Route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    responseBodyBytes += body.byteLength;
+    haystacks.push({
+      where: `inventory stream ${route.request().url()} (tapped)`,
+      text: `${response.status()}\n${JSON.stringify(response.headers())}\n${body.toString('utf8')}`,
+    });
+    await route.fulfill({ response, body });
+  };
+  await page.route('**/api/inventory', tapInventory);
+
   page.on('request', onRequest);
   page.on('response', onResponse);
   page.on('console', onConsole);
@@ -83,6 +109,7 @@ export function startCapture(page: Page): { finish: () => Promise<CapturedTraffi
 
   return {
     finish: async () => {
+      await page.unroute('**/api/inventory', tapInventory);
       page.off('request', onRequest);
       page.off('response', onResponse);
       page.off('console', onConsole);
@@ -95,6 +122,7 @@ export function startCapture(page: Page): { finish: () => Promise<CapturedTraffi
         responses,
         responseBodyBytes,
         consoleMessages,
+        unreadBodies,
         sessionCookieSetHttpOnly:
           sessionCookies.length > 0 && sessionCookies.every((cookie) => /;\s*HttpOnly/i.test(cookie)),
       };
