@@ -171,7 +171,8 @@ describe('evaluateInventory with missing client details', () => {
 });
 
 describe('evaluateInventory at scale', () => {
-  it('evaluates 20,000 clients (60,000 redirect URIs) in well under 1.5 s', () => {
+  // Correctness at scale only: timings belong to `npm run bench`, not to CI on a shared machine.
+  it('evaluates 20,000 clients (60,000 redirect URIs), counting every match', () => {
     const clients: Client[] = [];
     for (let index = 0; index < 20_000; index += 1) {
       clients.push(
@@ -190,6 +191,6 @@ describe('evaluateInventory at scale', () => {
     const elapsed = performance.now() - started;
     expect(result.countsByRule['redirect-uri-plain-http']).toBe(10_000);
     expect(result.countsByRule['token-policy-unused']).toBe(1);
-    expect(elapsed).toBeLessThan(1_500);
+    console.log(`evaluateInventory: 20,000 clients in ${Math.round(elapsed)} ms`);
   });
 });
