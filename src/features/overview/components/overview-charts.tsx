@@ -1,5 +1,6 @@
 // The overview's charts: MUI X Charts, in a chunk of their own that loads after the page's text. They repeat
-// what the lists beside them say, for the eye; the lists carry the numbers for everyone else.
+// what the lists beside them say, for the eye; the lists carry the numbers for everyone else (so the charts are
+// hidden from assistive technology, and take no keyboard focus).
 import Box from '@mui/material/Box';
 import { useColorScheme } from '@mui/material/styles';
 import { BarChart } from '@mui/x-charts/BarChart';
@@ -30,6 +31,7 @@ export function DonutChart({ data }: { data: readonly ChartDatum[] }) {
         height={200}
         hideLegend
         skipAnimation
+        disableKeyboardNavigation
         series={[
           {
             innerRadius: 50,
@@ -61,6 +63,7 @@ export function HorizontalBarChart({ data }: { data: readonly ChartDatum[] }) {
         layout="horizontal"
         hideLegend
         skipAnimation
+        disableKeyboardNavigation
         margin={{ left: 8, right: 16, top: 8, bottom: 8 }}
         yAxis={[
           {
