@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -119,6 +119,17 @@ describe('drift page', () => {
     expect(router.state.location.search).toBe('?show=removed');
     expect(screen.queryByRole('list', { name: 'Added clients' })).not.toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Removed clients' })).toBeInTheDocument();
+  });
+
+  it('keeps the current inventory in memory as the base, for a comparison after switching tenants', async () => {
+    serve();
+    renderApp(<DriftPage />, { path: '/drift' });
+    const user = userEvent.setup();
+    const keep = screen.getByRole('button', { name: 'Keep this inventory as the base' });
+    await waitFor(() => expect(keep).toBeEnabled());
+    await user.click(keep);
+    expect(await screen.findByRole('region', { name: 'Base' })).toHaveTextContent('Kept in memory');
+    expect(await screen.findByText('No differences: 2 clients unchanged.')).toBeInTheDocument();
   });
 
   it('matches by name when asked, as across two tenants', async () => {
