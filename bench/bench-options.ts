@@ -24,8 +24,8 @@ them as JSON (and the tables as Markdown beside it).
   --quick             a smoke run: 1 run each, fan-out at 100 and 1,000 clients only
   --runs <n>          runs per measurement (default 3; --quick: 1)
   --sizes <list>      tenant sizes of the fan-out scenario (default 100,1000,10000); above 100 clients the
-                      sequential baseline reads the first 250 clients, above 1,000 the fixed-6 one the first
-                      1,000, and their times are extrapolated by request count (marked * in the table)
+                      sequential baseline reads the first 150 clients, above 1,000 the fixed-6 one the first
+                      500, and their times are extrapolated by request count (marked * in the table)
   --out <file>        JSON results (default bench/results/latest.json for a full run,
                       bench/results/partial.json for --quick or a subset of scenarios)
   --help              this text`;
