@@ -26,6 +26,7 @@ import type { PolicyTab } from '../../../lib/routes.ts';
 import { toPolicies } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { PolicyClientsTable } from './policy-clients-table.tsx';
+import { PolicyFindings } from './policy-findings.tsx';
 
 interface PolicyPageProps<Policy extends { id: string; title?: string | null }> {
   kind: PolicyTab;
@@ -83,6 +84,9 @@ export function PolicyPage<Policy extends { id: string; title?: string | null }>
             {renderFields(policy.data)}
           </CardContent>
         </Card>
+        <ErrorBoundary label="The findings">
+          <PolicyFindings kind={kind} policyId={policyId} />
+        </ErrorBoundary>
       </>
     );
   } else if (notFound) {
