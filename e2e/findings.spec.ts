@@ -43,6 +43,9 @@ test('findings: a column sorted worst first, a filter in the URL, each client’
   const unused = page.getByRole('region', { name: /Token policy is used by no client/ });
   await unused.getByRole('link').first().click();
   await expect(page).toHaveURL(/\/policies\/token\//);
+  await expect(page.getByRole('region', { name: /^Findings/ })).toContainText(
+    'Token policy is used by no client',
+  );
 
   await page.goBack();
   await page.getByRole('button', { name: 'Critical', exact: true }).click();
