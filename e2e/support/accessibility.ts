@@ -16,10 +16,12 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
   expect.soft(summary, `axe violations on ${what}`).toEqual([]);
 }
 
-export const screenshotDir = path.join('test-results', 'screenshots');
-
-/** Saves a full-page screenshot under test-results/screenshots/ and attaches it to the report. */
+/**
+ * Saves a full-page screenshot under `<output dir>/screenshots/` (test-results/screenshots/ by default) and
+ * attaches it to the report.
+ */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const screenshotDir = path.join(testInfo.project.outputDir, 'screenshots');
   await mkdir(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });

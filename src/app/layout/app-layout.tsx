@@ -30,8 +30,8 @@ const navigation = [
 
 const mainId = 'main-content';
 
-function InventoryKeepAlive() {
-  useKeepInventoryAlive();
+function InventoryKeepAlive({ start }: { start: boolean }) {
+  useKeepInventoryAlive({ start });
   return null;
 }
 
@@ -101,7 +101,10 @@ export function AppLayout() {
         </Toolbar>
       </AppBar>
       {facts !== null ? (
-        <InventoryKeepAlive key={`${facts.identityDomain}|${facts.customerId}|${facts.clientId}`} />
+        <InventoryKeepAlive
+          key={`${facts.identityDomain}|${facts.customerId}|${facts.clientId}`}
+          start={location.pathname !== toConnect()}
+        />
       ) : null}
       <Container
         component="main"

@@ -24,7 +24,7 @@ export function FieldList({ items }: { items: readonly FieldListItem[] }) {
           <Box component="dt" sx={{ color: 'text.secondary', fontSize: '0.875rem', pt: 0.25 }}>
             {item.label}
           </Box>
-          <Box component="dd" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere' }}>
+          <Box component="dd" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere', fontSize: '0.9375rem' }}>
             {item.value}
           </Box>
         </Box>

@@ -3,9 +3,17 @@ import type { ReactNode } from 'react';
 
 export const monospaceFont = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
 
-export function Monospace({ children }: { children: ReactNode }) {
+/** Ids and URLs in a monospace face; `noWrap` keeps a UUID on one line (tables). */
+export function Monospace({ children, noWrap = false }: { children: ReactNode; noWrap?: boolean }) {
   return (
-    <Box component="code" sx={{ fontFamily: monospaceFont, fontSize: '0.85em', overflowWrap: 'anywhere' }}>
+    <Box
+      component="code"
+      sx={{
+        fontFamily: monospaceFont,
+        fontSize: '0.85em',
+        ...(noWrap ? { whiteSpace: 'nowrap' } : { overflowWrap: 'anywhere' }),
+      }}
+    >
       {children}
     </Box>
   );

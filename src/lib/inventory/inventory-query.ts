@@ -1,5 +1,6 @@
 import type { QueryFunctionContext } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
+import { apiFetch } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
 import type { InventorySnapshot } from './inventory-snapshot.ts';
 
@@ -11,11 +12,14 @@ export function inventoryQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.tenant.inventory(),
     queryFn: async (context: QueryFunctionContext): Promise<InventorySnapshot> => {
-      // Read the signal before waiting for the chunk: react-query only cancels a query whose signal was read, and
-      // a page left while the chunk loads must cancel the fetch that would follow.
-      if (context.signal.aborted) throw new DOMException('The inventory was cancelled.', 'AbortError');
-      const { fetchInventory } = await import('./fetch-inventory.ts');
-      return fetchInventory(context);
+      // The request goes out at once, while the reader's chunk (zod and the schemas) downloads: time to first
+      // rows is the user's first impression. Reading the signal here also lets react-query cancel it.
+      const { signal } = context;
+      const [response, reader] = await Promise.all([
+        apiFetch('/api/inventory', { signal, headers: { accept: 'application/x-ndjson' } }),
+        import('./fetch-inventory.ts'),
+      ]);
+      return reader.readInventory(response, context);
     },
     // A full inventory costs one upstream request per client: it is reloaded on demand (Refresh), not on a timer.
     staleTime: Infinity,

@@ -1,6 +1,7 @@
 import type { GridColDef } from '@mui/x-data-grid';
 import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
+import { compareSortKeys } from '../utils/client-rows.ts';
 import {
   ClientIdCell,
   ClientKindCell,
@@ -23,7 +24,8 @@ function policyText(policy: ClientRow['loginPolicy']): string {
 
 /**
  * The clients grid's columns. Fields are the URL's sort keys (see `clientColumnFields`). Values come from plain
- * row fields, so sorting 10,000 rows compares precomputed strings and numbers. Memoise the result.
+ * row fields, so sorting 10,000 rows compares precomputed keys and numbers (text columns: `textSortKey` with a
+ * plain comparator; the displayed and exported text comes from renderCell and valueFormatter). Memoise it.
  */
 export function createClientColumns({ canRetry }: ClientColumnsOptions): GridColDef<ClientRow>[] {
   return [
@@ -32,6 +34,9 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Name',
       flex: 1.5,
       minWidth: 240,
+      valueGetter: (_value, row) => row.nameSortKey,
+      valueFormatter: (_value, row) => row.name,
+      sortComparator: compareSortKeys,
       renderCell: ({ row, tabIndex }) => <ClientNameCell row={row} tabIndex={tabIndex} />,
     },
     {
@@ -39,6 +44,7 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Kind',
       width: 170,
       valueGetter: (_value, row) => row.kindLabel,
+      sortComparator: compareSortKeys,
       renderCell: ({ row, tabIndex }) => <ClientKindCell row={row} tabIndex={tabIndex} canRetry={canRetry} />,
     },
     {
@@ -61,6 +67,7 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Client ID',
       width: 330,
       valueGetter: (_value, row) => row.id,
+      sortComparator: compareSortKeys,
       renderCell: ({ row, tabIndex }) => <ClientIdCell row={row} tabIndex={tabIndex} />,
     },
     {
@@ -68,7 +75,8 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Login policy',
       flex: 1,
       minWidth: 160,
-      valueGetter: (_value, row) => row.loginPolicyTitle,
+      valueGetter: (_value, row) => row.loginPolicySortKey,
+      sortComparator: compareSortKeys,
       valueFormatter: (_value, row) => policyText(row.loginPolicy),
       renderCell: ({ row, tabIndex }) => (
         <PolicyCell
@@ -84,7 +92,8 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Token policy',
       flex: 1,
       minWidth: 160,
-      valueGetter: (_value, row) => row.tokenPolicyTitle,
+      valueGetter: (_value, row) => row.tokenPolicySortKey,
+      sortComparator: compareSortKeys,
       valueFormatter: (_value, row) => policyText(row.tokenPolicy),
       renderCell: ({ row, tabIndex }) => (
         <PolicyCell

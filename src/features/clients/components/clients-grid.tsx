@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ClientsViewChange } from '../hooks/use-clients-view.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
 import type { ClientsView } from '../utils/clients-view.ts';
+import { clientCellStyles } from './client-cells.tsx';
 import { createClientColumns } from './client-columns.tsx';
 import { ClientsGridToolbar } from './clients-grid-toolbar.tsx';
 
@@ -90,7 +91,7 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
         showToolbar
         slots={{ toolbar: ClientsGridToolbar, noRowsOverlay: EmptyOverlay }}
         slotProps={{ noRowsOverlay: { message: emptyMessage } }}
-        sx={{ bgcolor: 'background.paper' }}
+        sx={[{ bgcolor: 'background.paper' }, clientCellStyles]}
       />
     </Box>
   );

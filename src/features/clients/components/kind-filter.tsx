@@ -55,6 +55,8 @@ export function KindFilter({ value, counts, onChange }: KindFilterProps) {
             sx={{
               fontVariantNumeric: 'tabular-nums',
               bgcolor: 'action.selected',
+              // Full-strength text: the unselected button's grey on this chip's grey falls below 4.5:1.
+              color: 'text.primary',
               borderRadius: 1,
               px: 0.75,
               fontSize: '0.8rem',

@@ -41,6 +41,10 @@ export interface ClientRow {
   redirectUriCount: number;
   /** Lower-cased name, id and redirect URIs: what "Search clients" matches, computed once. */
   searchText: string;
+  /** Sort keys (see `textSortKey`): the grid compares these with `<`, not with Intl.Collator. */
+  nameSortKey: string;
+  loginPolicySortKey: string;
+  tokenPolicySortKey: string;
   /** The full details, once arrived. */
   client: Client | null;
   /** The client's findings, worst first; null while it has not been checked (details not in yet). */
@@ -117,6 +121,22 @@ function policyReference(
   return { id: policyId, title: null, problem: failure?.status === 404 ? 'missing' : 'unreadable' };
 }
 
+const combiningMarks = /\p{M}/gu;
+
+/**
+ * A key that orders text by code point the way people expect for Latin scripts: case and accents ignored
+ * ("Zoë" sorts with "zoe"). Sorting 10,000 rows with Intl.Collator costs about 140,000 collator calls (over
+ * 100 ms); comparing precomputed keys costs a few milliseconds. Non-Latin scripts sort by code point.
+ */
+export function textSortKey(text: string): string {
+  return text.normalize('NFKD').replace(combiningMarks, '').toLowerCase();
+}
+
+/** Comparator for `textSortKey` values. */
+export function compareSortKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // Search text depends on the client alone: cached per client object across publishes.
 const searchTextCache = new WeakMap<object, string>();
 
@@ -165,12 +185,46 @@ export function toClientRow(
     redirectUris,
     redirectUriCount: redirectUris.length,
     searchText: searchTextOf(summary, client),
+    nameSortKey: textSortKey(displayName(client ?? summary)),
+    loginPolicySortKey: textSortKey(loginPolicy?.title ?? loginPolicy?.id ?? ''),
+    tokenPolicySortKey: textSortKey(tokenPolicy?.title ?? tokenPolicy?.id ?? ''),
     client: client ?? null,
     ...(client === undefined ? notChecked : rowFindings(summary.id, evaluated)),
   };
 }
 
+// The row of each summary, with what it was derived from: a publish re-derives only the rows whose inputs
+// changed (a detail, a policy, a failure or the findings arrived); the others keep their identity, which spares
+// the garbage collector and lets the grid skip them. At 10,000 clients this is most rows of most publishes.
+const rowCache = new WeakMap<ClientSummary, { inputs: readonly unknown[]; row: ClientRow }>();
+
+function rowInputs(summary: ClientSummary, snapshot: InventorySnapshot, evaluated?: EvaluatedFindings) {
+  const { clientsById, loginPoliciesById, tokenPoliciesById, failures } = snapshot.inventory;
+  const client = clientsById.get(summary.id);
+  return [
+    client,
+    failures.get(failureKey('client', summary.id)),
+    client?.loginPolicy == null ? undefined : loginPoliciesById.get(client.loginPolicy),
+    client?.loginPolicy == null ? undefined : failures.get(failureKey('loginPolicy', client.loginPolicy)),
+    client?.tokenPolicy == null ? undefined : tokenPoliciesById.get(client.tokenPolicy),
+    client?.tokenPolicy == null ? undefined : failures.get(failureKey('tokenPolicy', client.tokenPolicy)),
+    evaluated?.findings.byClientId.get(summary.id),
+    evaluated === undefined ? undefined : wasChecked(evaluated, summary.id),
+  ] as const;
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
+}
+
 /** Every client of the list, in list order, with whatever details (and findings) arrived so far. */
 export function toClientRows(snapshot: InventorySnapshot, evaluated?: EvaluatedFindings): ClientRow[] {
-  return snapshot.inventory.summaries.map((summary) => toClientRow(summary, snapshot, evaluated));
+  return snapshot.inventory.summaries.map((summary) => {
+    const inputs = rowInputs(summary, snapshot, evaluated);
+    const cached = rowCache.get(summary);
+    if (cached !== undefined && sameInputs(cached.inputs, inputs)) return cached.row;
+    const row = toClientRow(summary, snapshot, evaluated);
+    rowCache.set(summary, { inputs, row });
+    return row;
+  });
 }

@@ -33,7 +33,7 @@ export function PoliciesTable({ label, rows, href, extraColumns, countsComplete 
   return (
     <TableContainer>
       <Table size="small" aria-label={label}>
-        <TableHead>
+        <TableHead sx={{ '& th': { fontWeight: 600 } }}>
           <TableRow>
             <TableCell>Title</TableCell>
             <TableCell>Policy ID</TableCell>
@@ -52,11 +52,11 @@ export function PoliciesTable({ label, rows, href, extraColumns, countsComplete 
                 </Link>
               </TableCell>
               <TableCell>
-                <Monospace>{row.id}</Monospace>
+                <Monospace noWrap>{row.id}</Monospace>
               </TableCell>
               <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                 {row.clientCount === 0 && countsComplete ? (
-                  <Typography component="span" color="text.secondary">
+                  <Typography component="span" variant="inherit" color="text.secondary">
                     None
                   </Typography>
                 ) : (

@@ -34,7 +34,7 @@ export function PolicyClientsTable({ clients }: { clients: readonly Client[] }) 
     <>
       <TableContainer>
         <Table size="small" aria-label="Clients using this policy">
-          <TableHead>
+          <TableHead sx={{ '& th': { fontWeight: 600 } }}>
             <TableRow>
               <TableCell>Name</TableCell>
               <TableCell>Kind</TableCell>
@@ -53,7 +53,7 @@ export function PolicyClientsTable({ clients }: { clients: readonly Client[] }) 
                   <ClientKindChip kind={classifyClient(client)} />
                 </TableCell>
                 <TableCell>
-                  <Monospace>{client.id}</Monospace>
+                  <Monospace noWrap>{client.id}</Monospace>
                 </TableCell>
               </TableRow>
             ))}
