@@ -62,7 +62,7 @@ test('saved tenants: switch from the app bar, asked for the secret again, never 
     );
 
     // The browser remembers labels and ids only.
-    const stored = await page.evaluate(() => JSON.stringify(localStorage));
+    const stored = JSON.stringify((await page.context().storageState()).origins);
     expect(stored).toContain('Prod');
     expect(stored).toContain(devCustomer);
     expect(stored).not.toContain(dev.clientSecret);
