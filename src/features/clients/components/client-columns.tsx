@@ -1,7 +1,6 @@
 import type { GridColDef } from '@mui/x-data-grid';
 import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
-import { compareSortKeys } from '../utils/client-rows.ts';
 import {
   ClientIdCell,
   ClientKindCell,
@@ -23,9 +22,9 @@ function policyText(policy: ClientRow['loginPolicy']): string {
 }
 
 /**
- * The clients grid's columns. Fields are the URL's sort keys (see `clientColumnFields`). Values come from plain
- * row fields, so sorting 10,000 rows compares precomputed keys and numbers (text columns: `textSortKey` with a
- * plain comparator; the displayed and exported text comes from renderCell and valueFormatter). Memoise it.
+ * The clients grid's columns. Fields are the URL's sort keys (see `clientColumnFields`); the rows arrive sorted
+ * (`sortRows`, by `clientSortKeys`), the grid sorts nothing itself. Values are plain row fields, for the export.
+ * Memoise the result.
  */
 export function createClientColumns({ canRetry }: ClientColumnsOptions): GridColDef<ClientRow>[] {
   return [
@@ -34,9 +33,6 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Name',
       flex: 1.5,
       minWidth: 240,
-      valueGetter: (_value, row) => row.nameSortKey,
-      valueFormatter: (_value, row) => row.name,
-      sortComparator: compareSortKeys,
       renderCell: ({ row, tabIndex }) => <ClientNameCell row={row} tabIndex={tabIndex} />,
     },
     {
@@ -44,7 +40,6 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Kind',
       width: 170,
       valueGetter: (_value, row) => row.kindLabel,
-      sortComparator: compareSortKeys,
       renderCell: ({ row, tabIndex }) => <ClientKindCell row={row} tabIndex={tabIndex} canRetry={canRetry} />,
     },
     {
@@ -67,7 +62,6 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Client ID',
       width: 330,
       valueGetter: (_value, row) => row.id,
-      sortComparator: compareSortKeys,
       renderCell: ({ row, tabIndex }) => <ClientIdCell row={row} tabIndex={tabIndex} />,
     },
     {
@@ -75,8 +69,7 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Login policy',
       flex: 1,
       minWidth: 160,
-      valueGetter: (_value, row) => row.loginPolicySortKey,
-      sortComparator: compareSortKeys,
+      valueGetter: (_value, row) => row.loginPolicyTitle,
       valueFormatter: (_value, row) => policyText(row.loginPolicy),
       renderCell: ({ row, tabIndex }) => (
         <PolicyCell
@@ -92,8 +85,7 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       headerName: 'Token policy',
       flex: 1,
       minWidth: 160,
-      valueGetter: (_value, row) => row.tokenPolicySortKey,
-      sortComparator: compareSortKeys,
+      valueGetter: (_value, row) => row.tokenPolicyTitle,
       valueFormatter: (_value, row) => policyText(row.tokenPolicy),
       renderCell: ({ row, tabIndex }) => (
         <PolicyCell

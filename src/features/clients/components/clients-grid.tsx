@@ -40,6 +40,7 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
   const columns = useMemo(() => createClientColumns({ canRetry }), [canRetry]);
   const [pageSize, setPageSize] = useState(50);
 
+  // Rows come sorted (see `sortRows`): the grid only shows the sort and reports clicks (server sorting mode).
   const sortModel = useMemo<GridSortModel>(
     () => (view.sort === null ? [] : [{ field: view.sort.field, sort: view.sort.direction }]),
     [view.sort],
@@ -81,6 +82,7 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
         rows={rows}
         columns={columns}
         sortingOrder={['asc', 'desc']}
+        sortingMode="server"
         sortModel={sortModel}
         onSortModelChange={onSortModelChange}
         paginationModel={paginationModel}

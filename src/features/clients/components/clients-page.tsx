@@ -20,6 +20,7 @@ import {
   filterKind,
   filterSeverity,
   searchRows,
+  sortRows,
 } from '../utils/clients-view.ts';
 import { ClientsSearchField } from './clients-search-field.tsx';
 import { FindingsFilter, severityFilterWords } from './findings-filter.tsx';
@@ -57,6 +58,7 @@ export function ClientsPage() {
   const searchedCounts = useMemo(() => countKinds(ofSeverity), [ofSeverity]);
   const severityCounts = useMemo(() => countSeverities(ofKind), [ofKind]);
   const visibleRows = useMemo(() => filterSeverity(ofKind, view.severity), [ofKind, view.severity]);
+  const sortedRows = useMemo(() => sortRows(visibleRows, view.sort), [visibleRows, view.sort]);
   const progress = snapshot === undefined ? null : inventoryProgress(snapshot);
   const streaming = inventory.isFetching && snapshot?.complete !== true;
 
@@ -136,7 +138,7 @@ export function ClientsPage() {
               ) : (
                 <Suspense fallback={<GridPlaceholder />}>
                   <ClientsGrid
-                    rows={visibleRows}
+                    rows={sortedRows}
                     view={view}
                     onViewChange={updateView}
                     canRetry={!inventory.isFetching}

@@ -9,6 +9,7 @@ import {
   filterSeverity,
   parseClientsView,
   searchRows,
+  sortRows,
   withClientsView,
 } from './clients-view.ts';
 
@@ -119,5 +120,33 @@ describe('findings filter', () => {
       low: 1,
       info: 0,
     });
+  });
+});
+
+describe('sorting', () => {
+  const rows = [
+    row({ id: 'c', nameSortKey: 'zoe', redirectUriCount: 1 }),
+    row({ id: 'a', nameSortKey: 'adam', redirectUriCount: 3 }),
+    row({ id: 'b', nameSortKey: 'émile', redirectUriCount: 1 }),
+  ];
+
+  it('orders by the column’s precomputed key, both ways, stable for equal keys', () => {
+    expect(sortRows(rows, { field: 'name', direction: 'asc' }).map((r) => r.id)).toEqual(['a', 'c', 'b']);
+    expect(sortRows(rows, { field: 'name', direction: 'desc' }).map((r) => r.id)).toEqual(['b', 'c', 'a']);
+    expect(sortRows(rows, { field: 'redirectUris', direction: 'asc' }).map((r) => r.id)).toEqual([
+      'c',
+      'b',
+      'a',
+    ]);
+    expect(sortRows(rows, { field: 'redirectUris', direction: 'desc' }).map((r) => r.id)).toEqual([
+      'a',
+      'c',
+      'b',
+    ]);
+  });
+
+  it('leaves the list order without a sort, or for a column it does not know', () => {
+    expect(sortRows(rows, null)).toBe(rows);
+    expect(sortRows(rows, { field: 'secret', direction: 'asc' })).toBe(rows);
   });
 });

@@ -141,3 +141,36 @@ export function filterSeverity(
   const bit = severityBit(filter);
   return rows.filter((row) => (row.severityMask & bit) !== 0);
 }
+
+/**
+ * What each sortable column sorts by: precomputed keys and numbers of the row. The grid runs in server sorting
+ * mode and gets rows already sorted here: its generic sort (a params object per row and a reducer per
+ * comparison) took most of the 150 ms budget at 10,000 rows; this takes a few milliseconds. A new sortable
+ * column adds its key here.
+ */
+export const clientSortKeys: Record<
+  (typeof clientColumnFields)[number],
+  (row: ClientRow) => string | number
+> = {
+  name: (row) => row.nameSortKey,
+  kind: (row) => row.kindLabel,
+  clientId: (row) => row.id,
+  loginPolicy: (row) => row.loginPolicySortKey,
+  tokenPolicy: (row) => row.tokenPolicySortKey,
+  redirectUris: (row) => row.redirectUriCount,
+  findings: (row) => row.findingsRank,
+};
+
+function isSortField(field: string): field is keyof typeof clientSortKeys {
+  return field in clientSortKeys;
+}
+
+/** The rows in the view's order (a stable sort: equal keys keep the list's order); unsorted without a sort. */
+export function sortRows(rows: readonly ClientRow[], sort: ClientsView['sort']): readonly ClientRow[] {
+  if (sort === null || !isSortField(sort.field)) return rows;
+  const keyOf = clientSortKeys[sort.field];
+  const direction = sort.direction === 'asc' ? 1 : -1;
+  const keyed = rows.map((row) => ({ row, key: keyOf(row) }));
+  keyed.sort((a, b) => (a.key < b.key ? -direction : a.key > b.key ? direction : 0));
+  return keyed.map((entry) => entry.row);
+}
