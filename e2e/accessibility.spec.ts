@@ -62,14 +62,43 @@ const pages: { name: string; path: (ids: Ids) => string; ready: (page: Page) => 
     path: (ids) => `/policies/token/${ids.tokenPolicy}`,
     ready: table('Clients using this policy'),
   },
+  {
+    name: 'overview',
+    path: () => '/',
+    ready: async (page) => {
+      await heading('Overview')(page);
+      // The charts' own chunk, drawn: the scan covers them and the screenshot shows them.
+      await expect(page.locator('.MuiChartsSurface-root')).toHaveCount(4, { timeout: 20_000 });
+    },
+  },
+  {
+    name: 'findings',
+    path: () => '/findings',
+    ready: async (page) => {
+      await expect(page.getByRole('heading', { level: 2, name: /critical finding/ })).toBeVisible({
+        timeout: 20_000,
+      });
+    },
+  },
+  { name: 'drift', path: () => '/drift', ready: heading('Drift') },
+  {
+    name: 'drift-compared',
+    path: () => '/drift',
+    ready: async (page) => {
+      const keep = page.getByRole('button', { name: 'Keep this inventory as the base' });
+      await expect(keep).toBeEnabled({ timeout: 20_000 });
+      await keep.click();
+      await expect(page.getByText(/^No differences/)).toBeVisible();
+    },
+  },
   { name: 'client-not-found', path: () => '/clients/no-such-client', ready: heading('Client not found') },
   { name: 'page-not-found', path: () => '/no/such/page', ready: heading('Page not found') },
 ];
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every page passes axe in the ${theme} theme`, async ({ page }, testInfo) => {
-    // Ten pages, each loaded, scanned and photographed: more than the default minute on a busy machine.
-    test.setTimeout(180_000);
+    // Fourteen pages, each loaded, scanned and photographed: more than the default minute on a busy machine.
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
     const ids = await documentationClient(page);
     for (const target of pages) {
