@@ -63,15 +63,22 @@ function DensityMenu() {
   );
 }
 
+declare module '@mui/x-data-grid' {
+  interface ToolbarPropsOverrides {
+    /** Every client id of the view (search, filters and sort applied), in order, across all pages. */
+    viewIds: readonly string[];
+  }
+}
+
 /** Column choice, density, and the Export menu (the current view, or the whole inventory as a snapshot). */
-export function ClientsGridToolbar() {
+export function ClientsGridToolbar({ viewIds }: { viewIds: readonly string[] }) {
   return (
     <Toolbar>
       <ColumnsPanelTrigger size="small" startIcon={<ViewColumnOutlinedIcon />}>
         Columns
       </ColumnsPanelTrigger>
       <DensityMenu />
-      <ExportMenu />
+      <ExportMenu viewIds={viewIds} />
     </Toolbar>
   );
 }

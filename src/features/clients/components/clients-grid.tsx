@@ -45,10 +45,20 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
     () => (view.sort === null ? [] : [{ field: view.sort.field, sort: view.sort.direction }]),
     [view.sort],
   );
-  const paginationModel = useMemo<GridPaginationModel>(
-    () => ({ page: view.page - 1, pageSize }),
-    [view.page, pageSize],
+  // The grid gets one page of rows (server pagination mode): at 10,000 clients it would otherwise rebuild its
+  // row tree, sorted and paged lists for every row on every keystroke, click and inventory publish.
+  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+  const pageIndex = Math.min(view.page, pageCount) - 1;
+  const pageRows = useMemo(
+    () => rows.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize),
+    [rows, pageIndex, pageSize],
   );
+  const paginationModel = useMemo<GridPaginationModel>(
+    () => ({ page: pageIndex, pageSize }),
+    [pageIndex, pageSize],
+  );
+  // Every row of the view, in order, for the export (the grid itself only holds the page).
+  const viewIds = useMemo(() => rows.map((row) => row.id), [rows]);
 
   const onSortModelChange = useCallback(
     (model: GridSortModel) => {
@@ -70,21 +80,23 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
         onViewChange({ change: { page: 1 } });
         return;
       }
-      if (model.page + 1 !== view.page) onViewChange({ change: { page: model.page + 1 } });
+      if (model.page !== pageIndex) onViewChange({ change: { page: model.page + 1 } });
     },
-    [onViewChange, pageSize, view.page],
+    [onViewChange, pageSize, pageIndex],
   );
 
   return (
     <Box sx={{ height: 'max(480px, calc(100vh - 330px))', width: '100%' }}>
       <DataGrid
         aria-label="Clients"
-        rows={rows}
+        rows={pageRows}
+        rowCount={rows.length}
         columns={columns}
         sortingOrder={['asc', 'desc']}
         sortingMode="server"
         sortModel={sortModel}
         onSortModelChange={onSortModelChange}
+        paginationMode="server"
         paginationModel={paginationModel}
         onPaginationModelChange={onPaginationModelChange}
         pageSizeOptions={pageSizeOptions}
@@ -92,7 +104,7 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
         disableRowSelectionOnClick
         showToolbar
         slots={{ toolbar: ClientsGridToolbar, noRowsOverlay: EmptyOverlay }}
-        slotProps={{ noRowsOverlay: { message: emptyMessage } }}
+        slotProps={{ toolbar: { viewIds }, noRowsOverlay: { message: emptyMessage } }}
         sx={[{ bgcolor: 'background.paper' }, clientCellStyles]}
       />
     </Box>

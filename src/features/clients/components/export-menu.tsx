@@ -6,7 +6,6 @@ import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useQuery } from '@tanstack/react-query';
-import { gridSortedRowIdsSelector, useGridApiContext } from '@mui/x-data-grid';
 import { useId, useState } from 'react';
 import { csvMediaType, downloadText, jsonMediaType } from '../../../lib/download.ts';
 import { pluralize } from '../../../lib/format/format.ts';
@@ -20,8 +19,7 @@ import { buildClientExport } from '../utils/client-exports.ts';
  * the whole inventory as a snapshot to compare against later (Drift). Files are made in the browser from what is
  * loaded: nothing is fetched again.
  */
-export function ExportMenu() {
-  const apiRef = useGridApiContext();
+export function ExportMenu({ viewIds: viewIdList }: { viewIds: readonly string[] }) {
   const session = useQuery(sessionQueryOptions());
   const { snapshot, streaming, evaluated } = useInventoryFindings();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -29,7 +27,8 @@ export function ExportMenu() {
   const buttonId = useId();
   const menuId = useId();
 
-  const viewIds = () => gridSortedRowIdsSelector(apiRef).map(String);
+  // The grid holds one page only (server pagination): the view's ids come from the page that sorted them.
+  const viewIds = () => [...viewIdList];
   const viewCount = anchor === null ? 0 : viewIds().length;
   const total = snapshot?.inventory.total ?? 0;
   const ready = snapshot !== undefined && evaluated !== undefined && session.data != null;
