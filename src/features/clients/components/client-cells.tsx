@@ -161,12 +161,18 @@ export function ClientKindCell({
     );
   }
   if (row.status === 'failed' && row.failure !== null) {
-    const reason = `Details failed (${row.failure.status}): ${row.failure.detail}`;
+    // A 404 after the list named the client means it was deleted in between: not a fault to retry blindly.
+    const deleted = row.failure.status === 404;
+    const label = deleted ? 'Not found' : `Failed (${row.failure.status})`;
+    const reason = deleted
+      ? `Deleted since the list was read: ${row.failure.detail}`
+      : `Details failed (${row.failure.status}): ${row.failure.detail}`;
     return (
       <span className="cell-flex">
         <span className="cell-chip cell-failed" title={reason} tabIndex={tabIndex}>
           <ErrorOutlineIcon aria-hidden />
-          Failed ({row.failure.status})<span className="visually-hidden">: {row.failure.detail}</span>
+          {label}
+          <span className="visually-hidden">: {reason}</span>
         </span>
         {canRetry ? <RetryClientButton row={row} tabIndex={tabIndex} /> : null}
       </span>

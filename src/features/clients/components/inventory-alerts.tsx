@@ -88,7 +88,8 @@ function FailedClients({ snapshot, canRetry }: { snapshot: InventorySnapshot; ca
           ? 'One client’s details could not be loaded'
           : `${formatCount(failedIds.length)} clients’ details could not be loaded`}
       </AlertTitle>
-      Their rows are marked “Failed” with the reason; retry them one by one or all at once.
+      Their rows are marked “Failed”, or “Not found” when the client was deleted after the list was read, with
+      the reason; retry them one by one or all at once.
     </Alert>
   );
 }
