@@ -46,3 +46,41 @@ test('a 500-client inventory shows names at once, fills details behind a progres
   const total = counts.match(/\d+/g)?.reduce((sum, value) => sum + Number(value), 0);
   expect(total).toBe(500);
 });
+
+// While any progress bar shows: what the kind counts say and how many cells still wait for their details.
+const recordWhileRefreshing = `
+  window.__refreshing = [];
+  setInterval(() => {
+    if (document.querySelector('[role="progressbar"]') === null) return;
+    const counts = [...document.querySelectorAll('p, span')]
+      .map((element) => element.textContent ?? '')
+      .find((text) => /^\\d+ public · \\d+ confidential · \\d+ configuration/.test(text));
+    const pending = document.querySelectorAll('[role="grid"] .cell-pending').length;
+    window.__refreshing.push({ counts, pending });
+  }, 20);
+`;
+
+test('Refresh reads everything again while the table keeps showing what it had', async ({ page }) => {
+  await page.addInitScript(recordWhileRefreshing);
+  await page.goto(`${stack.baseURL}/clients`);
+  await waitForInventory(page);
+  const before = await page.getByText(/^\d+ public · \d+ confidential · \d+ configuration$/).innerText();
+  const detailsBefore = stack.sandbox.stats().requests['GET /config/clients/:id']?.['200'] ?? 0;
+  await page.evaluate('window.__refreshing.length = 0');
+
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  // The bar shows from the click, and the stream really runs again.
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await waitForInventory(page);
+  const detailsAfter = stack.sandbox.stats().requests['GET /config/clients/:id']?.['200'] ?? 0;
+  expect(detailsAfter - detailsBefore).toBeGreaterThanOrEqual(500);
+
+  const seen = await page.evaluate<{ counts: string | undefined; pending: number }[]>('window.__refreshing');
+  expect(seen.length, 'samples taken while refreshing').toBeGreaterThanOrEqual(3);
+  for (const sample of seen) {
+    expect(sample.pending, 'no row went back to loading').toBe(0);
+    expect(sample.counts?.replace(' so far', '')).toBe(before);
+  }
+  await expect(page.getByText(before, { exact: true })).toBeVisible();
+  console.log(`Refresh: ${seen.length} samples while streaming, every one showing all 500 clients’ details`);
+});

@@ -2,7 +2,7 @@ import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
 import { notifyManager } from '@tanstack/react-query';
 import type { InventoryLine } from '../../identity-cloud/inventory-stream.ts';
 import { inventoryLineSchema } from '../../identity-cloud/inventory-stream.ts';
-import { applyInventoryLine, emptyInventory } from '../../identity-cloud/inventory.ts';
+import { applyInventoryLine, emptyInventory, reloadingInventory } from '../../identity-cloud/inventory.ts';
 import { ApiError, networkFailureStatus } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
 import type { InventorySnapshot } from './inventory-snapshot.ts';
@@ -77,7 +77,9 @@ export async function readInventory(
       'The server answered without an inventory. Refresh to try again.',
     );
   }
-  const inventory = emptyInventory();
+  // A reload (Refresh) starts from what is on screen rather than from nothing.
+  const previous = queryClient.getQueryData<InventorySnapshot>(queryKey);
+  const inventory = previous === undefined ? emptyInventory() : reloadingInventory(previous.inventory);
   const seeder = createDetailSeeder(queryClient);
   let timer: ReturnType<typeof setTimeout> | undefined;
 

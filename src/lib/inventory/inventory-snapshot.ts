@@ -1,5 +1,5 @@
 import type { Inventory } from '../../identity-cloud/inventory.ts';
-import { failureKey } from '../../identity-cloud/inventory.ts';
+import { failureKey, freshClientCount } from '../../identity-cloud/inventory.ts';
 import type { Client } from '../../identity-cloud/schemas.ts';
 
 /** What the inventory query publishes: an immutable copy of the folded stream, taken at publish time. */
@@ -20,6 +20,7 @@ export function snapshotOf(inventory: Inventory, complete: boolean): InventorySn
       tokenPoliciesById: new Map(inventory.tokenPoliciesById),
       failures: new Map(inventory.failures),
       done: inventory.done,
+      carriedOver: new Set(inventory.carriedOver),
     },
     complete,
   };
@@ -31,7 +32,9 @@ export function withInventoryClient(snapshot: InventorySnapshot, client: Client)
   clientsById.set(client.id, client);
   const failures = new Map(snapshot.inventory.failures);
   failures.delete(failureKey('client', client.id));
-  return { ...snapshot, inventory: { ...snapshot.inventory, clientsById, failures } };
+  const carriedOver = new Set(snapshot.inventory.carriedOver);
+  carriedOver.delete(failureKey('client', client.id));
+  return { ...snapshot, inventory: { ...snapshot.inventory, clientsById, failures, carriedOver } };
 }
 
 export interface InventoryProgress {
@@ -51,7 +54,7 @@ export function inventoryProgress(snapshot: InventorySnapshot): InventoryProgres
   }
   return {
     total: snapshot.inventory.total,
-    loaded: snapshot.inventory.clientsById.size,
+    loaded: freshClientCount(snapshot.inventory),
     failed,
     complete: snapshot.complete,
   };

@@ -52,6 +52,7 @@ export function ClientsPage() {
     [snapshot, evaluated],
   );
   const allCounts = useMemo(() => countKinds(rows), [rows]);
+  const countedKinds = allCounts.public + allCounts.confidential + allCounts.configuration;
   const searched = useMemo(() => searchRows(rows, view.query), [rows, view.query]);
   const ofKind = useMemo(() => filterKind(searched, view.kind), [searched, view.kind]);
   const ofSeverity = useMemo(() => filterSeverity(searched, view.severity), [searched, view.severity]);
@@ -60,7 +61,8 @@ export function ClientsPage() {
   const visibleRows = useMemo(() => filterSeverity(ofKind, view.severity), [ofKind, view.severity]);
   const sortedRows = useMemo(() => sortRows(visibleRows, view.sort), [visibleRows, view.sort]);
   const progress = snapshot === undefined ? null : inventoryProgress(snapshot);
-  const streaming = inventory.isFetching && snapshot?.complete !== true;
+  // From the click on Refresh: the previous, complete inventory stays on screen until the new list arrives.
+  const streaming = inventory.isFetching;
 
   const { refetch } = inventory;
   const refresh = useCallback(() => void refetch(), [refetch]);
@@ -93,7 +95,7 @@ export function ClientsPage() {
               <Typography sx={{ fontWeight: 600 }}>{pluralize(total, 'client')}</Typography>
               <Typography variant="body2" color="text.secondary">
                 {clientKinds.map((kind) => `${formatCount(allCounts[kind])} ${kind}`).join(' · ')}
-                {progress !== null && !progress.complete && streaming ? ' so far' : ''}
+                {streaming && countedKinds < allCounts.all ? ' so far' : ''}
               </Typography>
             </Box>
           )}
@@ -103,7 +105,7 @@ export function ClientsPage() {
         </Button>
       </Box>
 
-      {streaming ? <InventoryProgressBar progress={progress} /> : null}
+      {streaming ? <InventoryProgressBar progress={snapshot?.complete === true ? null : progress} /> : null}
 
       <InventoryAlerts
         snapshot={snapshot}
