@@ -80,4 +80,14 @@ describe('readServerConfig', () => {
     ]);
     expect(readServerConfig({ PROXY_MAX_CONCURRENCY: '0' }).errors).toHaveLength(1);
   });
+
+  it('reads SECURE_COOKIES for a server behind a TLS-terminating reverse proxy', () => {
+    expect(readServerConfig({}).proxy.secureCookies).toBeUndefined();
+    expect(readServerConfig({ SECURE_COOKIES: 'always' }).proxy.secureCookies).toBe(true);
+    expect(readServerConfig({ SECURE_COOKIES: 'Never' }).proxy.secureCookies).toBe(false);
+    expect(readServerConfig({ SECURE_COOKIES: 'auto' }).proxy.secureCookies).toBe('auto');
+    const wrong = readServerConfig({ SECURE_COOKIES: 'yes' });
+    expect(wrong.proxy.secureCookies).toBeUndefined();
+    expect(wrong.errors).toEqual(['SECURE_COOKIES must be auto, always or never (got "yes").']);
+  });
 });

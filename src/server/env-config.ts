@@ -23,6 +23,12 @@ const connectionVariables = {
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
+const secureCookieSettings: Partial<Record<string, boolean | 'auto'>> = {
+  auto: 'auto',
+  always: true,
+  never: false,
+};
+
 function present(env: Environment, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -66,6 +72,17 @@ export function readServerConfig(env: Environment): ServerConfig {
         .map((name) => name.trim())
         .filter((name) => name !== ''),
     ];
+  }
+
+  // Behind a reverse proxy that terminates TLS, the server sees plain http: 'auto' would leave `Secure` off.
+  const secureCookies = present(env, 'SECURE_COOKIES');
+  if (secureCookies !== undefined) {
+    const setting = secureCookieSettings[secureCookies.toLowerCase()];
+    if (setting === undefined) {
+      errors.push(`SECURE_COOKIES must be auto, always or never (got "${secureCookies}").`);
+    } else {
+      proxy.secureCookies = setting;
+    }
   }
 
   const given = Object.entries(connectionVariables).filter(([, name]) => present(env, name) !== undefined);
