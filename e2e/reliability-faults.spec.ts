@@ -3,6 +3,7 @@
 // browser leaving the page while the proxy is still fanning out (the upstream work must stop).
 import { expect, test } from '@playwright/test';
 import { startSandbox, type RunningSandbox } from '../src/sandbox/start-sandbox.ts';
+import { saveScreenshot } from './support/accessibility.ts';
 import { clientsGrid, rowByName, searchBox, waitForInventory } from './support/clients.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
@@ -31,7 +32,7 @@ async function listAnswered(stack: Stack): Promise<void> {
 
 test('a client deleted between the list and its detail is marked not found in its row; the rest completes', async ({
   page,
-}) => {
+}, testInfo) => {
   const stack = await stackWith({ clients: 300, latencyMs: 30 });
   // The last in list order: the fan-out reaches it last, long after the list arrived.
   const victim = stack.sandbox.data.clients.at(-1);
@@ -50,6 +51,7 @@ test('a client deleted between the list and its detail is marked not found in it
   // The reason shows on hover (title) and is read out with the chip.
   await expect(chip).toHaveAttribute('title', new RegExp(`^Deleted since the list was read: .*${victim.id}`));
   await expect(chip).toContainText(`has no client ${victim.id}`);
+  await saveScreenshot(page, testInfo, 'clients-deleted-client-row');
 });
 
 test('the identity domain going down mid-stream: the page says so, keeps what it has, and Refresh completes it once the domain is back', async ({

@@ -1,28 +1,11 @@
 // The forwarded GETs over real HTTP against the sandbox: redaction, token single flight and renewal, scopes,
 // and the refusals (Host, Origin, traversal, methods).
 import { request as httpRequest } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../server/start-server.ts';
-import {
-  connect,
-  postSession,
-  startProxyAndSandbox,
-  startTinyServer,
-  type ProxyUnderTest,
-} from '../server/test-helpers.ts';
+import { closedAfterEachTest, connect, postSession, startTinyServer } from '../server/test-helpers.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function proxyAndSandbox(
-  options: Parameters<typeof startProxyAndSandbox>[0] = {},
-): Promise<ProxyUnderTest> {
-  const proxy = await startProxyAndSandbox(options);
-  cleanups.push(() => proxy.close());
-  return proxy;
-}
+const { track, proxyAndSandbox } = closedAfterEachTest();
 
 /** A raw HTTP/1.1 request, so that the test controls the exact target and the Host header. */
 function rawRequest(
@@ -301,12 +284,12 @@ describe('hostile upstream bodies', () => {
         response.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":"Not found"}');
       }
     });
-    cleanups.push(() => upstream.close());
+    track(() => upstream.close());
     const server = await startServer({
       staticDir: null,
       proxy: { log: () => undefined, maxResponseBytes: 1024 * 1024, upstreamTimeoutMs: 2000 },
     });
-    cleanups.push(() => server.close());
+    track(() => server.close());
     const origin = server.url.replace(/\/$/, '');
     const { cookie } = await postSession(origin, {
       identityDomain: upstream.origin,

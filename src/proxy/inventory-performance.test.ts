@@ -2,13 +2,15 @@
 // that answers 429 above 16 concurrent requests. The physical bound is ⌈(N+1)/16⌉ × 50 ms; the target is 1.2× it.
 // CI machines are noisy (on a loaded 2-core machine this run was seen at 1.2× to 2.4×), so the assertion is loose:
 // 2.5× still fails a regression to a fixed concurrency of 6 (≈ 2.9×) or worse. The figure is printed for the record.
-import { afterEach, expect, it } from 'vitest';
-import { readInventory, startProxyAndSandbox, type ProxyUnderTest } from '../server/test-helpers.ts';
+import { expect, it } from 'vitest';
+import {
+  closedAfterEachTest,
+  type ProxyUnderTest,
+  readInventory,
+  startProxyAndSandbox,
+} from '../server/test-helpers.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { track } = closedAfterEachTest();
 
 it('fans 1,000 clients out near the physical bound (50 ms latency, tenant cap 16)', async () => {
   const clients = 1000;
@@ -24,7 +26,7 @@ it('fans 1,000 clients out near the physical bound (50 ms latency, tenant cap 16
     sandbox: { clients, latencyMs, maxConcurrency: cap },
     useSandboxAsDefault: true,
   });
-  cleanups.push(() => proxy.close());
+  track(() => proxy.close());
 
   const started = performance.now();
   const { lines } = await readInventory(proxy.origin, null);

@@ -1,28 +1,17 @@
 // GET /api/inventory over real HTTP against the sandbox: completeness, policies once, faults, 429 storms, scopes,
 // and the upstream work stopping when the browser goes away.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inventoryLineSchema } from '../identity-cloud/inventory-stream.ts';
 import {
+  closedAfterEachTest,
   connect,
-  readInventory,
-  startProxyAndSandbox,
-  totalConfigRequests,
   type InventoryLineObject,
   type ProxyUnderTest,
+  readInventory,
+  totalConfigRequests,
 } from '../server/test-helpers.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function proxyAndSandbox(
-  options: Parameters<typeof startProxyAndSandbox>[0] = {},
-): Promise<ProxyUnderTest> {
-  const proxy = await startProxyAndSandbox(options);
-  cleanups.push(() => proxy.close());
-  return proxy;
-}
+const { proxyAndSandbox } = closedAfterEachTest();
 
 /**
  * The sandbox's request count once it stops moving: it records a request when it answers, so requests in flight

@@ -1,33 +1,21 @@
 // POST/GET/DELETE /api/session over real HTTP against the sandbox (and tiny local servers for odd upstreams).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  closedAfterEachTest,
   closedLoopbackPort,
   connect,
   connectionOf,
   postSession,
-  startProxyAndSandbox,
   startTinyServer,
-  type ProxyUnderTest,
 } from '../server/test-helpers.ts';
 import { startServer } from '../server/start-server.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function proxyAndSandbox(
-  options: Parameters<typeof startProxyAndSandbox>[0] = {},
-): Promise<ProxyUnderTest> {
-  const proxy = await startProxyAndSandbox(options);
-  cleanups.push(() => proxy.close());
-  return proxy;
-}
+const { track, proxyAndSandbox } = closedAfterEachTest();
 
 /** An API-only proxy with no sandbox, for upstreams built by the test. */
 async function bareProxy(proxyOptions: NonNullable<Parameters<typeof startServer>[0]>['proxy'] = {}) {
   const server = await startServer({ staticDir: null, proxy: { log: () => undefined, ...proxyOptions } });
-  cleanups.push(() => server.close());
+  track(() => server.close());
   return server.url.replace(/\/$/, '');
 }
 
@@ -178,7 +166,7 @@ describe('POST /api/session upstream failures', () => {
     const upstream = await startTinyServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' }).end('<html>a login page</html>');
     });
-    cleanups.push(() => upstream.close());
+    track(() => upstream.close());
     const origin = await bareProxy();
     const { response, body } = await postSession(origin, {
       identityDomain: upstream.origin,
@@ -194,7 +182,7 @@ describe('POST /api/session upstream failures', () => {
     const upstream = await startTinyServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}');
     });
-    cleanups.push(() => upstream.close());
+    track(() => upstream.close());
     const origin = await bareProxy();
     const { response } = await postSession(origin, {
       identityDomain: upstream.origin,
@@ -211,11 +199,11 @@ describe('POST /api/session upstream failures', () => {
       redirectedRequests += 1;
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"stolen"}');
     });
-    cleanups.push(() => elsewhere.close());
+    track(() => elsewhere.close());
     const upstream = await startTinyServer((_request, response) => {
       response.writeHead(307, { location: `${elsewhere.origin}/token` }).end();
     });
-    cleanups.push(() => upstream.close());
+    track(() => upstream.close());
     const origin = await bareProxy();
     const { response, body } = await postSession(origin, {
       identityDomain: upstream.origin,
@@ -232,7 +220,7 @@ describe('POST /api/session upstream failures', () => {
     const upstream = await startTinyServer(() => {
       // Never answers.
     });
-    cleanups.push(() => upstream.close());
+    track(() => upstream.close());
     const origin = await bareProxy({ upstreamTimeoutMs: 300 });
     const started = performance.now();
     const { response, body } = await postSession(origin, {
@@ -258,7 +246,7 @@ describe('POST /api/session upstream failures', () => {
           .end('{"access_token":"t0k3n","expires_in":60,"token_type":"Bearer","scope":"GET:config/**"}');
       });
     });
-    cleanups.push(() => upstream.close());
+    track(() => upstream.close());
     const origin = await bareProxy();
     const { response, body } = await postSession(origin, {
       identityDomain: upstream.origin,

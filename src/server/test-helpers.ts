@@ -1,6 +1,7 @@
 // Helpers for the proxy's and the server's integration tests: real servers on ephemeral ports, real HTTP.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { startServer, type RunningServer } from './start-server.ts';
@@ -12,6 +13,28 @@ export interface ProxyUnderTest {
   origin: string;
   logLines: string[];
   close(): Promise<void>;
+}
+
+/**
+ * For a test file: whatever a test starts is closed after it, last first. `track` registers a closer;
+ * `proxyAndSandbox` starts both (as `startProxyAndSandbox`) and tracks them.
+ */
+export function closedAfterEachTest() {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const track = (cleanup: () => Promise<void>): void => {
+    cleanups.push(cleanup);
+  };
+  const proxyAndSandbox = async (
+    options: Parameters<typeof startProxyAndSandbox>[0] = {},
+  ): Promise<ProxyUnderTest> => {
+    const proxy = await startProxyAndSandbox(options);
+    track(() => proxy.close());
+    return proxy;
+  };
+  return { track, proxyAndSandbox };
 }
 
 /** A sandbox, and the proxy (API only) in front of it, with no default connection unless asked. */

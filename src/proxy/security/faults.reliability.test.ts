@@ -2,25 +2,23 @@
 // produce at once (500s, hangs, malformed bodies, bursts of 429), a token revoked twice mid-stream, clients deleted
 // between the list and their detail, and the identity domain going away mid-stream and coming back. Each test
 // prints its figures. (../inventory.test.ts has the gentler single-fault versions.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import {
-  startProxyAndSandbox,
+  closedAfterEachTest,
   type InventoryLineObject,
   type ProxyUnderTest,
+  startProxyAndSandbox,
 } from '../../server/test-helpers.ts';
 import { clientErrorsOf, clientIdsOf, delay, doneLineOf, streamInventory } from './security-test-helpers.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { track } = closedAfterEachTest();
 
 async function proxyAndSandbox(
   options: Parameters<typeof startProxyAndSandbox>[0] = {},
 ): Promise<ProxyUnderTest> {
   const proxy = await startProxyAndSandbox({ useSandboxAsDefault: true, ...options });
-  cleanups.push(() => proxy.close());
+  track(() => proxy.close());
   return proxy;
 }
 
@@ -161,7 +159,7 @@ describe('the identity domain going down mid-stream', () => {
     // The domain comes back on the same address (same seed, so the same tenant); the cached token is unknown to
     // it (401), so the proxy exchanges a fresh one once, and the retry completes.
     const revived = await startSandbox({ quiet: true, port: Number(port), clients: 1_000, latencyMs: 10 });
-    cleanups.push(() => revived.close());
+    track(() => revived.close());
     const retry = await streamInventory(proxy.origin, null);
     expectEachClientExactlyOnce(retry.lines, ids);
     expect(clientErrorsOf(retry.lines)).toEqual([]);

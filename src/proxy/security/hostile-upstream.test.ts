@@ -4,18 +4,15 @@
 // item, every honest client, a done line), in bounded time, without crashing, and keep serving.
 // (../config-routes.test.ts covers the same bodies on the single-item GETs.)
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startServer } from '../../server/start-server.ts';
-import { postSession, startTinyServer } from '../../server/test-helpers.ts';
+import { closedAfterEachTest, postSession, startTinyServer } from '../../server/test-helpers.ts';
 import { clientErrorsOf, clientIdsOf, doneLineOf, streamInventory } from './security-test-helpers.ts';
 
 const customerId = '01000000-0000-3000-9000-000000000000';
 const maxResponseBytes = 256 * 1024;
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { track } = closedAfterEachTest();
 
 const honestIds = Array.from({ length: 20 }, (_, index) => `honest-${index}`);
 const hostileBodyIds = ['deep', 'huge', 'drip', 'silent', 'moved', 'html'] as const;
@@ -101,7 +98,7 @@ async function startHostileTenant(
     } else if (item !== undefined && item.startsWith('honest-')) json(clientBody(item));
     else response.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":"Not found"}');
   });
-  cleanups.push(async () => {
+  track(async () => {
     for (const timer of timers) clearInterval(timer);
     await tenant.close();
   });
@@ -119,7 +116,7 @@ async function startProxyFor(tenant: HostileTenant) {
       inventoryLimits: { maxAttempts: 3 },
     },
   });
-  cleanups.push(() => server.close());
+  track(() => server.close());
   const origin = server.url.replace(/\/$/, '');
   const { cookie } = await postSession(origin, {
     identityDomain: tenant.origin,
@@ -134,7 +131,7 @@ async function startProxyFor(tenant: HostileTenant) {
 describe('a hostile identity domain during an inventory', () => {
   it('streams every honest client, an error line per hostile item, and never requests a climbing id', async () => {
     const thief = await startTinyServer((_request, response) => response.writeHead(200).end('{}'));
-    cleanups.push(() => thief.close());
+    track(() => thief.close());
     const stolen: string[] = [];
     thief.server.on('request', (request: IncomingMessage) => stolen.push(request.url ?? ''));
     const tenant = await startHostileTenant(

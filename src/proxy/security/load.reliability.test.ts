@@ -1,9 +1,9 @@
 // Load on one proxy, over real HTTP against the sandbox: 200 concurrent browser-side requests on one session, and 20
 // simultaneous inventories on 20 sessions. Everything succeeds, each connection exchanges its credentials once,
 // the tenant never sees more than the proxy's concurrency ceiling, and latency and memory are printed.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { proxyDefaults } from '../proxy-options.ts';
-import { connect, startProxyAndSandbox, type ProxyUnderTest } from '../../server/test-helpers.ts';
+import { closedAfterEachTest, connect } from '../../server/test-helpers.ts';
 import {
   clientErrorsOf,
   clientIdsOf,
@@ -14,18 +14,7 @@ import {
   streamInventory,
 } from './security-test-helpers.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function proxyAndSandbox(
-  options: Parameters<typeof startProxyAndSandbox>[0] = {},
-): Promise<ProxyUnderTest> {
-  const proxy = await startProxyAndSandbox(options);
-  cleanups.push(() => proxy.close());
-  return proxy;
-}
+const { proxyAndSandbox } = closedAfterEachTest();
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 

@@ -2,28 +2,17 @@
 // session changes, foreign Host headers, path tricks in ids, methods other than GET, forged cookies. Each must be
 // refused before any upstream call, and must never change or reveal a session. (The everyday cases live in
 // ../config-routes.test.ts and ../session-routes.test.ts; these are the odder ones.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  closedAfterEachTest,
   connect,
   connectionOf,
   postSession,
-  startProxyAndSandbox,
   type ProxyUnderTest,
 } from '../../server/test-helpers.ts';
 import { rawExchange, rawGet } from './security-test-helpers.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function proxyAndSandbox(
-  options: Parameters<typeof startProxyAndSandbox>[0] = {},
-): Promise<ProxyUnderTest> {
-  const proxy = await startProxyAndSandbox(options);
-  cleanups.push(() => proxy.close());
-  return proxy;
-}
+const { proxyAndSandbox } = closedAfterEachTest();
 
 /** Every upstream request the sandbox saw, as `METHOD /route` keys. */
 function upstreamRoutes(proxy: ProxyUnderTest): string[] {

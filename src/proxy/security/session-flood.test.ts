@@ -1,22 +1,11 @@
 // 1,000 session creations must not grow the proxy without bound: sessions are capped (least recently used evicted),
 // expire when idle even with no traffic at all, and an evicted session's upstream work stops with it.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { proxyDefaults } from '../proxy-options.ts';
-import { connect, startProxyAndSandbox, type ProxyUnderTest } from '../../server/test-helpers.ts';
+import { closedAfterEachTest, connect, type ProxyUnderTest } from '../../server/test-helpers.ts';
 import { delay, settledMemoryMiB, streamInventory } from './security-test-helpers.ts';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function proxyAndSandbox(
-  options: Parameters<typeof startProxyAndSandbox>[0] = {},
-): Promise<ProxyUnderTest> {
-  const proxy = await startProxyAndSandbox(options);
-  cleanups.push(() => proxy.close());
-  return proxy;
-}
+const { proxyAndSandbox } = closedAfterEachTest();
 
 async function sessionStatus(proxy: ProxyUnderTest, cookie: string): Promise<number> {
   return (await fetch(`${proxy.origin}/api/session`, { headers: { cookie } })).status;

@@ -16,6 +16,7 @@ import { ruleCatalogue } from '../../../identity-cloud/findings/rule-catalogue.t
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import { freshClientCount } from '../../../identity-cloud/inventory.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { SeverityGroup } from '../utils/group-findings.ts';
@@ -62,7 +63,13 @@ function SeverityFilter({
           <Box
             component="span"
             aria-hidden
-            sx={{ bgcolor: 'action.selected', color: 'text.primary', borderRadius: 1, px: 0.75, fontSize: '0.8rem' }}
+            sx={{
+              bgcolor: 'action.selected',
+              color: 'text.primary',
+              borderRadius: 1,
+              px: 0.75,
+              fontSize: '0.8rem',
+            }}
           >
             {formatCount(option.count)}
           </Box>
@@ -159,7 +166,7 @@ export function FindingsPage() {
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
             Checking clients as their details arrive
             {snapshot?.inventory.total != null
-              ? `: ${formatCount(snapshot.inventory.clientsById.size)} of ${formatCount(snapshot.inventory.total)}`
+              ? `: ${formatCount(freshClientCount(snapshot.inventory))} of ${formatCount(snapshot.inventory.total)}`
               : ''}
             …
           </Typography>

@@ -4,7 +4,7 @@ import type { Severity } from '../../../identity-cloud/findings/finding.ts';
 import { emptySeverityCounts } from '../../../identity-cloud/findings/finding.ts';
 import type { InventoryFindings } from '../../../identity-cloud/findings/evaluate-inventory.ts';
 import type { Inventory } from '../../../identity-cloud/inventory.ts';
-import { failureKey } from '../../../identity-cloud/inventory.ts';
+import { failureKey, freshClientCount } from '../../../identity-cloud/inventory.ts';
 
 export interface PolicyCount {
   id: string;
@@ -72,7 +72,7 @@ export function overviewCounts(
   const allDetailsLoaded = findings?.coverage.allClientDetailsLoaded ?? false;
   return {
     total: inventory.total,
-    detailed: inventory.clientsById.size,
+    detailed: freshClientCount(inventory),
     byKind,
     byLoginPolicy: countPolicies(inventory, 'loginPolicy', allDetailsLoaded),
     byTokenPolicy: countPolicies(inventory, 'tokenPolicy', allDetailsLoaded),
