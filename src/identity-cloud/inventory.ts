@@ -107,9 +107,11 @@ export function applyInventoryLine(inventory: Inventory, line: InventoryLine): v
     case 'list': {
       inventory.summaries = line.clients;
       inventory.total = line.total;
-      // Clients deleted since the previous load leave now; their policies wait for the end of the stream.
-      const listed = new Set(line.clients.map((summary) => summary.id));
-      dropCarriedOver(inventory, (resource, id) => resource !== 'client' || listed.has(id));
+      if (inventory.carriedOver.size > 0) {
+        // Clients deleted since the previous load leave now; their policies wait for the end of the stream.
+        const listed = new Set(line.clients.map((summary) => summary.id));
+        dropCarriedOver(inventory, (resource, id) => resource !== 'client' || listed.has(id));
+      }
       return;
     }
     case 'client':
