@@ -4,8 +4,9 @@
 //
 // Plain JavaScript injected with addInitScript: the Node-side TypeScript project has no DOM types, and this code
 // runs in the page anyway. It installs `window.__benchProbe`:
-// - load timings: `namesPaintedAt` (first grid row with a name painted), `donePaintedAt` (the "Loading client
-//   details" progress bar gone, every row's details in, the inventory stream ended);
+// - load timings: `namesPaintedAt` (the first client name painted, in the grid or in the preview shown while
+//   the grid loads), `donePaintedAt` (the grid showing, the "Loading client details" progress bar gone, every
+//   row's details in, the inventory stream ended);
 // - `arm(eventType)` before an interaction and `settled(quietMs)` after it: from the input event's timestamp to
 //   the frame after the grid's DOM stopped changing.
 export const pageProbeScript = String.raw`
@@ -29,12 +30,14 @@ export const pageProbeScript = String.raw`
   window.__benchProbe = probe;
 
   const nameCell = '[role="grid"] [role="row"][data-id] [data-field="name"]';
+  // The names the page shows while the grid's own chunk still loads (clients-grid-preview.tsx).
+  const previewName = '[aria-busy="true"] table tbody a';
   const detailsBar = '[role="progressbar"][aria-label="Loading client details"]';
   const listBar = '[role="progressbar"][aria-label="Loading the client list"]';
   // Done: names on screen, no progress bar, and either the details bar came and went or the stream has ended
   // (on a slow machine the stream may end before the page ever rendered the bar).
   const checkDone = () => {
-    if (probe.doneAt !== null || probe.namesAt === null) return;
+    if (probe.doneAt !== null || probe.namesAt === null || document.querySelector(nameCell) === null) return;
     if (document.querySelector(detailsBar) !== null || document.querySelector(listBar) !== null) return;
     if (!probe.progressSeen && probe.inventoryEndedAt === null) return;
     probe.doneAt = performance.now();
@@ -43,7 +46,7 @@ export const pageProbeScript = String.raw`
   };
   const load = new MutationObserver(() => {
     if (probe.namesAt === null) {
-      const cell = document.querySelector(nameCell);
+      const cell = document.querySelector(nameCell) ?? document.querySelector(previewName);
       if (cell !== null && cell.textContent.trim() !== '') {
         probe.namesAt = performance.now();
         afterNextPaint((time) => (probe.namesPaintedAt = time));

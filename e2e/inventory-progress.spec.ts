@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { clientsGrid, waitForInventory } from './support/clients.ts';
+import { expectNoAxeViolations, saveScreenshot } from './support/accessibility.ts';
+import { clientsGrid, visibleNames, waitForInventory } from './support/clients.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 let stack: Stack;
@@ -84,4 +85,30 @@ test('Refresh reads everything again while the table keeps showing what it had',
   }
   await expect(page.getByText(before, { exact: true })).toBeVisible();
   console.log(`Refresh: ${seen.length} samples while streaming, every one showing all 500 clients’ details`);
+});
+
+test('names show while the grid’s own code still loads, and the grid takes their place in the same order', async ({
+  page,
+}, testInfo) => {
+  // Hold the grid's chunk back, as a slow machine or network would.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/clients-grid-[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${stack.baseURL}/clients`);
+  const preview = page.getByRole('table', { name: 'Clients (the full table is loading)' });
+  await expect(preview).toBeVisible({ timeout: 20_000 });
+  const previewNames = await preview.getByRole('link').allInnerTexts();
+  expect(previewNames).toHaveLength(50);
+  await expectNoAxeViolations(page, 'clients preview');
+  await saveScreenshot(page, testInfo, 'clients-preview-while-grid-loads');
+
+  release();
+  await expect(clientsGrid(page)).toBeVisible({ timeout: 20_000 });
+  await expect(preview).toHaveCount(0);
+  const gridNames = await visibleNames(page);
+  expect(gridNames.length).toBeGreaterThan(3);
+  expect(gridNames).toEqual(previewNames.slice(0, gridNames.length));
 });

@@ -8,6 +8,7 @@ import type { ClientRow } from '../utils/client-rows.ts';
 import type { ClientsView } from '../utils/clients-view.ts';
 import { clientCellStyles } from './client-cells.tsx';
 import { createClientColumns } from './client-columns.tsx';
+import { clientsGridHeight } from './clients-grid-preview.tsx';
 import { ClientsGridToolbar } from './clients-grid-toolbar.tsx';
 
 export interface ClientsGridProps {
@@ -86,7 +87,7 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
   );
 
   return (
-    <Box sx={{ height: 'max(480px, calc(100vh - 330px))', width: '100%' }}>
+    <Box sx={{ height: clientsGridHeight, width: '100%' }}>
       <DataGrid
         aria-label="Clients"
         rows={pageRows}

@@ -22,6 +22,7 @@ import {
   searchRows,
   sortRows,
 } from '../utils/clients-view.ts';
+import { clientsGridHeight, ClientsGridPreview } from './clients-grid-preview.tsx';
 import { ClientsSearchField } from './clients-search-field.tsx';
 import { FindingsFilter, severityFilterWords } from './findings-filter.tsx';
 import { InventoryAlerts } from './inventory-alerts.tsx';
@@ -32,7 +33,7 @@ const loadClientsGrid = () => import('./clients-grid.tsx');
 const ClientsGrid = lazy(async () => ({ default: (await loadClientsGrid()).ClientsGrid }));
 
 function GridPlaceholder() {
-  return <Skeleton variant="rounded" height={480} aria-hidden />;
+  return <Skeleton variant="rounded" height={clientsGridHeight} aria-hidden />;
 }
 
 export function ClientsPage() {
@@ -138,7 +139,7 @@ export function ClientsPage() {
               {snapshot === undefined ? (
                 <GridPlaceholder />
               ) : (
-                <Suspense fallback={<GridPlaceholder />}>
+                <Suspense fallback={<ClientsGridPreview rows={sortedRows} page={view.page} />}>
                   <ClientsGrid
                     rows={sortedRows}
                     view={view}
