@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import type { ClientKind } from '../../../identity-cloud/client-kind.ts';
@@ -7,7 +6,7 @@ import {
   clientKindLabels,
   clientKinds,
 } from '../../../identity-cloud/client-kind.ts';
-import { formatCount } from '../../../lib/format/format.ts';
+import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import type { KindCounts } from '../utils/clients-view.ts';
 
 interface KindFilterProps {
@@ -49,21 +48,7 @@ export function KindFilter({ value, counts, onChange }: KindFilterProps) {
           sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
         >
           {option.label}
-          <Box
-            component="span"
-            aria-hidden
-            sx={{
-              fontVariantNumeric: 'tabular-nums',
-              bgcolor: 'action.selected',
-              // Full-strength text: the unselected button's grey on this chip's grey falls below 4.5:1.
-              color: 'text.primary',
-              borderRadius: 1,
-              px: 0.75,
-              fontSize: '0.8rem',
-            }}
-          >
-            {formatCount(counts[option.value])}
-          </Box>
+          <CountBadge count={counts[option.value]} />
         </ToggleButton>
       ))}
     </ToggleButtonGroup>

@@ -22,6 +22,7 @@ import type {
   FieldChange,
   InventoryDrift,
 } from '../../../identity-cloud/drift.ts';
+import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { toClient } from '../../../lib/routes.ts';
@@ -204,19 +205,7 @@ export function DriftResults({ drift, show, onShowChange }: DriftResultsProps) {
               sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
             >
               {showLabels[option]}
-              <Box
-                component="span"
-                aria-hidden
-                sx={{
-                  bgcolor: 'action.selected',
-                  color: 'text.primary',
-                  borderRadius: 1,
-                  px: 0.75,
-                  fontSize: '0.8rem',
-                }}
-              >
-                {formatCount(counts[option])}
-              </Box>
+              <CountBadge count={counts[option]} />
             </ToggleButton>
           ))}
         </ToggleButtonGroup>

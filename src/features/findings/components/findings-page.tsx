@@ -13,10 +13,11 @@ import type { Severity } from '../../../identity-cloud/findings/finding.ts';
 import { severities, severityLabels } from '../../../identity-cloud/findings/finding.ts';
 import type { FindingsLimitation } from '../../../identity-cloud/findings/evaluate-inventory.ts';
 import { ruleCatalogue } from '../../../identity-cloud/findings/rule-catalogue.ts';
+import { freshClientCount } from '../../../identity-cloud/inventory.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
-import { freshClientCount } from '../../../identity-cloud/inventory.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { SeverityGroup } from '../utils/group-findings.ts';
@@ -60,19 +61,7 @@ function SeverityFilter({
           sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
         >
           {option.label}
-          <Box
-            component="span"
-            aria-hidden
-            sx={{
-              bgcolor: 'action.selected',
-              color: 'text.primary',
-              borderRadius: 1,
-              px: 0.75,
-              fontSize: '0.8rem',
-            }}
-          >
-            {formatCount(option.count)}
-          </Box>
+          <CountBadge count={option.count} />
         </ToggleButton>
       ))}
     </ToggleButtonGroup>
