@@ -3,6 +3,7 @@
 // other programs: what the algorithm achieves by itself, to set beside what the machine let the real proxy achieve.
 import { AdaptiveConcurrency, type ConcurrencyTicket } from '../src/proxy/adaptive-concurrency.ts';
 import { proxyDefaults } from '../src/proxy/proxy-options.ts';
+import { seededRandom } from '../src/sandbox/mulberry32.ts';
 
 export interface SimulationOptions {
   clients: number;
@@ -19,18 +20,6 @@ export interface SimulationResult {
   ms: number;
   refused: number;
   limiter: AdaptiveConcurrency;
-}
-
-/** A small deterministic generator (mulberry32), so that a seed always gives the same run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { ScopePattern } from './scope.ts';
 import { StatsRecorder } from './sandbox-stats.ts';
 import { TokenStore } from './token-store.ts';
 import { seedTenant } from './seed-tenant.ts';
+import { seededRandom } from './mulberry32.ts';
 import type {
   ConfigurationCredential,
   SandboxClient,
@@ -29,18 +30,6 @@ interface CollectionIndex {
   byId: Map<string, Item>;
   /** Encoded once: re-encoding 4 MB of JSON on every list request would dominate its cost. */
   listBody: Uint8Array<ArrayBuffer>;
-}
-
-/** mulberry32: small, fast and deterministic, for jitter and fault draws (never for tokens). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export interface Credential extends ConfigurationCredential {

@@ -12,6 +12,7 @@ import type {
   SpecialIds,
 } from './tenant-types.ts';
 import { specialClientKeys } from './tenant-types.ts';
+import { mulberry32 } from './mulberry32.ts';
 
 export interface SeedOptions {
   seed: number;
@@ -49,14 +50,7 @@ interface FastIds {
 
 /** Deterministic (mulberry32) ids: UUID version 4 layout, lower-case alphanumerics. */
 function fastIds(seed: number): FastIds {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const next = mulberry32(seed);
   const hex = (digits: number) => {
     let text = '';
     while (text.length < digits) text += next().toString(16).padStart(8, '0');

@@ -12,6 +12,7 @@ import type { SessionFacts } from '../../lib/session/session-facts.ts';
 import { shortCustomerId } from '../../lib/session/session-facts.ts';
 import type { SavedTenant, SwitchTenantState } from '../../lib/tenants/saved-tenants.ts';
 import { sameTenant, switchTenantState, tenantKey } from '../../lib/tenants/saved-tenants.ts';
+import type { MenuProps } from '../../lib/use-menu-button.ts';
 
 function hostOf(url: string): string {
   try {
@@ -27,41 +28,26 @@ export interface TenantMenuProps {
   details: string;
   current: SavedTenant | undefined;
   saved: readonly SavedTenant[];
-  anchor: HTMLElement;
-  menuId: string;
-  buttonId: string;
-  onClose: () => void;
+  menuProps: MenuProps;
 }
 
 /**
  * The tenant button's menu (its own chunk, loaded on first use: the app bar is on the first paint): the connected
  * tenant, the saved ones to switch to, and a way to connect to another.
  */
-export function TenantMenu({
-  facts,
-  details,
-  current,
-  saved,
-  anchor,
-  menuId,
-  buttonId,
-  onClose,
-}: TenantMenuProps) {
+export function TenantMenu({ facts, details, current, saved, menuProps }: TenantMenuProps) {
   const navigate = useNavigate();
   const others = saved.filter((tenant) => !sameTenant(tenant, facts));
   const go = (state?: SwitchTenantState) => {
-    onClose();
+    menuProps.onClose();
     void navigate(toConnect(), state === undefined ? undefined : { state });
   };
   return (
     <Menu
-      id={menuId}
-      anchorEl={anchor}
-      open
-      onClose={onClose}
+      {...menuProps}
       anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}
       transformOrigin={{ vertical: 'top', horizontal: 'right' }}
-      slotProps={{ list: { 'aria-labelledby': buttonId, dense: true } }}
+      slotProps={{ list: { ...menuProps.slotProps.list, dense: true } }}
     >
       <MenuItem onClick={() => go()}>
         <ListItemIcon>

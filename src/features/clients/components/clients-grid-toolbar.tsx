@@ -11,7 +11,7 @@ import {
   useGridApiContext,
   useGridSelector,
 } from '@mui/x-data-grid';
-import { useId, useState } from 'react';
+import { useMenuButton } from '../../../lib/use-menu-button.ts';
 import { ExportMenu } from './export-menu.tsx';
 
 const densities: { value: GridDensity; label: string }[] = [
@@ -23,36 +23,20 @@ const densities: { value: GridDensity; label: string }[] = [
 function DensityMenu() {
   const apiRef = useGridApiContext();
   const density = useGridSelector(apiRef, gridDensitySelector);
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const buttonId = useId();
-  const menuId = useId();
+  const menu = useMenuButton();
   return (
     <>
-      <Button
-        id={buttonId}
-        size="small"
-        startIcon={<DensityMediumIcon />}
-        aria-haspopup="menu"
-        aria-controls={anchor === null ? undefined : menuId}
-        aria-expanded={anchor === null ? undefined : true}
-        onClick={(event) => setAnchor(event.currentTarget)}
-      >
+      <Button size="small" startIcon={<DensityMediumIcon />} {...menu.buttonProps}>
         Density
       </Button>
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={anchor !== null}
-        onClose={() => setAnchor(null)}
-        slotProps={{ list: { 'aria-labelledby': buttonId } }}
-      >
+      <Menu {...menu.menuProps}>
         {densities.map((option) => (
           <MenuItem
             key={option.value}
             selected={option.value === density}
             onClick={() => {
               apiRef.current.setDensity(option.value);
-              setAnchor(null);
+              menu.close();
             }}
           >
             {option.label}

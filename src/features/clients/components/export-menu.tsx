@@ -6,11 +6,12 @@ import MenuItem from '@mui/material/MenuItem';
 import Snackbar from '@mui/material/Snackbar';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { csvMediaType, downloadText, jsonMediaType } from '../../../lib/download.ts';
 import { pluralize } from '../../../lib/format/format.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
+import { useMenuButton } from '../../../lib/use-menu-button.ts';
 import type { ClientExportKind } from '../utils/client-exports.ts';
 import { buildClientExport } from '../utils/client-exports.ts';
 
@@ -19,29 +20,24 @@ import { buildClientExport } from '../utils/client-exports.ts';
  * the whole inventory as a snapshot to compare against later (Drift). Files are made in the browser from what is
  * loaded: nothing is fetched again.
  */
-export function ExportMenu({ viewIds: viewIdList }: { viewIds: readonly string[] }) {
+/** `viewIds`: the view's clients in order (the grid holds one page only: they come from the page that sorted them). */
+export function ExportMenu({ viewIds }: { viewIds: readonly string[] }) {
   const session = useQuery(sessionQueryOptions());
   const { snapshot, streaming, evaluated } = useInventoryFindings();
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const menu = useMenuButton();
   const [saved, setSaved] = useState<string | null>(null);
-  const buttonId = useId();
-  const menuId = useId();
-
-  // The grid holds one page only (server pagination): the view's ids come from the page that sorted them.
-  const viewIds = () => [...viewIdList];
-  const viewCount = anchor === null ? 0 : viewIds().length;
   const total = snapshot?.inventory.total ?? 0;
   const ready = snapshot !== undefined && evaluated !== undefined && session.data != null;
 
   const save = (kind: ClientExportKind) => {
-    setAnchor(null);
+    menu.close();
     if (snapshot === undefined || evaluated === undefined || !session.data) return;
     const file = buildClientExport(kind, {
       // The inventory the findings were evaluated on, so that the two always agree.
       inventory: evaluated.inventory,
       findings: evaluated.findings,
       tenant: session.data,
-      viewIds: viewIds(),
+      viewIds,
       now: new Date(),
     });
     downloadText(file.fileName, file.text, file.type === 'csv' ? csvMediaType : jsonMediaType);
@@ -50,35 +46,20 @@ export function ExportMenu({ viewIds: viewIdList }: { viewIds: readonly string[]
 
   return (
     <>
-      <Button
-        id={buttonId}
-        size="small"
-        startIcon={<FileDownloadOutlinedIcon />}
-        aria-haspopup="menu"
-        aria-controls={anchor === null ? undefined : menuId}
-        aria-expanded={anchor === null ? undefined : true}
-        disabled={!ready}
-        onClick={(event) => setAnchor(event.currentTarget)}
-      >
+      <Button size="small" startIcon={<FileDownloadOutlinedIcon />} disabled={!ready} {...menu.buttonProps}>
         Export
       </Button>
-      <Menu
-        id={menuId}
-        anchorEl={anchor}
-        open={anchor !== null}
-        onClose={() => setAnchor(null)}
-        slotProps={{ list: { 'aria-labelledby': buttonId } }}
-      >
+      <Menu {...menu.menuProps}>
         <MenuItem onClick={() => save('view-csv')}>
           <ListItemText
             primary="CSV of this view"
-            secondary={`${pluralize(viewCount, 'client')}, every detail and finding`}
+            secondary={`${pluralize(viewIds.length, 'client')}, every detail and finding`}
           />
         </MenuItem>
         <MenuItem onClick={() => save('view-json')}>
           <ListItemText
             primary="JSON of this view"
-            secondary={`${pluralize(viewCount, 'client')}, with policies`}
+            secondary={`${pluralize(viewIds.length, 'client')}, with policies`}
           />
         </MenuItem>
         <Divider />

@@ -18,8 +18,8 @@ import { useSearchParams } from 'react-router';
 import type { DriftMatchBy } from '../../../identity-cloud/drift.ts';
 import { compareInventories, driftToCsv } from '../../../identity-cloud/drift.ts';
 import { exportFileName } from '../../../identity-cloud/inventory-export.ts';
-import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { csvMediaType, downloadText } from '../../../lib/download.ts';
+import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { useInventory } from '../../../lib/inventory/use-inventory.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { defaultTenantLabel, findSavedTenant } from '../../../lib/tenants/saved-tenants.ts';
@@ -123,13 +123,7 @@ export function DriftPage() {
         </Typography>
       </Box>
 
-      {inventory.error !== null && !inventory.isFetching ? (
-        <ApiErrorAlert
-          error={inventory.error}
-          resource="the inventory"
-          onRetry={() => void inventory.refetch()}
-        />
-      ) : null}
+      <InventoryErrorAlert inventory={inventory} />
 
       {base === null ? (
         <Card variant="outlined" component="section" aria-labelledby="drift-choose-heading">

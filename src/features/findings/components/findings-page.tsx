@@ -14,10 +14,10 @@ import { severities, severityLabels } from '../../../identity-cloud/findings/fin
 import type { FindingsLimitation } from '../../../identity-cloud/findings/evaluate-inventory.ts';
 import { ruleCatalogue } from '../../../identity-cloud/findings/rule-catalogue.ts';
 import { freshClientCount } from '../../../identity-cloud/inventory.ts';
-import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { SeverityGroup } from '../utils/group-findings.ts';
@@ -162,13 +162,7 @@ export function FindingsPage() {
         </Box>
       ) : null}
 
-      {inventory.error !== null && !inventory.isFetching ? (
-        <ApiErrorAlert
-          error={inventory.error}
-          resource="the inventory"
-          onRetry={() => void inventory.refetch()}
-        />
-      ) : null}
+      <InventoryErrorAlert inventory={inventory} />
 
       {findings === undefined ? (
         inventory.error === null ? (

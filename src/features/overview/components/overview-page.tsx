@@ -10,10 +10,10 @@ import { lazy, useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { clientKindLabels, clientKinds } from '../../../identity-cloud/client-kind.ts';
 import { severities, severityLabels } from '../../../identity-cloud/findings/finding.ts';
-import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { kindColors } from '../../../lib/components/client-kind-chip.tsx';
 import { severityColors } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
+import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import type { PolicyTab } from '../../../lib/routes.ts';
 import { toClients, toFindings, toLoginPolicy, toPolicies, toTokenPolicy } from '../../../lib/routes.ts';
@@ -148,13 +148,7 @@ export function OverviewPage() {
         </Box>
       ) : null}
 
-      {inventory.error !== null && !inventory.isFetching ? (
-        <ApiErrorAlert
-          error={inventory.error}
-          resource="the inventory"
-          onRetry={() => void inventory.refetch()}
-        />
-      ) : null}
+      <InventoryErrorAlert inventory={inventory} />
 
       {counts === null ? (
         inventory.error === null ? (
