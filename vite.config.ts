@@ -5,6 +5,10 @@ import { identityCloudProxyPlugin } from './src/server/vite-proxy-plugin.ts';
 export default defineConfig({
   // The proxy (and, without IDC_* variables, the embedded sandbox) serves /api in `npm run dev` too.
   plugins: [react(), identityCloudProxyPlugin()],
+  // No CORS: another page (another port of this machine included) must not read /api. Vite's default answers
+  // every origin.
+  server: { cors: false },
+  preview: { cors: false },
   build: {
     outDir: 'dist',
     sourcemap: false,

@@ -130,6 +130,6 @@ test('no secret or token appears in anything the browser receives or keeps, nor 
   await expect.poll(() => stack.output()).toMatch(/GET \/api\/inventory 200/);
   // The session cookie never reaches JavaScript.
   const cookies = await page.context().cookies();
-  expect(cookies.filter((cookie) => cookie.name === 'idc_session' && !cookie.httpOnly)).toEqual([]);
+  expect(cookies.filter((cookie) => cookie.name === '__Host-idc_session' && !cookie.httpOnly)).toEqual([]);
   expect(traffic.sessionCookieSetHttpOnly).toBe(true);
 });

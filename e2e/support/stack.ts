@@ -61,6 +61,8 @@ export async function startStack({
     HOME: process.env.HOME ?? '',
     HOST: '127.0.0.1',
     PORT: '0',
+    // The journeys type this loopback sandbox into the connect form.
+    ALLOW_LOOPBACK_IDENTITY_DOMAIN: '1',
     ...connectionEnv,
   };
   const child = spawn(process.execPath, ['dist-server/server.js'], {

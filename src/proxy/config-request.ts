@@ -2,6 +2,7 @@
 // session's cached token (re-exchanged once on 401/403), Retry-After on 429, exponential backoff with jitter on
 // 5xx, resets, hangs and malformed bodies, per-attempt timeouts, and a sentence for every way it can end badly.
 import { configErrorSchema } from '../identity-cloud/schemas.ts';
+import { refusedAddressMessage, type AddressPolicy } from './address-policy.ts';
 import { ProblemError } from './problem.ts';
 import { backoffDelayMs, parseRetryAfterMs, sleep } from './retry-policy.ts';
 import type { Session } from './session-store.ts';
@@ -13,6 +14,8 @@ export interface UpstreamSettings {
   /** Per-attempt ceiling, and the overall deadline of a forwarded request. */
   upstreamTimeoutMs: number;
   maxResponseBytes: number;
+  /** Where the session's requests may connect; default trusted. */
+  addresses?: AddressPolicy | undefined;
 }
 
 /** Retries and refusals seen, for the inventory's summary and the benchmark. */
@@ -136,6 +139,8 @@ function faultProblem(
       );
     case 'aborted':
       return new ProblemError(499, 'The request was cancelled.', { title: 'Cancelled' });
+    case 'refused-address':
+      return new ProblemError(502, refusedAddressMessage('special'));
   }
 }
 
@@ -179,6 +184,7 @@ async function attemptOnce(
         timeoutMs,
         maxBytes: context.settings.maxResponseBytes,
         signal: options.signal,
+        addresses: context.settings.addresses,
       },
       options.counter,
     );

@@ -287,7 +287,12 @@ describe('hostile upstream bodies', () => {
     track(() => upstream.close());
     const server = await startServer({
       staticDir: null,
-      proxy: { log: () => undefined, maxResponseBytes: 1024 * 1024, upstreamTimeoutMs: 2000 },
+      proxy: {
+        log: () => undefined,
+        maxResponseBytes: 1024 * 1024,
+        upstreamTimeoutMs: 2000,
+        allowLoopbackIdentityDomain: true, // the upstream is a tiny server on loopback
+      },
     });
     track(() => server.close());
     const origin = server.url.replace(/\/$/, '');

@@ -15,7 +15,7 @@ import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
 import { cancelledResponse, problem, problemResponse } from './problem.ts';
 import { JsonTooDeepError, redactSecrets } from './redact.ts';
-import { notConnected, sessionCookie } from './session-routes.ts';
+import { resolveRequestSession } from './session-resolution.ts';
 import { gatePriority } from './tenant-gate.ts';
 
 interface ForwardedCollection {
@@ -100,9 +100,9 @@ async function forward(
 export function mountConfigRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
   for (const spec of forwardedCollections) {
     app.get(`/api/config/${spec.collection}`, async (c) => {
-      const session = runtime.resolveSession(sessionCookie(c));
-      if (session === null) return notConnected();
-      return forward(c, runtime.configContext(session), {
+      const resolved = resolveRequestSession(c, runtime);
+      if (!resolved.ok) return resolved.response;
+      return forward(c, runtime.configContext(resolved.session), {
         path: spec.collection,
         label: spec.listLabel,
         schema: spec.listSchema,
@@ -119,9 +119,9 @@ export function mountConfigRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): v
           ),
         );
       }
-      const session = runtime.resolveSession(sessionCookie(c));
-      if (session === null) return notConnected();
-      return forward(c, runtime.configContext(session), {
+      const resolved = resolveRequestSession(c, runtime);
+      if (!resolved.ok) return resolved.response;
+      return forward(c, runtime.configContext(resolved.session), {
         path: `${spec.collection}/${id}`,
         label: `${spec.itemNoun} ${id}`,
         schema: spec.itemSchema,

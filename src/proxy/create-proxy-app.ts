@@ -8,7 +8,7 @@ import type { ProxyEnv } from './proxy-env.ts';
 import { resolveProxyOptions, type ProxyOptions } from './proxy-options.ts';
 import { ProxyRuntime } from './proxy-runtime.ts';
 import { problem, problemResponse } from './problem.ts';
-import { crossOriginProblem, hostGuard, originGuard, pathGuard } from './request-guards.ts';
+import { crossOriginProblem, fetchSiteGuard, hostGuard, originGuard, pathGuard } from './request-guards.ts';
 import { requestLog } from './request-log.ts';
 import { mountSessionRoutes } from './session-routes.ts';
 
@@ -33,6 +33,7 @@ export function createProxyApp(options: ProxyOptions = {}): ProxyApp {
   app.use('*', hostGuard(resolved.allowedHosts));
   app.use('/api/*', pathGuard());
   app.use('/api/*', originGuard());
+  app.use('/api/*', fetchSiteGuard());
   app.use('/api/*', async (c, next) => {
     await next();
     c.res.headers.set('x-content-type-options', 'nosniff');

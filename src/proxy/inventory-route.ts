@@ -5,13 +5,14 @@ import { InventoryRun } from './inventory.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
 import { cancelledResponse, problemResponse } from './problem.ts';
-import { notConnected, sessionCookie } from './session-routes.ts';
+import { resolveRequestSession } from './session-resolution.ts';
 
 export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
   app.get('/api/inventory', async (c) => {
     const startedAt = performance.now();
-    const session = runtime.resolveSession(sessionCookie(c));
-    if (session === null) return notConnected();
+    const resolved = resolveRequestSession(c, runtime);
+    if (!resolved.ok) return resolved.response;
+    const { session } = resolved;
     // HEAD (routed here by Hono) must not start thousands of upstream requests for a body nobody reads.
     if (c.req.method === 'HEAD') {
       return new Response(null, {

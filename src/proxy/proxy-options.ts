@@ -32,6 +32,19 @@ export interface ProxyOptions {
   secureCookies?: boolean | 'auto';
   /** Retry bounds of the inventory's items. */
   inventoryLimits?: Partial<InventoryLimits>;
+  /**
+   * Serve the default connection to requests from other machines. Default false: only loopback peers (and
+   * in-process callers) get it; the server turns it on only when its users are authenticated.
+   */
+  serveDefaultConnectionToRemoteClients?: boolean;
+  /** Accept identity domains typed into the form that are, or resolve to, loopback. Default false. */
+  allowLoopbackIdentityDomain?: boolean;
+  /** Session creations per client address: a burst, refilled at a steady rate. Default 20, then 20 a minute. */
+  sessionCreationLimit?: { burst: number; perMinute: number };
+  /** Inventories running at once, per session and for the whole server. Default 4 and 16. */
+  inventoryCaps?: { perSession: number; perServer: number };
+  /** An inventory whose reader takes nothing for this long is stopped. Default 30 s. */
+  stalledReaderTimeoutMs?: number;
 }
 
 export interface ResolvedProxyOptions {
@@ -46,6 +59,11 @@ export interface ResolvedProxyOptions {
   maxSessions: number;
   secureCookies: boolean | 'auto';
   inventoryLimits: InventoryLimits;
+  serveDefaultConnectionToRemoteClients: boolean;
+  allowLoopbackIdentityDomain: boolean;
+  sessionCreationLimit: { burst: number; perMinute: number };
+  inventoryCaps: { perSession: number; perServer: number };
+  stalledReaderTimeoutMs: number;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -59,6 +77,11 @@ export const proxyDefaults = {
   maxSessions: 200,
   inventoryMaxAttempts: 5,
   inventoryMaxRateLimitRetries: 20,
+  sessionCreationBurst: 20,
+  sessionCreationsPerMinute: 20,
+  inventoriesPerSession: 4,
+  inventoriesPerServer: 16,
+  stalledReaderTimeoutMs: 30_000,
 } as const;
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
@@ -120,5 +143,36 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
         proxyDefaults.inventoryMaxRateLimitRetries,
       ),
     },
+    serveDefaultConnectionToRemoteClients: options.serveDefaultConnectionToRemoteClients ?? false,
+    allowLoopbackIdentityDomain: options.allowLoopbackIdentityDomain ?? false,
+    sessionCreationLimit: {
+      burst: positiveInteger(
+        'sessionCreationLimit.burst',
+        options.sessionCreationLimit?.burst,
+        proxyDefaults.sessionCreationBurst,
+      ),
+      perMinute: positiveInteger(
+        'sessionCreationLimit.perMinute',
+        options.sessionCreationLimit?.perMinute,
+        proxyDefaults.sessionCreationsPerMinute,
+      ),
+    },
+    inventoryCaps: {
+      perSession: positiveInteger(
+        'inventoryCaps.perSession',
+        options.inventoryCaps?.perSession,
+        proxyDefaults.inventoriesPerSession,
+      ),
+      perServer: positiveInteger(
+        'inventoryCaps.perServer',
+        options.inventoryCaps?.perServer,
+        proxyDefaults.inventoriesPerServer,
+      ),
+    },
+    stalledReaderTimeoutMs: positiveInteger(
+      'stalledReaderTimeoutMs',
+      options.stalledReaderTimeoutMs,
+      proxyDefaults.stalledReaderTimeoutMs,
+    ),
   };
 }

@@ -1,7 +1,9 @@
 // The proxy's state: sessions, the server's default connection, and one gate per tenant.
 import { checkConnection, type Connection } from '../identity-cloud/connection-rules.ts';
+import { trustedAddresses, type AddressPolicy } from './address-policy.ts';
 import type { ConfigContext } from './config-request.ts';
 import type { ResolvedProxyOptions } from './proxy-options.ts';
+import { SessionCreationLimiter } from './session-creation-limiter.ts';
 import { SessionStore, type Session } from './session-store.ts';
 import { TenantGate } from './tenant-gate.ts';
 import { exchangeToken, type TokenGrant } from './token-exchange.ts';
@@ -13,6 +15,10 @@ export class ProxyRuntime {
   readonly options: ResolvedProxyOptions;
   readonly sessions: SessionStore;
   readonly defaultSession: Session | null;
+  readonly sessionCreations: SessionCreationLimiter;
+  /** Inventories running now, per session id and in all. */
+  private readonly runningInventories = new Map<string, number>();
+  private runningInventoriesTotal = 0;
   // Tenants' gates in recency order; the learned concurrency is worth keeping across inventories.
   private readonly gates = new Map<string, TenantGate>();
   private readonly sweeper: ReturnType<typeof setInterval>;
@@ -23,6 +29,7 @@ export class ProxyRuntime {
       idleTtlMs: options.sessionIdleTtlMs,
       maxSessions: options.maxSessions,
     });
+    this.sessionCreations = new SessionCreationLimiter(options.sessionCreationLimit);
     this.defaultSession = options.defaultConnection
       ? this.createDefaultSession(options.defaultConnection)
       : null;
@@ -30,13 +37,20 @@ export class ProxyRuntime {
     this.sweeper.unref();
   }
 
-  tokenSource(connection: Connection, initial?: TokenGrant): TokenSource {
+  /** Typed into the form: checked; the operator's (or the embedded sandbox's) default connection: trusted. */
+  addressPolicyFor(source: Session['source']): AddressPolicy {
+    if (source === 'server') return trustedAddresses;
+    return { kind: 'checked', allowLoopback: this.options.allowLoopbackIdentityDomain };
+  }
+
+  tokenSource(connection: Connection, initial?: TokenGrant, addresses?: AddressPolicy): TokenSource {
     return new TokenSource(
       (counter) =>
         exchangeToken(connection, {
           timeoutMs: this.options.upstreamTimeoutMs,
           maxResponseBytes: this.options.maxResponseBytes,
           counter,
+          addresses: addresses ?? trustedAddresses,
         }),
       { initial: initial ?? null },
     );
@@ -68,13 +82,30 @@ export class ProxyRuntime {
       settings: {
         upstreamTimeoutMs: this.options.upstreamTimeoutMs,
         maxResponseBytes: this.options.maxResponseBytes,
+        addresses: this.addressPolicyFor(session.source),
       },
     };
   }
 
-  /** The session of a cookie value, else the server's default connection, else none. */
-  resolveSession(cookie: string | undefined): Session | null {
-    return this.sessions.get(cookie) ?? this.defaultSession;
+  /**
+   * Counts an inventory in, unless a cap is reached: returns a release function, or which cap refused it.
+   */
+  startInventory(session: Session): (() => void) | 'session' | 'server' {
+    const { perSession, perServer } = this.options.inventoryCaps;
+    const mine = this.runningInventories.get(session.id) ?? 0;
+    if (mine >= perSession) return 'session';
+    if (this.runningInventoriesTotal >= perServer) return 'server';
+    this.runningInventories.set(session.id, mine + 1);
+    this.runningInventoriesTotal += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.runningInventoriesTotal -= 1;
+      const left = (this.runningInventories.get(session.id) ?? 1) - 1;
+      if (left <= 0) this.runningInventories.delete(session.id);
+      else this.runningInventories.set(session.id, left);
+    };
   }
 
   close(): void {

@@ -93,6 +93,26 @@ export function originGuard(): MiddlewareHandler<ProxyEnv> {
   };
 }
 
+/**
+ * Any /api request a browser sends on behalf of another site (`<img src>`, a form, a link, another port of this
+ * host) is refused before it does anything: the browser would block the answer, but the work (an inventory's
+ * fan-out) would still start. The dashboard's own requests are `same-origin`; a typed address is `none`.
+ */
+export function fetchSiteGuard(): MiddlewareHandler<ProxyEnv> {
+  return async (c, next) => {
+    const fetchSite = c.req.header('sec-fetch-site');
+    if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
+      return problemResponse(
+        problem(
+          403,
+          'Requests from another site may not use this dashboard’s API: open the dashboard itself.',
+        ),
+      );
+    }
+    await next();
+  };
+}
+
 const smugglingPattern = /%2f|%5c|%2e|%00|\\|(?:^|\/)\.\.?(?:\/|$)/i;
 
 /** The request target as the client sent it (before URL normalisation removed `..`), when the server kept it. */

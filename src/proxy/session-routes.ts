@@ -1,16 +1,24 @@
 // POST/GET/DELETE /api/session: connect with a configuration client, read the connection's non-secret facts,
 // forget it.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { checkConnection } from '../identity-cloud/connection-rules.ts';
+import { hostVerdict, refusedAddressMessage } from './address-policy.ts';
+import { clientAddress } from './client-address.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
 import { problem, problemResponse, ProblemError } from './problem.ts';
+import {
+  clearedSessionCookies,
+  readSessionCookie,
+  setSessionCookie,
+  withClearedSessionCookies,
+} from './session-cookie.ts';
+import { resolveRequestSession } from './session-resolution.ts';
 import type { Session } from './session-store.ts';
 import { exchangeToken, type TokenGrant } from './token-exchange.ts';
 
-export const sessionCookieName = 'idc_session';
+export { notConnected } from './session-resolution.ts';
 export const sessionBodyLimitBytes = 8 * 1024;
 
 export interface SessionFacts {
@@ -33,19 +41,6 @@ export function sessionFacts(session: Session, grant: TokenGrant): SessionFacts 
   };
 }
 
-export function notConnected(): Response {
-  return problemResponse(problem(401, 'You are not connected: connect with a configuration client first.'));
-}
-
-function useSecureCookie(c: Context, setting: boolean | 'auto'): boolean {
-  if (setting !== 'auto') return setting;
-  return new URL(c.req.url).protocol === 'https:';
-}
-
-export function sessionCookie(c: Context): string | undefined {
-  return getCookie(c, sessionCookieName);
-}
-
 export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
   const { options } = runtime;
 
@@ -59,6 +54,17 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
         ),
     }),
     async (c) => {
+      const waitMs = runtime.sessionCreations.take(clientAddress(c) ?? 'in-process');
+      if (waitMs > 0) {
+        const seconds = Math.ceil(waitMs / 1000);
+        return problemResponse(
+          problem(
+            429,
+            `Too many connection attempts from your address: wait ${seconds} s before connecting again.`,
+          ),
+          { 'retry-after': String(seconds) },
+        );
+      }
       let body: unknown;
       try {
         body = await c.req.json();
@@ -87,6 +93,19 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
           errors: check.errors,
         });
       }
+      const addresses = runtime.addressPolicyFor('form');
+      // Before any connection: a name that resolves to loopback or a private range is refused here, and the
+      // agent's lookup checks again at connect time (DNS may answer differently the second time).
+      const verdict = await hostVerdict(new URL(check.connection.identityDomain).hostname, addresses);
+      if (verdict === 'loopback' || verdict === 'special') {
+        const message = refusedAddressMessage(verdict);
+        return problemResponse({
+          title: 'Invalid connection',
+          status: 400,
+          detail: `Check this field: ${message}`,
+          errors: [{ field: 'identityDomain', message }],
+        });
+      }
       let grant: TokenGrant;
       try {
         grant = await exchangeToken(
@@ -95,6 +114,8 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
             timeoutMs: options.upstreamTimeoutMs,
             maxResponseBytes: options.maxResponseBytes,
             counter: c.get('counter'),
+            addresses,
+            unverifiedDomain: true,
           },
           c.req.raw.signal,
         );
@@ -102,23 +123,22 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
         if (error instanceof ProblemError) return problemResponse(error.toProblem());
         throw error;
       }
-      const previous = sessionCookie(c);
-      if (previous !== undefined) runtime.sessions.delete(previous);
-      const session = runtime.sessions.create(check.connection, runtime.tokenSource(check.connection, grant));
-      setCookie(c, sessionCookieName, session.id, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        path: '/api',
-        secure: useSecureCookie(c, options.secureCookies),
-      });
+      const previous = readSessionCookie(c, options.secureCookies);
+      for (const id of previous.kind === 'absent' ? [] : previous.values) runtime.sessions.delete(id);
+      const session = runtime.sessions.create(
+        check.connection,
+        runtime.tokenSource(check.connection, grant, addresses),
+      );
+      setSessionCookie(c, options.secureCookies, session.id);
       c.header('cache-control', 'no-store');
       return c.json(sessionFacts(session, grant), 201);
     },
   );
 
   app.get('/api/session', async (c) => {
-    const session = runtime.resolveSession(sessionCookie(c));
-    if (session === null) return notConnected();
+    const resolved = resolveRequestSession(c, runtime);
+    if (!resolved.ok) return resolved.response;
+    const { session } = resolved;
     try {
       const grant = await session.tokens.get(c.get('counter'));
       c.header('cache-control', 'no-store');
@@ -130,14 +150,24 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
   });
 
   app.delete('/api/session', (c) => {
-    const id = sessionCookie(c);
-    if (id !== undefined) runtime.sessions.delete(id);
-    deleteCookie(c, sessionCookieName, {
-      path: '/api',
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: useSecureCookie(c, options.secureCookies),
-    });
+    const cookie = readSessionCookie(c, options.secureCookies);
+    // Every session a cookie names is forgotten, also when two were sent (one planted): none survives a sign-out.
+    for (const id of cookie.kind === 'absent' ? [] : cookie.values) runtime.sessions.delete(id);
+    if (cookie.kind === 'duplicated') {
+      return withClearedSessionCookies(
+        c,
+        options.secureCookies,
+        problemResponse(
+          problem(
+            401,
+            'Your browser sent the session cookie twice, so one of them was set by another page: both sessions ended and the cookies were cleared.',
+          ),
+        ),
+      );
+    }
+    for (const value of clearedSessionCookies(c, options.secureCookies)) {
+      c.header('set-cookie', value, { append: true });
+    }
     return c.body(null, 204);
   });
 }

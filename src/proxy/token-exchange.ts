@@ -2,6 +2,8 @@
 // in one sentence a person can act on. The secret travels only in the Authorization header to the token endpoint.
 import { defaultScope, type Connection } from '../identity-cloud/connection-rules.ts';
 import { oauthErrorSchema, tokenResponseSchema } from '../identity-cloud/schemas.ts';
+import type { AddressPolicy } from './address-policy.ts';
+import { refusedAddressMessage } from './address-policy.ts';
 import { ProblemError } from './problem.ts';
 import { backoffDelayMs, parseRetryAfterMs, sleep } from './retry-policy.ts';
 import { fetchUpstream, parseJson, UpstreamFailure, type UpstreamCounter } from './upstream-fetch.ts';
@@ -21,9 +23,25 @@ export interface TokenExchangeOptions {
   maxResponseBytes: number;
   counter?: UpstreamCounter | undefined;
   now?: () => number;
+  /** Where the exchange may connect; default trusted (the operator's own domain). */
+  addresses?: AddressPolicy | undefined;
+  /**
+   * The domain has never answered as an Identity Cloud tenant (a first connection from the form): every failure
+   * short of an OAuth answer gets the same sentence, so that the answers cannot map which ports are open.
+   */
+  unverifiedDomain?: boolean | undefined;
 }
 
 const defaultLifetimeSeconds = 3600;
+/** A token lifetime beyond a day is not believed (and 1e300 s would not fit a date). */
+export const maxTokenLifetimeSeconds = 86_400;
+
+/** Problems that only an Identity Cloud token endpoint gives (an OAuth error body): the domain answered. */
+const tenantAnswers = new WeakSet<ProblemError>();
+
+export function noTenantSentence(connection: Pick<Connection, 'identityDomain' | 'customerId'>): string {
+  return `No Identity Cloud token endpoint answered at ${connection.identityDomain} for customer ${connection.customerId}. Check the identity domain and customer ID, and that the tenant is reachable from the dashboard's server.`;
+}
 const maxAttempts = 3;
 
 /** RFC 6749 §2.3.1: client id and secret are form-urlencoded before Basic encoding. */
@@ -63,6 +81,8 @@ function describeFailure(failure: UpstreamFailure, connection: Connection, timeo
         502,
         `The connection to ${domain} failed. Check the identity domain, or try again in a moment.`,
       );
+    case 'refused-address':
+      return new ProblemError(400, refusedAddressMessage('special'));
   }
 }
 
@@ -90,21 +110,44 @@ function refused(status: number, body: unknown): ProblemError {
   const code =
     oauthError.success && /^[a-z_]{1,64}$/.test(oauthError.data.error) ? oauthError.data.error : null;
   if (code === 'invalid_scope') {
-    return new ProblemError(
-      401,
-      'Identity Cloud refused the requested scope (invalid_scope). Leave the scope empty or ask for one the configuration client is allowed.',
-      { title: 'Credentials refused' },
+    return answeredByTenant(
+      new ProblemError(
+        401,
+        'Identity Cloud refused the requested scope (invalid_scope). Leave the scope empty or ask for one the configuration client is allowed.',
+        { title: 'Credentials refused' },
+      ),
     );
   }
-  return new ProblemError(
+  const problem = new ProblemError(
     401,
     `Identity Cloud refused the client credentials${code ? ` (${code})` : ` (status ${status})`}. Check the client ID and secret of the configuration client.`,
     { title: 'Credentials refused' },
   );
+  if (oauthError.success) tenantAnswers.add(problem);
+  return problem;
+}
+
+function answeredByTenant(problem: ProblemError): ProblemError {
+  tenantAnswers.add(problem);
+  return problem;
 }
 
 /** Exchanges the configuration client's credentials for an access token, or throws a ProblemError. */
 export async function exchangeToken(
+  connection: Connection,
+  options: TokenExchangeOptions,
+  signal?: AbortSignal,
+): Promise<TokenGrant> {
+  if (options.unverifiedDomain !== true) return exchangeOnce(connection, options, signal);
+  try {
+    return await exchangeOnce(connection, options, signal);
+  } catch (error) {
+    if (!(error instanceof ProblemError) || tenantAnswers.has(error) || error.status === 499) throw error;
+    throw new ProblemError(502, noTenantSentence(connection));
+  }
+}
+
+async function exchangeOnce(
   connection: Connection,
   options: TokenExchangeOptions,
   signal?: AbortSignal,
@@ -135,6 +178,7 @@ export async function exchangeToken(
           timeoutMs: remaining,
           maxBytes: options.maxResponseBytes,
           signal,
+          addresses: options.addresses,
         },
         options.counter,
       ));
@@ -151,7 +195,10 @@ export async function exchangeToken(
     if (status === 200) {
       const grant = json.ok ? tokenResponseSchema.safeParse(json.value) : null;
       if (!grant?.success) throw notATokenEndpoint(connection);
-      const lifetimeSeconds = grant.data.expires_in ?? defaultLifetimeSeconds;
+      const granted = grant.data.expires_in ?? defaultLifetimeSeconds;
+      const lifetimeSeconds = Number.isFinite(granted)
+        ? Math.min(Math.max(granted, 0), maxTokenLifetimeSeconds)
+        : defaultLifetimeSeconds;
       const issuedAt = now();
       return {
         accessToken: grant.data.access_token,

@@ -6,9 +6,18 @@
 // event-loop lag and lost throughput in the fan-out benchmark.
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
+import {
+  addressVerdict,
+  bareHostName,
+  checkedLookup,
+  refusedAddressCode,
+  trustedAddresses,
+  type AddressPolicy,
+} from './address-policy.ts';
 
 export type UpstreamFailureReason =
-  'timeout' | 'unreachable' | 'reset' | 'redirect' | 'too-large' | 'aborted';
+  'timeout' | 'unreachable' | 'reset' | 'redirect' | 'too-large' | 'aborted' | 'refused-address';
 
 export class UpstreamFailure extends Error {
   readonly reason: UpstreamFailureReason;
@@ -31,6 +40,8 @@ export interface UpstreamRequest {
   timeoutMs: number;
   maxBytes: number;
   signal?: AbortSignal | undefined;
+  /** Where this request may connect; default trusted (the operator's own domain). */
+  addresses?: AddressPolicy | undefined;
 }
 
 export interface UpstreamResponse {
@@ -54,9 +65,23 @@ const unreachableCodes = new Set([
   'EADDRNOTAVAIL',
 ]);
 
-// Keep-alive: the fan-out reuses a socket per concurrent slot instead of a handshake per request.
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+// Keep-alive: the fan-out reuses a socket per concurrent slot instead of a handshake per request. One pair of
+// agents per address policy, so that a socket opened for a trusted domain is never reused for a checked one.
+const agents = new Map<string, { http: HttpAgent; https: HttpsAgent }>();
+function agentsFor(policy: AddressPolicy): { http: HttpAgent; https: HttpsAgent } {
+  const key = policy.kind === 'trusted' ? 'trusted' : `checked:${String(policy.allowLoopback)}`;
+  let pair = agents.get(key);
+  if (pair === undefined) {
+    const options = {
+      keepAlive: true,
+      maxSockets: Number.POSITIVE_INFINITY,
+      ...(policy.kind === 'checked' ? { lookup: checkedLookup(policy) } : {}),
+    };
+    pair = { http: new HttpAgent(options), https: new HttpsAgent(options) };
+    agents.set(key, pair);
+  }
+  return pair;
+}
 
 function headerReader(headers: IncomingHttpHeaders): (name: string) => string | null {
   return (name) => {
@@ -77,6 +102,18 @@ export function fetchUpstream(
     url = new URL(request.url);
   } catch {
     return Promise.reject(new UpstreamFailure('unreachable', 'The address is not a URL.', 'ERR_INVALID_URL'));
+  }
+  const policy = request.addresses ?? trustedAddresses;
+  const hostname = bareHostName(url.hostname);
+  // An IP literal is connected to without any lookup: checked here instead.
+  if (isIP(hostname) !== 0 && addressVerdict(hostname, policy) !== 'allowed') {
+    return Promise.reject(
+      new UpstreamFailure(
+        'refused-address',
+        'The address is not one the proxy connects to.',
+        refusedAddressCode,
+      ),
+    );
   }
   if (counter) counter.calls += 1;
   const secure = url.protocol === 'https:';
@@ -113,12 +150,12 @@ export function fetchUpstream(
     const outgoing = send(
       {
         protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        hostname,
         port: url.port === '' ? undefined : Number(url.port),
         path: `${url.pathname}${url.search}`,
         method: request.method,
         headers,
-        agent: secure ? httpsAgent : httpAgent,
+        agent: secure ? agentsFor(policy).https : agentsFor(policy).http,
       },
       (response) => {
         const status = response.statusCode ?? 0;
@@ -161,7 +198,9 @@ export function fetchUpstream(
     );
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       const code = error.code;
-      if (code !== undefined && unreachableCodes.has(code)) {
+      if (code === refusedAddressCode) {
+        fail(new UpstreamFailure('refused-address', 'The address is not one the proxy connects to.', code));
+      } else if (code !== undefined && unreachableCodes.has(code)) {
         fail(new UpstreamFailure('unreachable', `Could not connect (${code}).`, code));
       } else {
         fail(new UpstreamFailure('reset', `The connection failed${code ? ` (${code})` : ''}.`, code));

@@ -8,8 +8,25 @@ describe('readServerConfig', () => {
       port: 5173,
       proxy: {},
       embeddedSandbox: { quiet: true },
+      authMode: 'none',
+      allowUnauthenticatedRemote: false,
       errors: [],
     });
+  });
+
+  it('reads the authentication mode and the exposure allowances, refusing unknown values', () => {
+    expect(
+      readServerConfig({ ALLOW_UNAUTHENTICATED_REMOTE: '1', ALLOW_LOOPBACK_IDENTITY_DOMAIN: '1' }),
+    ).toMatchObject({
+      authMode: 'none',
+      allowUnauthenticatedRemote: true,
+      proxy: { allowLoopbackIdentityDomain: true },
+      errors: [],
+    });
+    expect(readServerConfig({ AUTH_MODE: 'magic', ALLOW_UNAUTHENTICATED_REMOTE: 'yes' }).errors).toEqual([
+      'AUTH_MODE must be one of none (got "magic").',
+      'ALLOW_UNAUTHENTICATED_REMOTE must be 1 or 0 (got "yes").',
+    ]);
   });
 
   it('reads the embedded sandbox knobs', () => {

@@ -10,8 +10,22 @@ export interface ServerConfig {
   proxy: Partial<ProxyOptions>;
   /** The sandbox to start in-process as the default connection, or false. */
   embeddedSandbox: false | SandboxOptions;
+  /** How users sign in; only `none` exists so far (AUTH_MODE). */
+  authMode: AuthMode;
+  /** ALLOW_UNAUTHENTICATED_REMOTE=1: start on a non-loopback HOST with a default connection and no sign-in. */
+  allowUnauthenticatedRemote: boolean;
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
+}
+
+export const authModes = ['none'] as const;
+export type AuthMode = (typeof authModes)[number];
+
+/** Whether the server authenticates its users (every mode but `none`). */
+export function isAuthenticationConfigured(mode: AuthMode): boolean {
+  // Every mode but `none` authenticates; `none` is the only one so far.
+  const unauthenticated: ReadonlySet<string> = new Set(['none']);
+  return !unauthenticated.has(mode);
 }
 
 const connectionVariables = {
@@ -85,6 +99,21 @@ export function readServerConfig(env: Environment): ServerConfig {
     }
   }
 
+  const flag = (name: string): boolean => {
+    const raw = present(env, name);
+    if (raw === undefined || raw === '0') return false;
+    if (raw === '1') return true;
+    errors.push(`${name} must be 1 or 0 (got "${raw}").`);
+    return false;
+  };
+  const rawAuthMode = present(env, 'AUTH_MODE') ?? 'none';
+  const authMode = authModes.find((mode) => mode === rawAuthMode.toLowerCase());
+  if (authMode === undefined) {
+    errors.push(`AUTH_MODE must be one of ${authModes.join(', ')} (got "${rawAuthMode}").`);
+  }
+  const allowUnauthenticatedRemote = flag('ALLOW_UNAUTHENTICATED_REMOTE');
+  if (flag('ALLOW_LOOPBACK_IDENTITY_DOMAIN')) proxy.allowLoopbackIdentityDomain = true;
+
   const given = Object.entries(connectionVariables).filter(([, name]) => present(env, name) !== undefined);
   let embeddedSandbox: false | SandboxOptions = false;
   if (given.length === Object.keys(connectionVariables).length) {
@@ -115,5 +144,13 @@ export function readServerConfig(env: Environment): ServerConfig {
     embeddedSandbox = sandbox;
   }
 
-  return { host, port, proxy, embeddedSandbox, errors };
+  return {
+    host,
+    port,
+    proxy,
+    embeddedSandbox,
+    authMode: authMode ?? 'none',
+    allowUnauthenticatedRemote,
+    errors,
+  };
 }

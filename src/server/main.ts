@@ -1,6 +1,6 @@
 // `npm start`: the dashboard's server, configured from the environment (README, "Configuration").
 import { fileURLToPath } from 'node:url';
-import { readServerConfig } from './env-config.ts';
+import { isAuthenticationConfigured, readServerConfig } from './env-config.ts';
 import { startServer } from './start-server.ts';
 
 async function main(): Promise<void> {
@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     staticDir,
     proxy: config.proxy,
     embeddedSandbox: config.embeddedSandbox,
+    authenticationConfigured: isAuthenticationConfigured(config.authMode),
+    allowUnauthenticatedRemote: config.allowUnauthenticatedRemote,
   });
   console.log(`Client Inventory is running at ${server.url}`);
   if (server.sandbox) {

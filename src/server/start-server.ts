@@ -11,6 +11,7 @@ import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../pr
 import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import { checkExposure } from './exposure-policy.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -24,6 +25,12 @@ export interface StartServerOptions {
   proxy?: Partial<ProxyOptions>;
   /** Start the sandbox in-process and use it as the default connection. */
   embeddedSandbox?: boolean | SandboxOptions;
+  /** Users are authenticated (a sign-in mode other than `none`): the default connection may serve any peer. */
+  authenticationConfigured?: boolean;
+  /** Start on a non-loopback HOST with a default connection and no sign-in anyway (printed as a warning). */
+  allowUnauthenticatedRemote?: boolean;
+  /** Where the start-up warning goes; default stderr. */
+  warn?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -53,9 +60,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const host = options.host ?? '127.0.0.1';
   const log = options.proxy?.log ?? ((line: string) => console.log(line));
   const allowedHosts = allowedHostsFor(host, options.proxy?.allowedHosts);
+  const wantsSandbox = options.embeddedSandbox !== undefined && options.embeddedSandbox !== false;
+  const authenticationConfigured = options.authenticationConfigured ?? false;
+  const exposure = checkExposure({
+    host,
+    hasDefaultConnection: wantsSandbox || (options.proxy?.defaultConnection ?? null) !== null,
+    authenticationConfigured,
+    allowUnauthenticatedRemote: options.allowUnauthenticatedRemote ?? false,
+  });
+  if (!exposure.ok) throw new Error(exposure.error);
+  if (exposure.warning !== null) (options.warn ?? ((line: string) => console.warn(line)))(exposure.warning);
 
   let sandbox: RunningSandbox | null = null;
-  if (options.embeddedSandbox !== undefined && options.embeddedSandbox !== false) {
+  if (wantsSandbox) {
     const sandboxOptions = options.embeddedSandbox === true ? {} : options.embeddedSandbox;
     sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
   }
@@ -63,6 +80,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...options.proxy,
     log,
     allowedHosts,
+    serveDefaultConnectionToRemoteClients: authenticationConfigured,
+    // A form-typed loopback domain is fine while this machine's own sandbox is the connection (local use).
+    allowLoopbackIdentityDomain: (options.proxy?.allowLoopbackIdentityDomain ?? false) || sandbox !== null,
     ...(sandbox
       ? {
           defaultConnection: {

@@ -47,6 +47,8 @@ export async function startProxyAndSandbox(
     staticDir: null,
     proxy: {
       log: (line) => logLines.push(line),
+      // The sandbox listens on loopback, and the tests connect to it through the form.
+      allowLoopbackIdentityDomain: true,
       ...options.proxy,
       ...(options.useSandboxAsDefault
         ? {

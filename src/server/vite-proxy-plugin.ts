@@ -1,15 +1,35 @@
 // `npm run dev` (and `vite preview`): the same proxy app as `npm start`, mounted as middleware for /api, with the
-// same environment variables and the embedded sandbox as the default connection when none is configured.
+// same environment variables, the same start-up refusal on a non-loopback host, the same security headers on
+// /api, and the embedded sandbox as the default connection when none is configured.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono } from 'hono';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
-import { readServerConfig } from './env-config.ts';
+import { isAuthenticationConfigured, readServerConfig } from './env-config.ts';
+import { checkExposure } from './exposure-policy.ts';
+import { securityHeaders } from './security-headers.ts';
 
-async function mountProxy(server: ViteDevServer | PreviewServer): Promise<void> {
+/** Vite's `host` setting as an address: unset is localhost, `true` every interface. */
+function listenHost(host: string | boolean | undefined): string {
+  if (host === undefined || host === false) return 'localhost';
+  return host === true ? '0.0.0.0' : host;
+}
+
+async function mountProxy(server: ViteDevServer | PreviewServer, host: string): Promise<void> {
   const config = readServerConfig(process.env);
   if (config.errors.length > 0) throw new Error(config.errors.join(' '));
+  const authenticationConfigured = isAuthenticationConfigured(config.authMode);
+  const exposure = checkExposure({
+    host,
+    hasDefaultConnection: config.embeddedSandbox !== false || config.proxy.defaultConnection !== undefined,
+    authenticationConfigured,
+    allowUnauthenticatedRemote: config.allowUnauthenticatedRemote,
+  });
+  if (!exposure.ok) throw new Error(exposure.error);
+  if (exposure.warning !== null) server.config.logger.warn(exposure.warning);
   let sandbox: RunningSandbox | null = null;
   if (config.embeddedSandbox !== false) sandbox = await startSandbox(config.embeddedSandbox);
   const proxy = createProxyApp({
@@ -17,6 +37,8 @@ async function mountProxy(server: ViteDevServer | PreviewServer): Promise<void> 
     log: (line) => {
       server.config.logger.info(line, { timestamp: false });
     },
+    serveDefaultConnectionToRemoteClients: authenticationConfigured,
+    allowLoopbackIdentityDomain: (config.proxy.allowLoopbackIdentityDomain ?? false) || sandbox !== null,
     ...(sandbox
       ? {
           defaultConnection: {
@@ -34,7 +56,11 @@ async function mountProxy(server: ViteDevServer | PreviewServer): Promise<void> 
       `  Embedded sandbox: ${sandbox.identityDomain}, customer ${sandbox.customerId}, client ${sandbox.clientId}`,
     );
   }
-  const listener = getRequestListener(proxy.fetch);
+  // The same headers as `npm start` gives /api (CSP, frame refusal, CORP same-origin, …).
+  const api = new Hono<{ Bindings: HttpBindings }>();
+  api.use('*', securityHeaders());
+  api.all('*', (c) => proxy.fetch(c.req.raw, c.env));
+  const listener = getRequestListener(api.fetch);
   server.middlewares.use((request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const url = request.url ?? '';
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) {
@@ -52,7 +78,7 @@ async function mountProxy(server: ViteDevServer | PreviewServer): Promise<void> 
 export function identityCloudProxyPlugin(): Plugin {
   return {
     name: 'identity-cloud-proxy',
-    configureServer: mountProxy,
-    configurePreviewServer: mountProxy,
+    configureServer: (server) => mountProxy(server, listenHost(server.config.server.host)),
+    configurePreviewServer: (server) => mountProxy(server, listenHost(server.config.preview.host)),
   };
 }

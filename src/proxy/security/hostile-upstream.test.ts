@@ -114,6 +114,8 @@ async function startProxyFor(tenant: HostileTenant) {
       maxResponseBytes,
       upstreamTimeoutMs: 800,
       inventoryLimits: { maxAttempts: 3 },
+      // The hostile tenant is a server on loopback, typed into the form.
+      allowLoopbackIdentityDomain: true,
     },
   });
   track(() => server.close());

@@ -65,19 +65,19 @@ describe('cross-origin session changes', () => {
 
   it('ignores a session id chosen by the client (no fixation) and forged cookies', async () => {
     const proxy = await proxyAndSandbox();
-    const planted = `idc_session=${'A'.repeat(43)}`;
+    const planted = `__Host-idc_session=${'A'.repeat(43)}`;
     const { response, cookie } = await postSession(proxy.origin, connectionOf(proxy.sandbox), {
       cookie: planted,
     });
     expect(response.status).toBe(201);
     expect(cookie).not.toBe(planted);
-    expect(cookie).toMatch(/^idc_session=[A-Za-z0-9_-]{43}$/);
+    expect(cookie).toMatch(/^__Host-idc_session=[A-Za-z0-9_-]{43}$/);
     for (const forged of [
       planted,
-      'idc_session=../../etc/passwd',
-      `idc_session=${'x'.repeat(8000)}`,
-      'idc_session=%00%0d%0a',
-      `idc_session=${'B'.repeat(43)}; idc_session=${'C'.repeat(43)}`,
+      '__Host-idc_session=../../etc/passwd',
+      `__Host-idc_session=${'x'.repeat(8000)}`,
+      '__Host-idc_session=%00%0d%0a',
+      `__Host-idc_session=${'B'.repeat(43)}; __Host-idc_session=${'C'.repeat(43)}`,
     ]) {
       const answer = await fetch(`${proxy.origin}/api/config/clients`, { headers: { cookie: forged } });
       expect(answer.status, forged.slice(0, 40)).toBe(401);
@@ -147,7 +147,7 @@ describe('path tricks in ids', () => {
     ['/api/config/./clients', 400],
     ['/api/config/clients/x/..', 400],
     ['/api/config/clients/..;/loginPolicies', 404],
-    ['/api/config/clients/x%0d%0aSet-Cookie:%20idc_session=evil', 400],
+    ['/api/config/clients/x%0d%0aSet-Cookie:%20__Host-idc_session=evil', 400],
     ['/api/config/clients/%EF%BC%8E%EF%BC%8E', 400],
     ['/api/config/clients/x%3Fscope=*', 400],
     ['/api/config/clients/x%23frag', 400],

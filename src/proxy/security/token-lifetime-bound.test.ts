@@ -1,0 +1,36 @@
+// A token endpoint that grants an absurd lifetime must not crash the connection (a date beyond any calendar) nor
+// leave a session behind that nobody holds a cookie for.
+import { expect, it } from 'vitest';
+import { startServer } from '../../server/start-server.ts';
+import { closedAfterEachTest, postSession, startTinyServer } from '../../server/test-helpers.ts';
+
+const { track } = closedAfterEachTest();
+
+it.each([1e300, 1e12])(
+  'bounds expires_in %s to a day, and keeps only the session it answered with',
+  async (expiresIn) => {
+    const upstream = await startTinyServer((_request, response) => {
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: 'forever-token', expires_in: expiresIn, token_type: 'Bearer' }));
+    });
+    track(() => upstream.close());
+    const server = await startServer({
+      staticDir: null,
+      proxy: { log: () => undefined, allowLoopbackIdentityDomain: true },
+    });
+    track(() => server.close());
+    const { response, body, cookie } = await postSession(server.url.replace(/\/$/, ''), {
+      identityDomain: upstream.origin,
+      customerId: '01000000-0000-3000-9000-000000000000',
+      clientId: 'id',
+      clientSecret: 'secret',
+    });
+    expect(response.status).toBe(201);
+    expect(cookie).not.toBeNull();
+    const lifetimeMs = Date.parse(String(body.expiresAt)) - Date.now();
+    expect(lifetimeMs).toBeGreaterThan(86_000_000);
+    expect(lifetimeMs).toBeLessThanOrEqual(86_400_000);
+    expect(server.proxy.sessionCount()).toBe(1);
+  },
+);
