@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Finding } from './findings/finding.ts';
 import type { Inventory, InventoryFailure } from './inventory.ts';
 import { emptyInventory, failureKey } from './inventory.ts';
+import { redactSecrets } from './redaction.ts';
 import { clientSchema, loginPolicySchema, tokenPolicySchema } from './schemas.ts';
 import type { Client, ClientSummary } from './schemas.ts';
 
@@ -59,15 +60,9 @@ export interface CreateSnapshotOptions {
 
 // A second line of defence: the proxy redacts secrets before anything leaves it, but a snapshot is a file on disk
 // that lives for months, so a login policy's `connectionDetails.clientSecret` must never reach it unredacted.
-const secretKey = /secret|password|passwd|^access_?token$|^refresh_?token$/i;
+// The same redaction as the proxy's (src/identity-cloud/redaction.ts).
 function withoutSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutSecrets) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    copy[key] = secretKey.test(key) && typeof child === 'string' ? '[redacted]' : withoutSecrets(child);
-  }
-  return copy as T;
+  return redactSecrets(value) as T;
 }
 
 export function createSnapshot(

@@ -3,6 +3,7 @@
 // 5xx, resets, hangs and malformed bodies, per-attempt timeouts, and a sentence for every way it can end badly.
 import { configErrorSchema } from '../identity-cloud/schemas.ts';
 import { refusedAddressMessage, type AddressPolicy } from './address-policy.ts';
+import { sessionRedactor } from './session-secrets.ts';
 import { ProblemError } from './problem.ts';
 import { backoffDelayMs, parseRetryAfterMs, sleep } from './retry-policy.ts';
 import type { Session } from './session-store.ts';
@@ -70,10 +71,9 @@ export function configUrl(session: Session, path: string): string {
 function upstreamErrorText(body: unknown, session: Session): string | null {
   const parsed = configErrorSchema.safeParse(body);
   if (!parsed.success || typeof parsed.data.errors !== 'string') return null;
-  const text = parsed.data.errors.trim().slice(0, 200);
-  const secrets = [session.connection.clientSecret, session.tokens.peek()?.accessToken];
-  if (text === '' || secrets.some((secret) => secret !== undefined && text.includes(secret))) return null;
-  return text;
+  // Redacted before it is cut: a secret cut in half would no longer be recognised.
+  const text = sessionRedactor(session).text(parsed.data.errors.trim()).slice(0, 200);
+  return text === '' ? null : text;
 }
 
 function finalProblem(

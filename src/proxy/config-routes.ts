@@ -14,7 +14,8 @@ import { isPlainIdentifier } from './identifiers.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
 import { cancelledResponse, problem, problemResponse } from './problem.ts';
-import { JsonTooDeepError, redactSecrets } from './redact.ts';
+import { JsonTooDeepError } from '../identity-cloud/redaction.ts';
+import { sessionRedactor } from './session-secrets.ts';
 import { resolveRequestSession } from './session-resolution.ts';
 import { gatePriority } from './tenant-gate.ts';
 
@@ -79,12 +80,9 @@ async function forward(
     throw error;
   }
   if (!result.ok) return problemResponse(result.problem.toProblem());
-  const sensitive = new Set([session.connection.clientSecret]);
-  const token = session.tokens.peek()?.accessToken;
-  if (token !== undefined) sensitive.add(token);
   let body: unknown;
   try {
-    body = redactSecrets(result.body, sensitive);
+    body = sessionRedactor(session).value(result.body);
   } catch (error) {
     if (!(error instanceof JsonTooDeepError)) throw error;
     return problemResponse(

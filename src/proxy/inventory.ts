@@ -15,7 +15,8 @@ import type { InventoryResourceKind } from '../identity-cloud/inventory-stream.t
 import { getConfig, type ConfigContext, type ConfigResult, type RetryStats } from './config-request.ts';
 import { isPlainIdentifier } from './identifiers.ts';
 import { ProblemError } from './problem.ts';
-import { JsonTooDeepError, redactSecrets } from './redact.ts';
+import { JsonTooDeepError } from '../identity-cloud/redaction.ts';
+import { sessionRedactor } from './session-secrets.ts';
 import { gatePriority } from './tenant-gate.ts';
 import type { UpstreamCounter } from './upstream-fetch.ts';
 
@@ -82,7 +83,6 @@ export class InventoryRun {
   private sink: ((line: Line) => void) | null = null;
   private clientLines = 0;
   private errorLines = 0;
-  private readonly sensitiveValues: Set<string>;
   private policyListsStarted = false;
   private readonly detach: () => void;
 
@@ -108,8 +108,6 @@ export class InventoryRun {
     this.detach = () => options.signal.removeEventListener('abort', stop);
     if (options.signal.aborted) this.abort();
     else options.signal.addEventListener('abort', stop, { once: true });
-    const { session } = this.context;
-    this.sensitiveValues = new Set([session.connection.clientSecret]);
   }
 
   get signal(): AbortSignal {
@@ -328,9 +326,7 @@ export class InventoryRun {
   }
 
   private redact(value: unknown): unknown {
-    const token = this.context.session.tokens.peek()?.accessToken;
-    const sensitive = token === undefined ? this.sensitiveValues : new Set([...this.sensitiveValues, token]);
-    return redactSecrets(value, sensitive);
+    return sessionRedactor(this.context.session).value(value);
   }
 
   private redactOrFail(resource: InventoryResourceKind, id: string, body: unknown): unknown {
@@ -355,7 +351,7 @@ export class InventoryRun {
       resource,
       ...(id === null ? {} : { id }),
       status: problem.status,
-      detail: problem.message,
+      detail: sessionRedactor(this.context.session).text(problem.message),
     });
   }
 

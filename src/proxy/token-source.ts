@@ -17,8 +17,13 @@ export function refreshMarginMs(lifetimeMs: number): number {
  */
 export const refusedFreshTokenWindowMs = 60_000;
 
+/** Tokens remembered for redaction; a session renews hourly and lives 30 idle minutes, so this is plenty. */
+const maxRememberedTokens = 256;
+
 export class TokenSource {
   private current: TokenGrant | null = null;
+  /** Every token this source ever held, oldest first: any of them may still appear in an upstream answer. */
+  private readonly issued: string[] = [];
   private pending: Promise<TokenGrant> | null = null;
   /** The grant obtained right after a refusal, and when: see `refusedFreshTokenWindowMs`. */
   private afterRefusal: { grant: TokenGrant; at: number } | null = null;
@@ -30,7 +35,19 @@ export class TokenSource {
   constructor(exchange: ExchangeFunction, options: { initial?: TokenGrant | null; now?: () => number } = {}) {
     this.exchange = exchange;
     this.current = options.initial ?? null;
+    if (this.current !== null) this.remember(this.current.accessToken);
     this.now = options.now ?? Date.now;
+  }
+
+  /** Every access token issued to this source, the expired and refused ones included. */
+  issuedTokens(): readonly string[] {
+    return this.issued;
+  }
+
+  private remember(accessToken: string): void {
+    if (this.issued.includes(accessToken)) return;
+    this.issued.push(accessToken);
+    if (this.issued.length > maxRememberedTokens) this.issued.shift();
   }
 
   /** How many exchanges this source started (the initial grant excluded). */
@@ -53,6 +70,7 @@ export class TokenSource {
     const pending = this.exchange(counter).then(
       (fresh) => {
         this.current = fresh;
+        this.remember(fresh.accessToken);
         this.pending = null;
         this.afterRefusal = causedByRefusal ? { grant: fresh, at: this.now() } : null;
         return fresh;
