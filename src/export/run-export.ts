@@ -134,11 +134,14 @@ function render(
   return toJsonExport(snapshot);
 }
 
-/** Written next to the target, then renamed: a scheduler never sees half a file. */
+/**
+ * Written next to the target, then renamed: a scheduler never sees half a file. Owner-only (0600): an export
+ * holds the tenant's configuration.
+ */
 async function writeAtomically(path: string, content: string): Promise<void> {
   const temporary = `${path}.${randomUUID()}.tmp`;
   try {
-    await writeFile(temporary, content, 'utf8');
+    await writeFile(temporary, content, { encoding: 'utf8', mode: 0o600 });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

@@ -24,6 +24,13 @@ describe('csvCell', () => {
     },
   );
 
+  it.each(['\n=1+1', ' =1', '\r\n@SUM(A1)', '\u00a0+1', '\u3000-1', '\t \n=HYPERLINK("x")', '＝1'])(
+    'guards %j: whitespace before a formula character does not hide it',
+    (text) => {
+      expect(csvCell(text).replace(/^"/, '').startsWith("'")).toBe(true);
+    },
+  );
+
   it('does not guard numbers, nor text with a trigger later on', () => {
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell('a=b')).toBe('a=b');

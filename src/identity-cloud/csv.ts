@@ -12,13 +12,24 @@ export interface CsvOptions {
 }
 
 const formulaTriggers = new Set(['=', '+', '-', '@', '\t', '\r']);
+/**
+ * Spreadsheets skip leading whitespace (line feeds, spaces, non-breaking and other Unicode spaces) before they
+ * look for a formula; fullwidth signs are read as formulas too.
+ */
+const formulaStart = /^[\s\u0085\u200b\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/u;
 const needsQuotes = /[",\r\n]/;
 
 /** One cell as CSV text: strings starting like a formula get a leading apostrophe; numbers are written as is. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && text.length > 0 && formulaTriggers.has(text.charAt(0))) text = `'${text}`;
+  if (
+    typeof value === 'string' &&
+    text.length > 0 &&
+    (formulaTriggers.has(text.charAt(0)) || formulaStart.test(text))
+  ) {
+    text = `'${text}`;
+  }
   return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

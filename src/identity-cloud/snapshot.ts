@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Finding } from './findings/finding.ts';
 import type { Inventory, InventoryFailure } from './inventory.ts';
 import { emptyInventory, failureKey } from './inventory.ts';
-import { redactSecrets } from './redaction.ts';
+import { maxJsonDepth, redactSecrets } from './redaction.ts';
 import { clientSchema, loginPolicySchema, tokenPolicySchema } from './schemas.ts';
 import type { Client, ClientSummary } from './schemas.ts';
 
@@ -121,6 +121,18 @@ function describePath(path: readonly PropertyKey[]): string {
     .replace(/^\./, '');
 }
 
+/** How deep `value` nests, counted without recursion (a hostile file could be nested 100,000 deep). */
+function exceedsDepth(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Reads a snapshot file, with an error a person can act on when it is not one this dashboard understands. */
 export function parseSnapshot(text: string): ParseSnapshotResult {
   let data: unknown;
@@ -128,6 +140,13 @@ export function parseSnapshot(text: string): ParseSnapshotResult {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return { success: false, error: 'This file is not JSON, so it is not an inventory snapshot.' };
+  }
+  // The drift page and the findings walk these values recursively: a file nested thousands deep would overflow.
+  if (exceedsDepth(data, maxJsonDepth)) {
+    return {
+      success: false,
+      error: `This file is nested deeper than ${maxJsonDepth} levels, which no inventory snapshot is: it is damaged or hostile.`,
+    };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { success: false, error: 'This file is not an inventory snapshot: it holds no JSON object.' };

@@ -4,7 +4,8 @@ import { emptyRetryStats } from './config-request.ts';
 import { InventoryRun } from './inventory.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
-import { cancelledResponse, problemResponse } from './problem.ts';
+import { cancelledResponse, problem, problemResponse } from './problem.ts';
+import { streamGate, type StreamGate } from './stream-backpressure.ts';
 import { resolveRequestSession } from './session-resolution.ts';
 
 export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
@@ -21,8 +22,18 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
       });
     }
 
+    const release = runtime.startInventory(session);
+    if (release === 'session' || release === 'server') {
+      const detail =
+        release === 'session'
+          ? `This connection already runs ${runtime.options.inventoryCaps.perSession} inventories: wait for one to finish (or close the other tabs), then refresh.`
+          : 'The server is running as many inventories as it allows at once: try again in a moment.';
+      return problemResponse(problem(429, detail), { 'retry-after': '5' });
+    }
+    let gate: StreamGate | null = null;
     const run = new InventoryRun({
       context: runtime.configContext(session),
+      backpressure: () => gate?.wait() ?? Promise.resolve(),
       signal: AbortSignal.any([c.req.raw.signal, session.lifetime.signal]),
       counter: c.get('counter'),
       stats: emptyRetryStats(),
@@ -35,11 +46,13 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     } catch (error) {
       const cancelled = run.signal.aborted || c.req.raw.signal.aborted || session.lifetime.signal.aborted;
       run.abort();
+      release();
       if (cancelled) return cancelledResponse(session.lifetime.signal.aborted);
       throw error;
     }
     if (!list.ok) {
       run.abort();
+      release();
       return problemResponse(list.problem.toProblem());
     }
     const clientList = list;
@@ -47,57 +60,84 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     const encoder = new TextEncoder();
     let finish: () => void = () => undefined;
     c.set('streamFinished', new Promise<void>((resolve) => (finish = resolve)));
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        // Lines produced in the same turn of the event loop leave in one chunk: the browser still gets each line
-        // as soon as it exists, with far fewer writes (a syscall each) when results arrive in bursts.
-        let pending: string[] = [];
-        let scheduled = false;
-        const flush = () => {
-          scheduled = false;
-          if (pending.length === 0) return;
-          const chunk = pending.join('');
-          pending = [];
-          try {
-            controller.enqueue(encoder.encode(chunk));
-          } catch {
-            // The reader is gone (cancelled): the run is being aborted.
-          }
-        };
-        const write = (line: object) => {
-          pending.push(`${JSON.stringify(line)}\n`);
-          if (!scheduled) {
-            scheduled = true;
-            setImmediate(flush);
-          }
-        };
-        run
-          .stream(clientList, write)
-          .then(
-            () => {
-              flush();
-              // Also when aborted (session ended): a stream without its done line tells the reader it is cut.
+    const stalledAfterMs = runtime.options.stalledReaderTimeoutMs;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start(controller) {
+          gate = streamGate({
+            desiredSize: () => controller.desiredSize,
+            stalledAfterMs,
+            onStalled: () => {
+              // Nobody reads: stop the upstream work and cut the stream (the reader sees no done line).
+              run.abort();
               try {
-                controller.close();
+                controller.error(new Error('The reader stalled.'));
               } catch {
-                // Already cancelled by the reader.
+                // Already closed.
               }
             },
-            (error: unknown) => {
-              console.error(
-                'inventory stream failed:',
-                error instanceof Error ? error.name : 'unknown error',
-              );
-              controller.error(error);
-            },
-          )
-          .finally(finish);
+          });
+          // Lines produced in the same turn of the event loop leave in one chunk: the browser still gets each line
+          // as soon as it exists, with far fewer writes (a syscall each) when results arrive in bursts.
+          let pending: string[] = [];
+          let scheduled = false;
+          const flush = () => {
+            scheduled = false;
+            if (pending.length === 0) return;
+            const chunk = pending.join('');
+            pending = [];
+            try {
+              controller.enqueue(encoder.encode(chunk));
+            } catch {
+              // The reader is gone (cancelled): the run is being aborted.
+            }
+          };
+          const write = (line: object) => {
+            pending.push(`${JSON.stringify(line)}\n`);
+            if (!scheduled) {
+              scheduled = true;
+              setImmediate(flush);
+            }
+          };
+          run
+            .stream(clientList, write)
+            .then(
+              () => {
+                flush();
+                // Also when aborted (session ended): a stream without its done line tells the reader it is cut.
+                try {
+                  controller.close();
+                } catch {
+                  // Already cancelled by the reader.
+                }
+              },
+              (error: unknown) => {
+                console.error(
+                  'inventory stream failed:',
+                  error instanceof Error ? error.name : 'unknown error',
+                );
+                controller.error(error);
+              },
+            )
+            .finally(() => {
+              gate?.close();
+              release();
+              finish();
+            });
+        },
+        pull() {
+          gate?.pulled();
+        },
+        cancel() {
+          // The browser went away: stop every queued and in-flight upstream request.
+          run.abort();
+          gate?.close();
+          release();
+        },
       },
-      cancel() {
-        // The browser went away: stop every queued and in-flight upstream request.
-        run.abort();
-      },
-    });
+      // Bytes queued for the reader before the fan-out pauses (the socket's own buffers come on top).
+      { highWaterMark: 256 * 1024, size: (chunk) => chunk?.byteLength ?? 0 },
+    );
     return new Response(body, {
       status: 200,
       headers: {

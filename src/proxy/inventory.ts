@@ -27,6 +27,9 @@ export interface InventoryLimits {
   maxRateLimitRetries: number;
 }
 
+/** Items requested but not yet written, at most: the tenant gate's concurrency is far below it. */
+const maxOutstandingItems = 256;
+
 export const defaultInventoryLimits: InventoryLimits = { maxAttempts: 5, maxRateLimitRetries: 20 };
 
 type PolicyKind = 'loginPolicy' | 'tokenPolicy';
@@ -85,6 +88,8 @@ export class InventoryRun {
   private errorLines = 0;
   private policyListsStarted = false;
   private readonly detach: () => void;
+  private readonly backpressure: (() => Promise<void>) | undefined;
+  private taskWaiters: (() => void)[] = [];
 
   constructor(options: {
     context: ConfigContext;
@@ -93,7 +98,10 @@ export class InventoryRun {
     stats: RetryStats;
     limits?: InventoryLimits;
     startedAt?: number;
+    /** Resolves when the reader can take more: no client is requested while it is pending. */
+    backpressure?: () => Promise<void>;
   }) {
+    this.backpressure = options.backpressure;
     this.context = options.context;
     this.limits = options.limits ?? defaultInventoryLimits;
     this.counter = options.counter;
@@ -117,6 +125,9 @@ export class InventoryRun {
   abort(): void {
     this.detach();
     if (!this.controller.signal.aborted) this.controller.abort(new Error('The inventory was cancelled.'));
+    const waiters = this.taskWaiters;
+    this.taskWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   /**
@@ -169,6 +180,10 @@ export class InventoryRun {
     for (const summary of list.clients) {
       if (seen.has(summary.id)) continue;
       seen.add(summary.id);
+      // Pull, not push: a client is requested only while the reader keeps up and few are outstanding, so that
+      // a reader that stops reading stops the fan-out instead of piling results up in memory.
+      await this.readyForMore();
+      if (this.signal.aborted) break;
       this.spawn(() => this.fetchClient(summary.id), 'client', summary.id);
     }
     await this.idle();
@@ -298,6 +313,13 @@ export class InventoryRun {
     });
   }
 
+  private async readyForMore(): Promise<void> {
+    while (this.runningTasks >= maxOutstandingItems && !this.signal.aborted) {
+      await new Promise<void>((resolve) => this.taskWaiters.push(resolve));
+    }
+    if (this.backpressure !== undefined && !this.signal.aborted) await this.backpressure();
+  }
+
   /** Resolves when every task (including those spawned by tasks) finished, or the run was aborted. */
   private idle(): Promise<void> {
     if (this.runningTasks === 0 || this.signal.aborted) return Promise.resolve();
@@ -321,6 +343,9 @@ export class InventoryRun {
       })
       .finally(() => {
         this.runningTasks -= 1;
+        const waiters = this.taskWaiters;
+        this.taskWaiters = [];
+        for (const wake of waiters) wake();
         if (this.runningTasks === 0) this.onIdle?.();
       });
   }

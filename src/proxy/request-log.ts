@@ -1,6 +1,7 @@
 // One line per request: time, method, path (no query string), status, duration and upstream calls. Never headers,
 // bodies, cookies, tokens or secrets.
 import type { MiddlewareHandler } from 'hono';
+import { sanitiseLogValue } from './log-sanitiser.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 
 export function formatRequestLine(entry: {
@@ -10,14 +11,8 @@ export function formatRequestLine(entry: {
   durationMs: number;
   upstreamCalls: number;
 }): string {
-  return `${new Date().toISOString()} ${entry.method} ${entry.path} ${entry.status} ${Math.round(entry.durationMs)}ms upstream=${entry.upstreamCalls}`;
-}
-
-/** Paths are logged as routed (ids included, they are not secret), truncated, with control characters removed. */
-function printablePath(path: string): string {
-  // eslint-disable-next-line no-control-regex -- strip anything that could forge a log line
-  const clean = path.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+  // Paths are logged as routed (ids included, they are not secret), sanitised here for every caller.
+  return `${new Date().toISOString()} ${sanitiseLogValue(entry.method, 16)} ${sanitiseLogValue(entry.path)} ${entry.status} ${Math.round(entry.durationMs)}ms upstream=${entry.upstreamCalls}`;
 }
 
 export function requestLog(log: (line: string) => void): MiddlewareHandler<ProxyEnv> {
@@ -31,7 +26,7 @@ export function requestLog(log: (line: string) => void): MiddlewareHandler<Proxy
       log(
         formatRequestLine({
           method: c.req.method,
-          path: printablePath(c.req.path),
+          path: c.req.path,
           status: c.res.status,
           durationMs: performance.now() - started,
           upstreamCalls: counter.calls,

@@ -115,7 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     log(
       formatRequestLine({
         method: c.req.method,
-        path: c.req.path.slice(0, 200),
+        path: c.req.path,
         status: c.res.status,
         durationMs: performance.now() - started,
         upstreamCalls: 0,
