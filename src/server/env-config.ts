@@ -3,6 +3,7 @@
 import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames } from '../proxy/proxy-options.ts';
+import { readStoreConfig, type StoreConfig } from '../store/store-config.ts';
 
 export interface ServerConfig {
   host: string;
@@ -10,6 +11,10 @@ export interface ServerConfig {
   proxy: Partial<ProxyOptions>;
   /** The sandbox to start in-process as the default connection, or false. */
   embeddedSandbox: false | SandboxOptions;
+  /** Where history is kept (IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
+  store: StoreConfig;
+  /** HISTORY_KEEP_DAYS: snapshots older than this are pruned. */
+  historyKeepDays: number;
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
 }
@@ -118,5 +123,9 @@ export function readServerConfig(env: Environment): ServerConfig {
     embeddedSandbox = sandbox;
   }
 
-  return { host, port, proxy, embeddedSandbox, errors };
+  const store = readStoreConfig(env);
+  if (store.error !== null) errors.push(store.error);
+  const historyKeepDays = integer('HISTORY_KEEP_DAYS', 400, 1, 36_500) ?? 400;
+
+  return { host, port, proxy, embeddedSandbox, store: store.config, historyKeepDays, errors };
 }
