@@ -5,15 +5,28 @@ import { getRequestListener } from '@hono/node-server';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
+import { StoreService } from '../store/store-service.ts';
 import { readServerConfig } from './env-config.ts';
+import { scheduleRetention } from './history/retention.ts';
+import { createStoreHistory } from './history/store-history.ts';
 
 async function mountProxy(server: ViteDevServer | PreviewServer): Promise<void> {
   const config = readServerConfig(process.env);
   if (config.errors.length > 0) throw new Error(config.errors.join(' '));
   let sandbox: RunningSandbox | null = null;
   if (config.embeddedSandbox !== false) sandbox = await startSandbox(config.embeddedSandbox);
+  const store = new StoreService(config.store, {
+    log: (line) => {
+      server.config.logger.warn(line, { timestamp: false });
+    },
+  });
+  await store.start();
+  const stopRetention = scheduleRetention(store, config.historyKeepDays, (line) => {
+    server.config.logger.info(line, { timestamp: false });
+  });
   const proxy = createProxyApp({
     ...config.proxy,
+    history: createStoreHistory(store),
     log: (line) => {
       server.config.logger.info(line, { timestamp: false });
     },
@@ -45,6 +58,8 @@ async function mountProxy(server: ViteDevServer | PreviewServer): Promise<void> 
   });
   server.httpServer?.once('close', () => {
     proxy.close();
+    stopRetention();
+    void store.close();
     void sandbox?.close();
   });
 }
