@@ -1,7 +1,7 @@
 // `npm run bench -- [--quick] [--scenarios fan-out,table] [--runs 5] [--sizes 100,1000] [--out FILE]`.
 import { parseArgs } from 'node:util';
 
-export const scenarioNames = ['fan-out', 'first-rows', 'table', 'bundle', 'overhead'] as const;
+export const scenarioNames = ['fan-out', 'first-rows', 'table', 'bundle', 'overhead', 'store'] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export interface BenchOptions {
@@ -20,7 +20,7 @@ Runs the performance scenarios of issue 6 several times each and prints the medi
 them as JSON (and the tables as Markdown beside it).
 
   --scenarios <list>  comma-separated, by name or number (default: all):
-                      1 fan-out, 2 first-rows, 3 table, 4 bundle, 5 overhead
+                      1 fan-out, 2 first-rows, 3 table, 4 bundle, 5 overhead, 6 store
   --quick             a smoke run: 1 run each, fan-out at 100 and 1,000 clients only
   --runs <n>          runs per measurement (default 3; --quick: 1)
   --sizes <list>      tenant sizes of the fan-out scenario (default 100,1000,10000); above 100 clients the
@@ -49,7 +49,7 @@ function parseScenarios(text: string): ScenarioName[] {
       const byNumber = /^\d+$/.test(part) ? scenarioNames[Number(part) - 1] : undefined;
       const name = byNumber ?? scenarioNames.find((candidate) => candidate === part);
       if (name === undefined) {
-        throw new BenchUsageError(`Unknown scenario "${part}": use ${scenarioNames.join(', ')} or 1–5.`);
+        throw new BenchUsageError(`Unknown scenario "${part}": use ${scenarioNames.join(', ')} or 1–6.`);
       }
       return name;
     });

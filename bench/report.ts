@@ -1,4 +1,5 @@
 // The benchmark's results: one JSON document, and the same figures as Markdown tables with the targets checked.
+import { storeTable, type StoreResult } from './store-scenario.ts';
 import type { BundleReport } from './bundle-size.ts';
 import { initialJsBudgetKb, kilobytes } from './bundle-size.ts';
 import type { FanOutRow } from './fan-out-scenario.ts';
@@ -23,6 +24,7 @@ export interface BenchResults {
   table?: TableResult;
   bundle?: BundleReport;
   overhead?: OverheadResult;
+  store?: StoreResult;
   targets: TargetCheck[];
 }
 
@@ -352,6 +354,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.table) sections.push(tableTable(results.table));
   if (results.bundle) sections.push(bundleTable(results.bundle));
   if (results.overhead) sections.push(overheadTable(results.overhead));
+  if (results.store) sections.push(storeTable(results.store));
   sections.push(
     [
       '### Targets',

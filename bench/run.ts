@@ -12,6 +12,7 @@ import { runFirstRowsScenario } from './first-rows-scenario.ts';
 import { runOverheadScenario } from './overhead-scenario.ts';
 import { checkTargets, renderMarkdown, type BenchResults } from './report.ts';
 import { sandboxRole, sandboxRoleVariable, serveSandboxInThisProcess } from './sandbox-process.ts';
+import { runStoreScenario } from './store-scenario.ts';
 import { runTableScenario } from './table-scenario.ts';
 
 const log = (line: string) => {
@@ -86,6 +87,10 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
         log,
       }),
     };
+  }
+  if (wants('store')) {
+    log('6. History store…');
+    partial.store = await runStoreScenario({ clients: 10_000, log });
   }
   partial.durationS = (performance.now() - started) / 1000;
   return { ...partial, targets: checkTargets(partial) };

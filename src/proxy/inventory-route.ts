@@ -1,6 +1,9 @@
 // GET /api/inventory: NDJSON, one line flushed per result; the upstream work stops when the browser goes away.
 import type { Hono } from 'hono';
+import { applyInventoryLine, emptyInventory } from '../identity-cloud/inventory.ts';
+import type { InventoryLine } from '../identity-cloud/inventory-stream.ts';
 import { emptyRetryStats } from './config-request.ts';
+import { inventorySources, type InventorySource } from './history-port.ts';
 import { InventoryRun } from './inventory.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
@@ -14,6 +17,11 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     const resolved = resolveRequestSession(c, runtime);
     if (!resolved.ok) return resolved.response;
     const { session } = resolved;
+    const source = c.req.query('source') ?? 'browser';
+    if (!(inventorySources as readonly string[]).includes(source)) {
+      return problemResponse(problem(400, 'source must be browser, refresh or scheduled.'));
+    }
+    const { history } = runtime.options;
     // HEAD (routed here by Hono) must not start thousands of upstream requests for a body nobody reads.
     if (c.req.method === 'HEAD') {
       return new Response(null, {
@@ -57,6 +65,9 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     }
     const clientList = list;
 
+    // The history gets what the browser got, folded as the app folds it, once the done line is out.
+    const recorded = history === null ? null : emptyInventory();
+    const takenAt = new Date();
     const encoder = new TextEncoder();
     let finish: () => void = () => undefined;
     c.set('streamFinished', new Promise<void>((resolve) => (finish = resolve)));
@@ -92,7 +103,8 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
               // The reader is gone (cancelled): the run is being aborted.
             }
           };
-          const write = (line: object) => {
+          const write = (line: Record<string, unknown> & { kind: string }) => {
+            if (recorded !== null) applyInventoryLine(recorded, line as InventoryLine);
             pending.push(`${JSON.stringify(line)}\n`);
             if (!scheduled) {
               scheduled = true;
@@ -109,6 +121,18 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
                   controller.close();
                 } catch {
                   // Already cancelled by the reader.
+                }
+                // After the close: the write never delays the done line. Cut runs are not inventories.
+                if (history !== null && recorded?.done != null && !run.signal.aborted) {
+                  void history.record({
+                    tenant: {
+                      identityDomain: session.connection.identityDomain,
+                      customerId: session.connection.customerId,
+                    },
+                    source: source as InventorySource,
+                    takenAt,
+                    inventory: recorded,
+                  });
                 }
               },
               (error: unknown) => {

@@ -1,4 +1,5 @@
 // Everything the proxy can be told, with the defaults the README documents.
+import type { HistoryPort } from './history-port.ts';
 import type { InventoryLimits } from './inventory.ts';
 
 export interface DefaultConnection {
@@ -45,6 +46,8 @@ export interface ProxyOptions {
   inventoryCaps?: { perSession: number; perServer: number };
   /** An inventory whose reader takes nothing for this long is stopped. Default 30 s. */
   stalledReaderTimeoutMs?: number;
+  /** Where finished inventories are recorded and read back; none: history is off. */
+  history?: HistoryPort | null;
 }
 
 export interface ResolvedProxyOptions {
@@ -64,6 +67,7 @@ export interface ResolvedProxyOptions {
   sessionCreationLimit: { burst: number; perMinute: number };
   inventoryCaps: { perSession: number; perServer: number };
   stalledReaderTimeoutMs: number;
+  history: HistoryPort | null;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -174,5 +178,6 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
       options.stalledReaderTimeoutMs,
       proxyDefaults.stalledReaderTimeoutMs,
     ),
+    history: options.history ?? null,
   };
 }

@@ -3,6 +3,7 @@
 import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames } from '../proxy/proxy-options.ts';
+import { readStoreConfig, type StoreConfig } from '../store/store-config.ts';
 
 export interface ServerConfig {
   host: string;
@@ -14,6 +15,10 @@ export interface ServerConfig {
   authMode: AuthMode;
   /** ALLOW_UNAUTHENTICATED_REMOTE=1: start on a non-loopback HOST with a default connection and no sign-in. */
   allowUnauthenticatedRemote: boolean;
+  /** Where history is kept (IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
+  store: StoreConfig;
+  /** HISTORY_KEEP_DAYS: snapshots older than this are pruned. */
+  historyKeepDays: number;
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
 }
@@ -139,10 +144,17 @@ export function readServerConfig(env: Environment): ServerConfig {
     if (latencyMs !== undefined) sandbox.latencyMs = latencyMs;
     const seed = integer('SANDBOX_SEED', undefined, 0, 2 ** 31 - 1);
     if (seed !== undefined) sandbox.seed = seed;
+    // A fixed port lets tests and demos reach the sandbox's admin operations (docs/history.md).
+    const sandboxPort = integer('SANDBOX_PORT', undefined, 0, 65_535);
+    if (sandboxPort !== undefined) sandbox.port = sandboxPort;
     const sandboxConcurrency = integer('SANDBOX_MAX_CONCURRENCY', undefined, 1, 1_000_000);
     if (sandboxConcurrency !== undefined) sandbox.maxConcurrency = sandboxConcurrency;
     embeddedSandbox = sandbox;
   }
+
+  const store = readStoreConfig(env);
+  if (store.error !== null) errors.push(store.error);
+  const historyKeepDays = integer('HISTORY_KEEP_DAYS', 400, 1, 36_500) ?? 400;
 
   return {
     host,
@@ -151,6 +163,8 @@ export function readServerConfig(env: Environment): ServerConfig {
     embeddedSandbox,
     authMode: authMode ?? 'none',
     allowUnauthenticatedRemote,
+    store: store.config,
+    historyKeepDays,
     errors,
   };
 }

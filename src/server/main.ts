@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     embeddedSandbox: config.embeddedSandbox,
     authenticationConfigured: isAuthenticationConfigured(config.authMode),
     allowUnauthenticatedRemote: config.allowUnauthenticatedRemote,
+    store: config.store,
+    historyKeepDays: config.historyKeepDays,
   });
   console.log(`Client Inventory is running at ${server.url}`);
   if (server.sandbox) {
@@ -32,6 +34,13 @@ async function main(): Promise<void> {
   } else {
     console.log('No default connection: open the dashboard and connect with a configuration client.');
   }
+
+  const history = server.store.status();
+  console.log(
+    history.enabled
+      ? `History is kept in ${server.store.location}.`
+      : `History is off: ${history.reason ?? 'unknown reason'}.`,
+  );
 
   let stopping = false;
   const stop = () => {

@@ -12,6 +12,10 @@ import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
 import { checkExposure } from './exposure-policy.ts';
+import type { StoreConfig } from '../store/store-config.ts';
+import { StoreService } from '../store/store-service.ts';
+import { defaultKeepDays, scheduleRetention } from './history/retention.ts';
+import { createStoreHistory, type StoreHistory } from './history/store-history.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -31,6 +35,10 @@ export interface StartServerOptions {
   allowUnauthenticatedRemote?: boolean;
   /** Where the start-up warning goes; default stderr. */
   warn?: (line: string) => void;
+  /** Where history is kept. Default: off (`npm start` reads IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
+  store?: StoreConfig;
+  /** Retention of the history, in days. Default 400. */
+  historyKeepDays?: number;
 }
 
 export interface RunningServer {
@@ -39,6 +47,9 @@ export interface RunningServer {
   /** The embedded sandbox, when one was started. */
   sandbox: RunningSandbox | null;
   proxy: ProxyApp;
+  /** The store behind the history (off when none was configured). */
+  store: StoreService;
+  history: StoreHistory;
   close(): Promise<void>;
 }
 
@@ -76,8 +87,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const sandboxOptions = options.embeddedSandbox === true ? {} : options.embeddedSandbox;
     sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
   }
+  // A store that cannot be opened leaves history off (said once in the log); the dashboard starts all the same.
+  const store = new StoreService(
+    options.store ?? { kind: 'off', reason: 'this server was started without a store' },
+    { log: (line) => console.error(line) },
+  );
+  await store.start();
+  const history = createStoreHistory(store);
+  const stopRetention = scheduleRetention(store, options.historyKeepDays ?? defaultKeepDays, log);
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
+    history,
     log,
     allowedHosts,
     serveDefaultConnectionToRemoteClients: authenticationConfigured,
@@ -99,6 +119,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     proxy = createProxyApp(proxyOptions);
   } catch (error) {
+    stopRetention();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -144,6 +166,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   } catch (error) {
     proxy.close();
+    stopRetention();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -154,6 +178,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url: `http://${urlHost(host)}:${port}/`,
     sandbox,
     proxy,
+    store,
+    history,
     close: () => {
       closing ??= (async () => {
         proxy.close();
@@ -163,6 +189,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           });
           server.closeAllConnections();
         });
+        stopRetention();
+        await store.close();
         await sandbox?.close();
       })();
       return closing;

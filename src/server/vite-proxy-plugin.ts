@@ -11,6 +11,9 @@ import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
 import { isAuthenticationConfigured, readServerConfig } from './env-config.ts';
 import { checkExposure } from './exposure-policy.ts';
 import { securityHeaders } from './security-headers.ts';
+import { StoreService } from '../store/store-service.ts';
+import { scheduleRetention } from './history/retention.ts';
+import { createStoreHistory } from './history/store-history.ts';
 
 /** Vite's `host` setting as an address: unset is localhost, `true` every interface. */
 function listenHost(host: string | boolean | undefined): string {
@@ -32,8 +35,18 @@ async function mountProxy(server: ViteDevServer | PreviewServer, host: string): 
   if (exposure.warning !== null) server.config.logger.warn(exposure.warning);
   let sandbox: RunningSandbox | null = null;
   if (config.embeddedSandbox !== false) sandbox = await startSandbox(config.embeddedSandbox);
+  const store = new StoreService(config.store, {
+    log: (line) => {
+      server.config.logger.warn(line, { timestamp: false });
+    },
+  });
+  await store.start();
+  const stopRetention = scheduleRetention(store, config.historyKeepDays, (line) => {
+    server.config.logger.info(line, { timestamp: false });
+  });
   const proxy = createProxyApp({
     ...config.proxy,
+    history: createStoreHistory(store),
     log: (line) => {
       server.config.logger.info(line, { timestamp: false });
     },
@@ -71,6 +84,8 @@ async function mountProxy(server: ViteDevServer | PreviewServer, host: string): 
   });
   server.httpServer?.once('close', () => {
     proxy.close();
+    stopRetention();
+    void store.close();
     void sandbox?.close();
   });
 }

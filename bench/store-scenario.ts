@@ -1,0 +1,231 @@
+// The history store: recording a 10,000-client inventory, an unchanged re-read, 30 snapshots at 1% churn, and one
+// client's history at 365 snapshots, on SQLite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server)
+// PostgreSQL. Sizes are the store's own tables: SQLite pages after a checkpoint, PostgreSQL relation sizes after
+// VACUUM (what autovacuum does between two recordings).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { emptyInventory, type Inventory } from '../src/identity-cloud/inventory.ts';
+import { seedTenant } from '../src/sandbox/seed-tenant.ts';
+import { createStoreHistory } from '../src/server/history/store-history.ts';
+import { tenantKey } from '../src/server/history/snapshot-input.ts';
+import { clientHistory } from '../src/store/history-repository.ts';
+import type { StoreConfig } from '../src/store/store-config.ts';
+import { StoreService } from '../src/store/store-service.ts';
+import type { Store } from '../src/store/store.ts';
+import { markdownTable } from './markdown-table.ts';
+
+export interface StoreEngineResult {
+  engine: 'sqlite' | 'postgres';
+  clients: number;
+  /** recordNow (snapshot built, findings, hashing, one transaction) for the first snapshot. */
+  recordFirstMs: number;
+  recordUnchangedMs: number;
+  recordChurnMedianMs: number;
+  firstBytes: number;
+  unchangedGrowthBytes: number;
+  after30Bytes: number;
+  historyClients: number;
+  historyMedianMs: number;
+}
+
+export type StoreResult = { engines: StoreEngineResult[]; skipped: string[] };
+
+const tenant = {
+  identityDomain: 'https://bench.example',
+  customerId: '01000000-0000-3000-9000-0000000000be',
+};
+
+function inventoryOf(data: ReturnType<typeof seedTenant>): Inventory {
+  const inventory = emptyInventory();
+  inventory.summaries = data.clients.map((client) => ({ id: client.id, name: client.name }));
+  inventory.total = data.clients.length;
+  for (const client of data.clients) inventory.clientsById.set(client.id, structuredClone(client));
+  for (const policy of data.loginPolicies)
+    inventory.loginPoliciesById.set(policy.id, structuredClone(policy));
+  for (const policy of data.tokenPolicies)
+    inventory.tokenPoliciesById.set(policy.id, structuredClone(policy));
+  inventory.done = { clients: data.clients.length, failed: 0, ms: 0 };
+  return inventory;
+}
+
+async function storeBytes(store: Store): Promise<number> {
+  if (store.engine === 'sqlite') {
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+    const pages = await sql<{ page_count: number }>`pragma page_count`.execute(store.db);
+    const size = await sql<{ page_size: number }>`pragma page_size`.execute(store.db);
+    return (pages.rows[0]?.page_count ?? 0) * (size.rows[0]?.page_size ?? 0);
+  }
+  await sql`vacuum`.execute(store.db);
+  const result = await sql<{ bytes: string }>`select sum(pg_total_relation_size(c.oid))::text as bytes
+    from pg_class c where c.relname in ('history_snapshots', 'history_versions', 'history_spans')`.execute(
+    store.db,
+  );
+  return Number(result.rows[0]?.bytes ?? 0);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+async function runEngine(
+  engine: 'sqlite' | 'postgres',
+  config: Exclude<StoreConfig, { kind: 'off' }>,
+  clients: number,
+  log: (line: string) => void,
+): Promise<StoreEngineResult> {
+  const service = new StoreService(config, { log });
+  await service.start();
+  const history = createStoreHistory(service, log);
+  const use = <T>(work: (store: Store) => Promise<T>) => service.use(work);
+  try {
+    const data = seedTenant({
+      seed: 1,
+      clients,
+      customerId: tenant.customerId,
+      configurationClient: { clientId: 'bench', clientSecret: 'bench-secret', scope: '*:config/**' },
+    });
+    let inventory = inventoryOf(data);
+    const record = () => history.recordNow({ tenant, source: 'scheduled', takenAt: new Date(), inventory });
+    const first = await timed(record);
+    const firstBytes = await use(storeBytes);
+    const unchanged = await timed(record);
+    const unchangedGrowthBytes = (await use(storeBytes)) - firstBytes;
+    const churnMs: number[] = [];
+    for (let day = 1; day < 30; day += 1) {
+      for (let index = 0; index < clients / 100; index += 1) {
+        const client = data.clients[(day * 97 + index * 101) % clients];
+        if (client) client.name = `${client.name.replace(/ \(day \d+\)$/, '')} (day ${day})`;
+      }
+      inventory = inventoryOf(data);
+      churnMs.push((await timed(record)).ms);
+      if (engine === 'postgres') await use(storeBytes);
+    }
+    const after30Bytes = await use(storeBytes);
+    log(`  ${engine}: recorded 31 snapshots of ${clients} clients`);
+
+    // 365 snapshots of a smaller tenant, one client changing every tenth of them.
+    const historyClients = 1000;
+    const small = seedTenant({
+      seed: 2,
+      clients: historyClients,
+      customerId: tenant.customerId,
+      configurationClient: { clientId: 'bench', clientSecret: 'bench-secret', scope: '*:config/**' },
+    });
+    const smallTenant = { ...tenant, identityDomain: 'https://bench-history.example' };
+    const watched = small.clients[10];
+    for (let day = 0; day < 365; day += 1) {
+      if (watched && day % 10 === 0) watched.redirectURIs = [`https://app.example/day-${day}`];
+      await history.recordNow({
+        tenant: smallTenant,
+        source: 'scheduled',
+        takenAt: new Date(),
+        inventory: inventoryOf(small),
+      });
+    }
+    const reads: number[] = [];
+    for (let run = 0; run < 15; run += 1) {
+      reads.push(
+        (await timed(() => use((store) => clientHistory(store, tenantKey(smallTenant), watched?.id ?? ''))))
+          .ms,
+      );
+    }
+    return {
+      engine,
+      clients,
+      recordFirstMs: first.ms,
+      recordUnchangedMs: unchanged.ms,
+      recordChurnMedianMs: median(churnMs),
+      firstBytes,
+      unchangedGrowthBytes,
+      after30Bytes,
+      historyClients,
+      historyMedianMs: median(reads),
+    };
+  } finally {
+    await service.close();
+  }
+}
+
+export async function runStoreScenario(options: {
+  clients: number;
+  log: (line: string) => void;
+}): Promise<StoreResult> {
+  const engines: StoreEngineResult[] = [];
+  const skipped: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'idc-bench-store-'));
+  try {
+    engines.push(
+      await runEngine(
+        'sqlite',
+        { kind: 'sqlite', path: join(dir, 'bench.db') },
+        options.clients,
+        options.log,
+      ),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (server === undefined || server === '') {
+    skipped.push('PostgreSQL: not run (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
+    return { engines, skipped };
+  }
+  const name = `idc_bench_${String(Date.now())}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    engines.push(
+      await runEngine('postgres', { kind: 'postgres', url: url.toString() }, options.clients, options.log),
+    );
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  return { engines, skipped };
+}
+
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+export function storeTable(result: StoreResult): string {
+  const rows = result.engines.map((row) => [
+    row.engine,
+    String(row.clients),
+    ms(row.recordFirstMs),
+    ms(row.recordUnchangedMs),
+    ms(row.recordChurnMedianMs),
+    mb(row.firstBytes),
+    `${((row.unchangedGrowthBytes / row.firstBytes) * 100).toFixed(2)} %`,
+    `${mb(row.after30Bytes)} (${(row.after30Bytes / row.firstBytes).toFixed(2)}×)`,
+    `${row.historyMedianMs.toFixed(1)} ms`,
+  ]);
+  return [
+    '### History store',
+    '',
+    markdownTable(
+      [
+        { title: 'engine' },
+        { title: 'clients', align: 'right' },
+        { title: 'record first', align: 'right' },
+        { title: 'record unchanged', align: 'right' },
+        { title: 'record at 1% churn (median)', align: 'right' },
+        { title: 'store after one', align: 'right' },
+        { title: 'unchanged re-read growth', align: 'right' },
+        { title: 'after 30 at 1% churn', align: 'right' },
+        { title: 'one client, 365 snapshots of 1,000', align: 'right' },
+      ],
+      rows,
+    ),
+    ...result.skipped.map((line) => `\n${line}`),
+  ].join('\n');
+}
