@@ -1,12 +1,12 @@
 // GET /api/history/*: the session tenant's snapshots, read through the history port. Never another tenant's: the
 // tenant comes from the session, not from the request.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { HistoryUnavailableError, type HistoryPort, type HistoryTenant } from './history-port.ts';
 import { isPlainIdentifier } from './identifiers.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
 import { problem, problemResponse } from './problem.ts';
-import { notConnected, sessionCookie } from './session-routes.ts';
+import { resolveRequestSession } from './session-resolution.ts';
 
 const noHistory = 'this server was started without a history';
 
@@ -36,22 +36,30 @@ export function mountHistoryRoutes(
     }),
   );
 
-  const tenantOf = (cookie: string | undefined): HistoryTenant | null => {
-    const session = runtime.resolveSession(cookie);
-    if (session === null) return null;
-    return { identityDomain: session.connection.identityDomain, customerId: session.connection.customerId };
+  const tenantOf = (
+    c: Context<ProxyEnv>,
+  ): { ok: true; tenant: HistoryTenant } | { ok: false; response: Response } => {
+    const resolved = resolveRequestSession(c, runtime);
+    if (!resolved.ok) return resolved;
+    const { connection } = resolved.session;
+    return {
+      ok: true,
+      tenant: { identityDomain: connection.identityDomain, customerId: connection.customerId },
+    };
   };
 
   app.get('/api/history/snapshots', async (c) => {
-    const tenant = tenantOf(sessionCookie(c));
-    if (tenant === null) return notConnected();
+    const resolved = tenantOf(c);
+    if (!resolved.ok) return resolved.response;
+    const { tenant } = resolved;
     if (port === null) return historyOff(noHistory);
     return answer(() => port.listSnapshots(tenant), 'There is no history for this tenant.');
   });
 
   app.get('/api/history/snapshots/:id', async (c) => {
-    const tenant = tenantOf(sessionCookie(c));
-    if (tenant === null) return notConnected();
+    const resolved = tenantOf(c);
+    if (!resolved.ok) return resolved.response;
+    const { tenant } = resolved;
     if (port === null) return historyOff(noHistory);
     const id = c.req.param('id');
     const missing = 'There is no such snapshot in this tenant’s history.';
@@ -60,8 +68,9 @@ export function mountHistoryRoutes(
   });
 
   app.get('/api/history/clients/:clientId', async (c) => {
-    const tenant = tenantOf(sessionCookie(c));
-    if (tenant === null) return notConnected();
+    const resolved = tenantOf(c);
+    if (!resolved.ok) return resolved.response;
+    const { tenant } = resolved;
     if (port === null) return historyOff(noHistory);
     const clientId = c.req.param('clientId');
     const missing = 'This client was never seen in this tenant’s history.';

@@ -29,7 +29,7 @@ describe('readServerConfig', () => {
     expect(readServerConfig({ AUTH_MODE: 'magic', ALLOW_UNAUTHENTICATED_REMOTE: 'yes' }).errors).toEqual([
       'AUTH_MODE must be one of none (got "magic").',
       'ALLOW_UNAUTHENTICATED_REMOTE must be 1 or 0 (got "yes").',
-      ]);
+    ]);
   });
 
   it('reads where history is kept, and names the variable that is wrong', () => {
