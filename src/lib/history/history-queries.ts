@@ -25,6 +25,14 @@ async function getParsed<Output>(
   return parsed.data;
 }
 
+/** A store that is off answers at once and stays off for a while: asking again at once would only delay saying so. */
+function retryHistory(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && ((error.status >= 400 && error.status < 500) || error.status === 503)) {
+    return false;
+  }
+  return failureCount < 2;
+}
+
 /** The answer of a server without any history routes (an older one) reads like the store being off. */
 const notThereReason = 'this dashboard’s server does not keep a history';
 
@@ -44,6 +52,7 @@ export function historyStatusQueryOptions() {
       }
     },
     staleTime: 30_000,
+    retry: retryHistory,
     // A store that was off (disk full, Postgres down) may come back: ask again now and then while it is off.
     refetchInterval: (query) => (query.state.data?.enabled === false ? 60_000 : false),
   });
@@ -58,6 +67,7 @@ export function historySnapshotsQueryOptions() {
       return (await getParsed('/api/history/snapshots', historySnapshotListSchema, signal)).snapshots;
     },
     staleTime: 10_000,
+    retry: retryHistory,
   });
 }
 
@@ -74,6 +84,7 @@ export function historySnapshotQueryOptions(snapshotId: string) {
       );
     },
     staleTime: Infinity,
+    retry: retryHistory,
   });
 }
 
@@ -86,10 +97,16 @@ export function clientHistoryQueryOptions(clientId: string) {
       return getParsed(`/api/history/clients/${encodeURIComponent(clientId)}`, clientHistorySchema, signal);
     },
     staleTime: 10_000,
+    retry: retryHistory,
   });
 }
 
 /** 503 from a history route: the store is off or broken (the shell's banner says why). */
 export function isHistoryOff(error: unknown): boolean {
   return error instanceof ApiError && error.status === 503;
+}
+
+/** The list itself missing (404) means a server without history routes: as good as off. */
+export function isHistoryListUnavailable(error: unknown): boolean {
+  return isHistoryOff(error) || (error instanceof ApiError && error.status === 404);
 }

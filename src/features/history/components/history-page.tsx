@@ -11,7 +11,10 @@ import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { formatDateTime, pluralize } from '../../../lib/format/format.ts';
-import { historySnapshotsQueryOptions, isHistoryOff } from '../../../lib/history/history-queries.ts';
+import {
+  historySnapshotsQueryOptions,
+  isHistoryListUnavailable,
+} from '../../../lib/history/history-queries.ts';
 import { toDrift } from '../../../lib/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
@@ -116,7 +119,7 @@ export function HistoryPage() {
         </>
       );
   } else if (snapshots.error !== null) {
-    content = isHistoryOff(snapshots.error) ? (
+    content = isHistoryListUnavailable(snapshots.error) ? (
       <Typography color="text.secondary">Nothing to show while history is off.</Typography>
     ) : (
       <ApiErrorAlert
