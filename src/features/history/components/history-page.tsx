@@ -18,8 +18,8 @@ import {
 import { toDrift } from '../../../lib/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
-import { historyPoints, orderedPair, parsePicks, togglePick } from '../utils/history-view.ts';
-import { SnapshotTable } from './snapshot-table.tsx';
+import { historyPoints, orderedPair, parsePage, parsePicks, togglePick } from '../utils/history-view.ts';
+import { SnapshotTable, snapshotsPerPage } from './snapshot-table.tsx';
 
 const HistoryChart = lazy(async () => ({ default: (await import('./history-chart.tsx')).HistoryChart }));
 
@@ -33,6 +33,15 @@ export function HistoryPage() {
   const pickKey = params.getAll('pick').join('\n');
   const picks = useMemo(() => parsePicks(pickKey === '' ? [] : pickKey.split('\n'), list), [pickKey, list]);
   const pair = orderedPair(picks, list);
+  const page = parsePage(params.get('page'), Math.ceil(list.length / snapshotsPerPage));
+  const onPageChange = (next: number) => {
+    setParams((previous) => {
+      const updated = new URLSearchParams(previous);
+      if (next === 0) updated.delete('page');
+      else updated.set('page', String(next + 1));
+      return updated;
+    });
+  };
   const points = useMemo(() => historyPoints(list), [list]);
 
   const onTogglePick = useCallback(
@@ -112,7 +121,13 @@ export function HistoryPage() {
                     </Button>
                   ) : null}
                 </Box>
-                <SnapshotTable snapshots={list} picks={picks} onTogglePick={onTogglePick} />
+                <SnapshotTable
+                  snapshots={list}
+                  picks={picks}
+                  onTogglePick={onTogglePick}
+                  page={page}
+                  onPageChange={onPageChange}
+                />
               </Stack>
             </CardContent>
           </Card>

@@ -7,6 +7,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import { memo } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -31,16 +32,15 @@ function Changes({ changes }: { changes: SnapshotChangeCounts | null | undefined
   if (added + removed + changed === 0) return <>No change</>;
   return (
     <>
-      <Box component="span" aria-hidden sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-        <Box component="span" sx={{ color: 'success.main', mr: 1 }}>
-          +{formatCount(added)}
-        </Box>
-        <Box component="span" sx={{ color: 'error.main', mr: 1 }}>
-          −{formatCount(removed)}
-        </Box>
-        <Box component="span" sx={{ color: 'warning.main' }}>
-          ~{formatCount(changed)}
-        </Box>
+      {/* Full-strength text: coloured digits on a picked (tinted) row fall below 4.5:1. */}
+      <Box
+        component="span"
+        aria-hidden
+        sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', display: 'inline-flex', gap: 1.5 }}
+      >
+        <span>+{formatCount(added)}</span>
+        <span>−{formatCount(removed)}</span>
+        <span>~{formatCount(changed)}</span>
       </Box>
       <Box component="span" sx={visuallyHidden}>
         {formatCount(added)} added, {formatCount(removed)} removed, {formatCount(changed)} changed
@@ -70,9 +70,7 @@ const SnapshotRow = memo(function SnapshotRow({ snapshot, picked, onTogglePick }
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         <time dateTime={snapshot.takenAt}>{time}</time>
-        {snapshot.partial ? (
-          <Chip size="small" color="warning" variant="outlined" label="Partial" sx={{ ml: 1 }} />
-        ) : null}
+        {snapshot.partial ? <Chip size="small" variant="outlined" label="Partial" sx={{ ml: 1 }} /> : null}
       </TableCell>
       <TableCell>{sourceLabel(snapshot.source)}</TableCell>
       <TableCell align="right">{formatCount(snapshot.clients)}</TableCell>
@@ -89,47 +87,67 @@ const SnapshotRow = memo(function SnapshotRow({ snapshot, picked, onTogglePick }
   );
 });
 
+/** A page of snapshots: two months of daily ones, short enough to paint at once and to scan by eye. */
+export const snapshotsPerPage = 50;
+
 interface SnapshotTableProps {
   snapshots: readonly HistorySnapshot[];
   picks: readonly string[];
   onTogglePick: (id: string) => void;
+  /** Zero-based. */
+  page: number;
+  onPageChange: (page: number) => void;
 }
 
 /** Newest first: when, how, how many clients and findings, and what changed against the snapshot before. */
-export function SnapshotTable({ snapshots, picks, onTogglePick }: SnapshotTableProps) {
+export function SnapshotTable({ snapshots, picks, onTogglePick, page, onPageChange }: SnapshotTableProps) {
+  const shown = snapshots.slice(page * snapshotsPerPage, (page + 1) * snapshotsPerPage);
   return (
-    <TableContainer>
-      <Table size="small" aria-label="Snapshots">
-        <TableHead>
-          <TableRow>
-            <TableCell padding="checkbox">
-              <Box component="span" sx={visuallyHidden}>
-                Pick
-              </Box>
-            </TableCell>
-            <TableCell>Taken</TableCell>
-            <TableCell>Source</TableCell>
-            <TableCell align="right">Clients</TableCell>
-            <TableCell align="right">Findings</TableCell>
-            <TableCell>Changes</TableCell>
-            <TableCell>
-              <Box component="span" sx={visuallyHidden}>
-                Drift
-              </Box>
-            </TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {snapshots.map((snapshot) => (
-            <SnapshotRow
-              key={snapshot.id}
-              snapshot={snapshot}
-              picked={picks.includes(snapshot.id)}
-              onTogglePick={onTogglePick}
-            />
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <>
+      <TableContainer>
+        <Table size="small" aria-label="Snapshots">
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox">
+                <Box component="span" sx={visuallyHidden}>
+                  Pick
+                </Box>
+              </TableCell>
+              <TableCell>Taken</TableCell>
+              <TableCell>Source</TableCell>
+              <TableCell align="right">Clients</TableCell>
+              <TableCell align="right">Findings</TableCell>
+              <TableCell>Changes</TableCell>
+              <TableCell>
+                <Box component="span" sx={visuallyHidden}>
+                  Drift
+                </Box>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map((snapshot) => (
+              <SnapshotRow
+                key={snapshot.id}
+                snapshot={snapshot}
+                picked={picks.includes(snapshot.id)}
+                onTogglePick={onTogglePick}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {snapshots.length > snapshotsPerPage ? (
+        <TablePagination
+          component="div"
+          count={snapshots.length}
+          page={page}
+          rowsPerPage={snapshotsPerPage}
+          rowsPerPageOptions={[]}
+          onPageChange={(_event, next) => onPageChange(next)}
+          labelDisplayedRows={({ from, to, count }) => `${from}–${to} of ${count} snapshots`}
+        />
+      ) : null}
+    </>
   );
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { HistorySnapshot } from '../../../identity-cloud/history.ts';
-import { historyPoints, orderedPair, parsePicks, sourceLabel, togglePick } from './history-view.ts';
+import {
+  historyPoints,
+  orderedPair,
+  parsePage,
+  parsePicks,
+  sourceLabel,
+  togglePick,
+} from './history-view.ts';
 
 function snapshot(id: string, takenAt: string): HistorySnapshot {
   return { id, takenAt, source: 'browser', partial: false, clients: 1, changes: null };
@@ -32,5 +39,12 @@ describe('history view', () => {
     ]);
     expect(sourceLabel('scheduled')).toBe('Scheduled');
     expect(sourceLabel('webhook')).toBe('webhook');
+  });
+
+  it('reads the page from the address, within range', () => {
+    expect(parsePage(null, 8)).toBe(0);
+    expect(parsePage('3', 8)).toBe(2);
+    expect(parsePage('99', 8)).toBe(7);
+    expect(parsePage('two', 8)).toBe(0);
   });
 });

@@ -54,3 +54,10 @@ export function historyPoints(snapshots: readonly HistorySnapshot[]): HistoryPoi
     }))
     .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
 }
+
+/** `?page=2` (one-based in the address) as a zero-based page within range; nonsense reads as the first page. */
+export function parsePage(value: string | null, pageCount: number): number {
+  const page = Number(value ?? '1');
+  if (!Number.isInteger(page) || page < 1) return 0;
+  return Math.min(page, Math.max(pageCount, 1)) - 1;
+}
