@@ -17,6 +17,10 @@ import { formatCount, formatDateTime } from '../../../lib/format/format.ts';
 import { toDrift } from '../../../lib/routes.ts';
 import { sourceLabel } from '../utils/history-view.ts';
 
+// At phone width the table keeps what tells snapshots apart (time, clients, changes); source and findings return
+// from the small breakpoint up.
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
+
 const visuallyHidden = {
   position: 'absolute',
   width: 1,
@@ -68,13 +72,15 @@ const SnapshotRow = memo(function SnapshotRow({ snapshot, picked, onTogglePick }
           slotProps={{ input: { 'aria-label': `Pick the snapshot of ${time}` } }}
         />
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+      <TableCell sx={{ whiteSpace: { sm: 'nowrap' } }}>
         <time dateTime={snapshot.takenAt}>{time}</time>
         {snapshot.partial ? <Chip size="small" variant="outlined" label="Partial" sx={{ ml: 1 }} /> : null}
       </TableCell>
-      <TableCell>{sourceLabel(snapshot.source)}</TableCell>
+      <TableCell sx={wideOnly}>{sourceLabel(snapshot.source)}</TableCell>
       <TableCell align="right">{formatCount(snapshot.clients)}</TableCell>
-      <TableCell align="right">{findings === null ? '—' : formatCount(findings)}</TableCell>
+      <TableCell align="right" sx={wideOnly}>
+        {findings === null ? '—' : formatCount(findings)}
+      </TableCell>
       <TableCell>
         <Changes changes={snapshot.changes} />
       </TableCell>
