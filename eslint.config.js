@@ -80,6 +80,38 @@ export default defineConfig(
     },
   },
   {
+    // Production code only: the proxy's integration tests start the whole server on purpose.
+    files: ['src/proxy/**', 'src/store/**'],
+    ignores: ['**/*.test.ts', '**/*test-helpers.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/proxy',
+              from: ['./src/server', './src/store', './src/sandbox', './src/auth'],
+              message:
+                'The proxy declares the interfaces it needs; src/server hands it their implementations.',
+            },
+            {
+              target: './src/store',
+              from: [
+                './src/proxy',
+                './src/server',
+                './src/sandbox',
+                './src/app',
+                './src/features',
+                './src/lib',
+              ],
+              message: 'The store knows nothing of the proxy, the server or the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**', 'src/features/**', 'src/lib/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -1,4 +1,5 @@
 // Everything the proxy can be told, with the defaults the README documents.
+import type { HistoryPort } from './history-port.ts';
 import type { InventoryLimits } from './inventory.ts';
 
 export interface DefaultConnection {
@@ -32,6 +33,8 @@ export interface ProxyOptions {
   secureCookies?: boolean | 'auto';
   /** Retry bounds of the inventory's items. */
   inventoryLimits?: Partial<InventoryLimits>;
+  /** Where finished inventories are recorded and read back; none: history is off. */
+  history?: HistoryPort | null;
 }
 
 export interface ResolvedProxyOptions {
@@ -46,6 +49,7 @@ export interface ResolvedProxyOptions {
   maxSessions: number;
   secureCookies: boolean | 'auto';
   inventoryLimits: InventoryLimits;
+  history: HistoryPort | null;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -120,5 +124,6 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
         proxyDefaults.inventoryMaxRateLimitRetries,
       ),
     },
+    history: options.history ?? null,
   };
 }

@@ -3,6 +3,7 @@
 import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames } from '../proxy/proxy-options.ts';
+import { readStoreConfig, type StoreConfig } from '../store/store-config.ts';
 
 export interface ServerConfig {
   host: string;
@@ -10,6 +11,10 @@ export interface ServerConfig {
   proxy: Partial<ProxyOptions>;
   /** The sandbox to start in-process as the default connection, or false. */
   embeddedSandbox: false | SandboxOptions;
+  /** Where history is kept (IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
+  store: StoreConfig;
+  /** HISTORY_KEEP_DAYS: snapshots older than this are pruned. */
+  historyKeepDays: number;
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
 }
@@ -110,10 +115,17 @@ export function readServerConfig(env: Environment): ServerConfig {
     if (latencyMs !== undefined) sandbox.latencyMs = latencyMs;
     const seed = integer('SANDBOX_SEED', undefined, 0, 2 ** 31 - 1);
     if (seed !== undefined) sandbox.seed = seed;
+    // A fixed port lets tests and demos reach the sandbox's admin operations (docs/history.md).
+    const sandboxPort = integer('SANDBOX_PORT', undefined, 0, 65_535);
+    if (sandboxPort !== undefined) sandbox.port = sandboxPort;
     const sandboxConcurrency = integer('SANDBOX_MAX_CONCURRENCY', undefined, 1, 1_000_000);
     if (sandboxConcurrency !== undefined) sandbox.maxConcurrency = sandboxConcurrency;
     embeddedSandbox = sandbox;
   }
 
-  return { host, port, proxy, embeddedSandbox, errors };
+  const store = readStoreConfig(env);
+  if (store.error !== null) errors.push(store.error);
+  const historyKeepDays = integer('HISTORY_KEEP_DAYS', 400, 1, 36_500) ?? 400;
+
+  return { host, port, proxy, embeddedSandbox, store: store.config, historyKeepDays, errors };
 }

@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     staticDir,
     proxy: config.proxy,
     embeddedSandbox: config.embeddedSandbox,
+    store: config.store,
+    historyKeepDays: config.historyKeepDays,
   });
   console.log(`Client Inventory is running at ${server.url}`);
   if (server.sandbox) {
@@ -30,6 +32,13 @@ async function main(): Promise<void> {
   } else {
     console.log('No default connection: open the dashboard and connect with a configuration client.');
   }
+
+  const history = server.store.status();
+  console.log(
+    history.enabled
+      ? `History is kept in ${server.store.location}.`
+      : `History is off: ${history.reason ?? 'unknown reason'}.`,
+  );
 
   let stopping = false;
   const stop = () => {

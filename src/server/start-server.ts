@@ -11,6 +11,10 @@ import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../pr
 import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import type { StoreConfig } from '../store/store-config.ts';
+import { StoreService } from '../store/store-service.ts';
+import { defaultKeepDays, scheduleRetention } from './history/retention.ts';
+import { createStoreHistory, type StoreHistory } from './history/store-history.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -24,6 +28,10 @@ export interface StartServerOptions {
   proxy?: Partial<ProxyOptions>;
   /** Start the sandbox in-process and use it as the default connection. */
   embeddedSandbox?: boolean | SandboxOptions;
+  /** Where history is kept. Default: off (`npm start` reads IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
+  store?: StoreConfig;
+  /** Retention of the history, in days. Default 400. */
+  historyKeepDays?: number;
 }
 
 export interface RunningServer {
@@ -32,6 +40,9 @@ export interface RunningServer {
   /** The embedded sandbox, when one was started. */
   sandbox: RunningSandbox | null;
   proxy: ProxyApp;
+  /** The store behind the history (off when none was configured). */
+  store: StoreService;
+  history: StoreHistory;
   close(): Promise<void>;
 }
 
@@ -59,8 +70,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const sandboxOptions = options.embeddedSandbox === true ? {} : options.embeddedSandbox;
     sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
   }
+  // A store that cannot be opened leaves history off (said once in the log); the dashboard starts all the same.
+  const store = new StoreService(
+    options.store ?? { kind: 'off', reason: 'this server was started without a store' },
+    { log: (line) => console.error(line) },
+  );
+  await store.start();
+  const history = createStoreHistory(store);
+  const stopRetention = scheduleRetention(store, options.historyKeepDays ?? defaultKeepDays, log);
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
+    history,
     log,
     allowedHosts,
     ...(sandbox
@@ -79,6 +99,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     proxy = createProxyApp(proxyOptions);
   } catch (error) {
+    stopRetention();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -124,6 +146,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   } catch (error) {
     proxy.close();
+    stopRetention();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -134,6 +158,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url: `http://${urlHost(host)}:${port}/`,
     sandbox,
     proxy,
+    store,
+    history,
     close: () => {
       closing ??= (async () => {
         proxy.close();
@@ -143,6 +169,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           });
           server.closeAllConnections();
         });
+        stopRetention();
+        await store.close();
         await sandbox?.close();
       })();
       return closing;
