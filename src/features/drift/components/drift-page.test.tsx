@@ -43,7 +43,7 @@ function serve() {
     if (url === '/api/session') return jsonResponse(200, session);
     const stored = storedSnapshots[url];
     if (stored !== undefined) return jsonResponse(200, stored);
-    if (url === '/api/inventory') {
+    if (url.startsWith('/api/inventory?')) {
       const stream = ndjsonStream();
       stream.push(
         { kind: 'list', total: today.length, clients: today.map(({ id, name }) => ({ id, name })) },
