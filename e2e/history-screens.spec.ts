@@ -126,6 +126,9 @@ test('the History page with 365 snapshots: time to the table painted (printed, n
   for (let run = 0; run < 5; run += 1) {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible({ timeout: 20_000 });
+    // The overview idle (its inventory read and charted), so the figure is the History page's own.
+    await expect(page.locator('.MuiChartsSurface-root')).toHaveCount(4, { timeout: 20_000 });
+    await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
     const started = Date.now();
     await page.getByRole('link', { name: 'History', exact: true }).click();
     const rows = page.getByRole('table', { name: 'Snapshots' }).locator('tbody tr');

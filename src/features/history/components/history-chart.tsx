@@ -13,11 +13,16 @@ const colors = {
 };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const twoDaysMs = 2 * 86_400_000;
 
 export function HistoryChart({ points }: { points: readonly HistoryPoint[] }) {
   const { mode, systemMode } = useColorScheme();
   const dark = (mode === 'system' ? systemMode : mode) === 'dark';
   const withFindings = points.some((point) => point.findings !== null);
+  // Snapshots within a day or two (several reads today) are told apart by their time, not their date.
+  const span = (points.at(-1)?.takenAt.getTime() ?? 0) - (points[0]?.takenAt.getTime() ?? 0);
+  const tickFormat = span < twoDaysMs ? timeFormat : dateFormat;
   return (
     <Box aria-hidden sx={{ width: '100%', height: 240 }}>
       <LineChart
@@ -30,7 +35,7 @@ export function HistoryChart({ points }: { points: readonly HistoryPoint[] }) {
             scaleType: 'time',
             data: points.map((point) => point.takenAt),
             valueFormatter: (value: Date, context) =>
-              context.location === 'tick' ? dateFormat.format(value) : formatDateTime(value),
+              context.location === 'tick' ? tickFormat.format(value) : formatDateTime(value),
           },
         ]}
         yAxis={[{ tickMinStep: 1, width: 48 }]}
