@@ -91,6 +91,7 @@ const pages: { name: string; path: (ids: Ids) => string; ready: (page: Page) => 
       await expect(page.getByText(/^No differences/)).toBeVisible();
     },
   },
+  { name: 'history', path: () => '/history', ready: heading('History') },
   { name: 'client-not-found', path: () => '/clients/no-such-client', ready: heading('Client not found') },
   { name: 'page-not-found', path: () => '/no/such/page', ready: heading('Page not found') },
 ];

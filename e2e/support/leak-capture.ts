@@ -21,6 +21,9 @@ export interface CapturedTraffic {
   sessionCookieSetHttpOnly: boolean;
 }
 
+/** The inventory stream, however it was asked for (a first load, or a Refresh with `?source=refresh`). */
+const inventoryUrl = /\/api\/inventory(\?|$)/;
+
 /**
  * Starts capturing. Returns once a tap on `/api/inventory` is in place: Chromium does not always keep the body of
  * a streamed response (the page's reader may cancel it after the done line, then it reads as aborted), so the
@@ -99,7 +102,7 @@ export async function startCapture(page: Page): Promise<{ finish: () => Promise<
     });
     await route.fulfill({ response, body });
   };
-  await page.route('**/api/inventory', tapInventory);
+  await page.route(inventoryUrl, tapInventory);
 
   page.on('request', onRequest);
   page.on('response', onResponse);
@@ -109,7 +112,7 @@ export async function startCapture(page: Page): Promise<{ finish: () => Promise<
 
   return {
     finish: async () => {
-      await page.unroute('**/api/inventory', tapInventory);
+      await page.unroute(inventoryUrl, tapInventory);
       page.off('request', onRequest);
       page.off('response', onResponse);
       page.off('console', onConsole);

@@ -2,6 +2,9 @@
 // that a journey can shape the tenant (credentials, size, latency, scope) and change it mid-test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/start-sandbox.ts';
 
 export interface Stack {
@@ -17,6 +20,10 @@ export interface StackOptions {
   sandbox?: SandboxOptions;
   /** true: the server's default connection is the sandbox (IDC_*); false: no connection until the form. */
   defaultConnection: boolean;
+  /** A sandbox that outlives this server (a restart against the same tenant); the caller closes it. */
+  sharedSandbox?: RunningSandbox;
+  /** More of the server's environment (e.g. where its history store is). */
+  env?: Record<string, string>;
 }
 
 const startTimeoutMs = 20_000;
@@ -45,8 +52,11 @@ function waitForUrl(child: ChildProcess, output: () => string): Promise<string> 
 export async function startStack({
   sandbox: sandboxOptions = {},
   defaultConnection,
+  sharedSandbox,
+  env: extraEnv = {},
 }: StackOptions): Promise<Stack> {
-  const sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
+  const sandbox = sharedSandbox ?? (await startSandbox({ quiet: true, ...sandboxOptions }));
+  const closeSandbox = () => (sharedSandbox === undefined ? sandbox.close() : Promise.resolve());
   const connectionEnv: Record<string, string> = defaultConnection
     ? {
         IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
@@ -64,6 +74,9 @@ export async function startStack({
     // The journeys type this loopback sandbox into the connect form.
     ALLOW_LOOPBACK_IDENTITY_DOMAIN: '1',
     ...connectionEnv,
+    // A history of its own, so that no journey sees another's snapshots (unless it names a store).
+    IDC_STORE_PATH: join(mkdtempSync(join(tmpdir(), 'idc-e2e-store-')), 'inventory.db'),
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ['dist-server/server.js'], {
     env,
@@ -79,7 +92,7 @@ export async function startStack({
     baseURL = await waitForUrl(child, output);
   } catch (error) {
     child.kill('SIGKILL');
-    await sandbox.close();
+    await closeSandbox();
     throw error;
   }
 
@@ -95,7 +108,7 @@ export async function startStack({
         await exited;
         clearTimeout(timer);
       }
-      await sandbox.close();
+      await closeSandbox();
     },
   };
 }

@@ -64,6 +64,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/drift/components/drift-page.tsx')).DriftPage,
         }),
       },
+      {
+        path: routePatterns.history,
+        lazy: async () => ({
+          Component: (await import('../features/history/components/history-page.tsx')).HistoryPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,6 +5,7 @@ import { classifyClient } from './client-kind.ts';
 import type { CsvOptions } from './csv.ts';
 import { toCsv } from './csv.ts';
 import type { Inventory } from './inventory.ts';
+import { emptyInventory } from './inventory.ts';
 import type { Client } from './schemas.ts';
 
 export type DriftMatchBy = 'id' | 'name';
@@ -233,6 +234,26 @@ function compareClients(
     changes.push(change(field, display(base[field]), display(current[field])));
   }
   return changes.filter((fieldChange) => fieldChange !== null);
+}
+
+/** Two versions of one client of the same tenant (its history), compared field by field. */
+export function compareClientVersions(before: Client, after: Client): FieldChange[] {
+  return compareClients(before, after, emptyInventory(), emptyInventory(), 'id');
+}
+
+/** Field names as people say them. */
+export function fieldLabel(field: string): string {
+  const labels: Record<string, string> = {
+    name: 'Name',
+    kind: 'Kind',
+    type: 'Type',
+    redirectURIs: 'Redirect URI',
+    loginPolicy: 'Login policy',
+    tokenPolicy: 'Token policy',
+  };
+  if (field in labels) return labels[field] ?? field;
+  if (field.startsWith('_links.')) return `Link “${field.slice('_links.'.length)}”`;
+  return field;
 }
 
 export function compareInventories(

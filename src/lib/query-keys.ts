@@ -4,6 +4,7 @@ const tenant = ['tenant'] as const;
 
 export const queryKeys = {
   session: () => ['session'] as const,
+  historyStatus: () => ['historyStatus'] as const,
   tenant: {
     all: () => tenant,
     inventory: () => [...tenant, 'inventory'] as const,
@@ -15,6 +16,12 @@ export const queryKeys = {
       all: () => [...tenant, 'loginPolicies'] as const,
       list: () => [...tenant, 'loginPolicies', 'list'] as const,
       detail: (policyId: string) => [...tenant, 'loginPolicies', 'detail', policyId] as const,
+    },
+    history: {
+      all: () => [...tenant, 'history'] as const,
+      snapshots: () => [...tenant, 'history', 'snapshots'] as const,
+      snapshot: (snapshotId: string) => [...tenant, 'history', 'snapshot', snapshotId] as const,
+      client: (clientId: string) => [...tenant, 'history', 'client', clientId] as const,
     },
     tokenPolicies: {
       all: () => [...tenant, 'tokenPolicies'] as const,

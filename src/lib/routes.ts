@@ -9,6 +9,7 @@ export const routePatterns = {
   tokenPolicy: '/policies/token/:policyId',
   findings: '/findings',
   drift: '/drift',
+  history: '/history',
 } as const;
 
 export function toOverview(): string {
@@ -47,6 +48,16 @@ export function toFindings(search?: URLSearchParams | string): string {
   return query === '' ? routePatterns.findings : `${routePatterns.findings}?${query}`;
 }
 
-export function toDrift(): string {
-  return routePatterns.drift;
+/** The drift page; with stored snapshots as its base, and optionally as the side it is compared with. */
+export function toDrift(stored?: { base: string; against?: string; show?: string }): string {
+  if (stored === undefined) return routePatterns.drift;
+  const query = new URLSearchParams({ base: stored.base });
+  if (stored.against !== undefined) query.set('against', stored.against);
+  if (stored.show !== undefined) query.set('show', stored.show);
+  return `${routePatterns.drift}?${query.toString()}`;
+}
+
+export function toHistory(search?: URLSearchParams | string): string {
+  const query = search === undefined ? '' : search.toString();
+  return query === '' ? routePatterns.history : `${routePatterns.history}?${query}`;
 }

@@ -11,8 +11,18 @@ import { Suspense } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
+import { HistoryOffBanner } from '../../lib/history/history-off-banner.tsx';
+import { useHistoryFollowsInventory } from '../../lib/history/use-history-follows-inventory.ts';
 import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
-import { toClients, toConnect, toDrift, toFindings, toOverview, toPolicies } from '../../lib/routes.ts';
+import {
+  toClients,
+  toConnect,
+  toDrift,
+  toFindings,
+  toHistory,
+  toOverview,
+  toPolicies,
+} from '../../lib/routes.ts';
 import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
@@ -25,6 +35,7 @@ const navigation = [
   { label: 'Findings', to: toFindings(), end: false },
   { label: 'Policies', to: toPolicies(), end: false },
   { label: 'Drift', to: toDrift(), end: false },
+  { label: 'History', to: toHistory(), end: false },
   { label: 'Connection', to: toConnect(), end: false },
 ];
 
@@ -32,6 +43,7 @@ const mainId = 'main-content';
 
 function InventoryKeepAlive({ start }: { start: boolean }) {
   useKeepInventoryAlive({ start });
+  useHistoryFollowsInventory();
   return null;
 }
 
@@ -50,7 +62,12 @@ function ConnectionGate({ children }: { children: ReactNode }) {
     );
   }
   if (session.data === undefined) return <PageLoading />;
-  return children;
+  return (
+    <>
+      <HistoryOffBanner />
+      {children}
+    </>
+  );
 }
 
 export function AppLayout() {

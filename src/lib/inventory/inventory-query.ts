@@ -15,8 +15,10 @@ export function inventoryQueryOptions() {
       // The request goes out at once, while the reader's chunk (zod and the schemas) downloads: time to first
       // rows is the user's first impression. Reading the signal here also lets react-query cancel it.
       const { signal } = context;
+      // The history records how each inventory was read: a first load, or a Refresh of one on screen.
+      const source = context.client.getQueryData(context.queryKey) === undefined ? 'browser' : 'refresh';
       const [response, reader] = await Promise.all([
-        apiFetch('/api/inventory', { signal, headers: { accept: 'application/x-ndjson' } }),
+        apiFetch(`/api/inventory?source=${source}`, { signal, headers: { accept: 'application/x-ndjson' } }),
         import('./fetch-inventory.ts'),
       ]);
       return reader.readInventory(response, context);

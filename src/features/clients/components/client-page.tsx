@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
@@ -10,6 +11,7 @@ import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { classifyClient, clientKindDescriptions } from '../../../identity-cloud/client-kind.ts';
+import type { ClientHistory } from '../../../identity-cloud/history.ts';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
@@ -19,12 +21,15 @@ import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { FieldList } from '../../../lib/components/field-list.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
 import { RawJson } from '../../../lib/components/raw-json.tsx';
+import { formatDateTime } from '../../../lib/format/format.ts';
+import { clientHistoryQueryOptions } from '../../../lib/history/history-queries.ts';
 import { toClients } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { clientQueryOptions } from '../api/client-query.ts';
 import { displayName } from '../utils/client-rows.ts';
 import type { ClientsListState } from './client-cells.tsx';
 import { ClientFindingsCard } from './client-findings-card.tsx';
+import { ClientHistoryCard } from './client-history-card.tsx';
 import { LoginPolicyCard, TokenPolicyCard } from './client-policy-cards.tsx';
 import { RedirectUriList } from './redirect-uri-list.tsx';
 
@@ -68,7 +73,25 @@ function ClientNotFound({ clientId }: { clientId: string }) {
   );
 }
 
-function ClientDetails({ client }: { client: Client }) {
+/** A client gone from the tenant, as the history last saw it. */
+interface RemovedFromTenant {
+  removedAt: string | null;
+  lastSeenAt: string;
+}
+
+function RemovedAlert({ removed }: { removed: RemovedFromTenant }) {
+  const lastSeen = formatDateTime(new Date(removed.lastSeenAt));
+  return (
+    <Alert severity="warning">
+      {removed.removedAt
+        ? `Removed on ${formatDateTime(new Date(removed.removedAt))}.`
+        : 'No longer in the tenant.'}{' '}
+      This is the client as the history last saw it ({lastSeen}), read-only: nothing here is current.
+    </Alert>
+  );
+}
+
+function ClientDetails({ client, removed }: { client: Client; removed?: RemovedFromTenant }) {
   const name = displayName(client);
   const kind = classifyClient(client);
   return (
@@ -85,9 +108,13 @@ function ClientDetails({ client }: { client: Client }) {
         </Stack>
       </Box>
 
-      <ErrorBoundary label="The findings">
-        <ClientFindingsCard clientId={client.id} />
-      </ErrorBoundary>
+      {removed !== undefined ? (
+        <RemovedAlert removed={removed} />
+      ) : (
+        <ErrorBoundary label="The findings">
+          <ClientFindingsCard clientId={client.id} />
+        </ErrorBoundary>
+      )}
 
       <Card variant="outlined">
         <CardContent>
@@ -137,23 +164,48 @@ function ClientDetails({ client }: { client: Client }) {
         </ErrorBoundary>
       </Stack>
 
+      <ErrorBoundary label="The history">
+        <ClientHistoryCard clientId={client.id} />
+      </ErrorBoundary>
+
       <RawJson value={client} />
     </Stack>
   );
+}
+
+/** The last version the history holds of a client the tenant no longer has, if any. */
+function lastRecorded(
+  history: ClientHistory | undefined,
+): { client: Client; removed: RemovedFromTenant } | null {
+  const last = history?.versions.at(-1);
+  if (history === undefined || last === undefined) return null;
+  return { client: last.client, removed: { removedAt: history.removedAt ?? null, lastSeenAt: last.takenAt } };
 }
 
 export function ClientPage() {
   const { clientId = '' } = useParams();
   const client = useQuery(clientQueryOptions(clientId));
   const notFound = client.error instanceof ApiError && client.error.status === 404;
+  // Gone from the tenant: the history may still know it.
+  const history = useQuery({ ...clientHistoryQueryOptions(clientId), enabled: notFound });
+  const recorded = notFound ? lastRecorded(history.data) : null;
+  const historyPending = notFound && history.isLoading;
   useDocumentTitle(
-    client.data !== undefined ? displayName(client.data) : notFound ? 'Client not found' : 'Client',
+    client.data !== undefined
+      ? displayName(client.data)
+      : recorded !== null
+        ? `${displayName(recorded.client)} (removed)`
+        : notFound && !historyPending
+          ? 'Client not found'
+          : 'Client',
   );
 
   let content;
   if (client.data !== undefined) {
     content = <ClientDetails client={client.data} />;
-  } else if (notFound) {
+  } else if (recorded !== null) {
+    content = <ClientDetails client={recorded.client} removed={recorded.removed} />;
+  } else if (notFound && !historyPending) {
     content = <ClientNotFound clientId={clientId} />;
   } else if (client.error !== null) {
     content = (

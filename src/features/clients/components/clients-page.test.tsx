@@ -41,7 +41,7 @@ const clients = {
 function withInventory(inventory: () => Response) {
   return stubFetch(({ url }) => {
     if (url === '/api/session') return jsonResponse(200, session);
-    if (url === '/api/inventory') return inventory();
+    if (url.startsWith('/api/inventory?')) return inventory();
     throw new Error(`unexpected request ${url}`);
   });
 }
@@ -89,7 +89,7 @@ describe('clients page', () => {
     const stream = ndjsonStream();
     const requests = stubFetch(({ url }) => {
       if (url === '/api/session') return jsonResponse(200, session);
-      if (url === '/api/inventory') return stream.response;
+      if (url.startsWith('/api/inventory?')) return stream.response;
       if (url === '/api/config/clients/c-app') return jsonResponse(200, clients['c-app']);
       throw new Error(`unexpected request ${url}`);
     });

@@ -4,6 +4,7 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useId } from 'react';
 import { FieldList } from '../../../lib/components/field-list.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
 import { formatDateTime, pluralize } from '../../../lib/format/format.ts';
@@ -14,22 +15,38 @@ interface DriftBaseCardProps {
   /** The tenant connected now, to say whether the base is another one. */
   currentCustomerId: string | undefined;
   onClear: () => void;
+  /** "Base", or "Compared with" for the second of two stored snapshots. */
+  title?: string;
+  clearLabel?: string;
 }
 
+const sourceLabels: Record<DriftBase['source'], string> = {
+  file: 'Snapshot file',
+  pinned: 'Kept in memory',
+  history: 'Stored in the history',
+};
+
 /** What the current inventory is being compared with, and what to keep in mind about it. */
-export function DriftBaseCard({ base, currentCustomerId, onClear }: DriftBaseCardProps) {
+export function DriftBaseCard({
+  base,
+  currentCustomerId,
+  onClear,
+  title = 'Base',
+  clearLabel = 'Choose another base',
+}: DriftBaseCardProps) {
+  const headingId = useId();
   const otherTenant = currentCustomerId !== undefined && base.customerId !== currentCustomerId;
   return (
-    <Card variant="outlined" component="section" aria-labelledby="drift-base-heading">
+    <Card variant="outlined" component="section" aria-labelledby={headingId}>
       <CardContent>
         <Stack spacing={1.5}>
-          <Typography variant="h2" id="drift-base-heading">
-            Base
+          <Typography variant="h2" id={headingId}>
+            {title}
           </Typography>
           <FieldList
             items={[
               {
-                label: base.source === 'file' ? 'Snapshot file' : 'Kept in memory',
+                label: sourceLabels[base.source],
                 value: base.name,
               },
               { label: 'Customer ID', value: <Monospace>{base.customerId}</Monospace> },
@@ -60,7 +77,7 @@ export function DriftBaseCard({ base, currentCustomerId, onClear }: DriftBaseCar
           ) : null}
           <div>
             <Button variant="outlined" onClick={onClear}>
-              Choose another base
+              {clearLabel}
             </Button>
           </div>
         </Stack>

@@ -26,10 +26,24 @@ const earlier = [
   publicClient('legacy'),
 ];
 
+function storedSnapshot(clients: typeof today, exportedAt: string) {
+  return createSnapshot(
+    buildInventory({ clients, loginPolicies: [loginPolicyA], tokenPolicies: [tokenPolicyA] }),
+    { identityDomain: session.identityDomain, customerId, exportedAt: new Date(exportedAt) },
+  );
+}
+
+const storedSnapshots: Record<string, unknown> = {
+  '/api/history/snapshots/s1': storedSnapshot(earlier, '2026-11-01T09:00:00Z'),
+  '/api/history/snapshots/s2': storedSnapshot([publicClient('legacy')], '2026-11-02T09:00:00Z'),
+};
+
 function serve() {
   stubFetch(({ url }) => {
     if (url === '/api/session') return jsonResponse(200, session);
-    if (url === '/api/inventory') {
+    const stored = storedSnapshots[url];
+    if (stored !== undefined) return jsonResponse(200, stored);
+    if (url.startsWith('/api/inventory?')) {
       const stream = ndjsonStream();
       stream.push(
         { kind: 'list', total: today.length, clients: today.map(({ id, name }) => ({ id, name })) },
@@ -143,5 +157,30 @@ describe('drift page', () => {
     // Same names on both sides here: the same three differences, found by name.
     expect(await screen.findByText('3 clients differ; 0 unchanged.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Differences of Public shop' })).toBeInTheDocument();
+  });
+
+  it('takes a stored snapshot as its base, from the address, and compares it with the live inventory', async () => {
+    serve();
+    renderApp(<DriftPage />, { path: '/drift', url: '/drift?base=s1' });
+    const base = await screen.findByRole('region', { name: 'Base' });
+    expect(base).toHaveTextContent(/Stored in the historySnapshot of 1 Nov 2026/);
+    expect(await screen.findByText('3 clients differ; 0 unchanged.')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Added clients' })).toHaveTextContent('Confidential billing');
+  });
+
+  it('compares two stored snapshots with each other', async () => {
+    serve();
+    renderApp(<DriftPage />, { path: '/drift', url: '/drift?base=s1&against=s2' });
+    const against = await screen.findByRole('region', { name: 'Compared with' });
+    expect(against).toHaveTextContent(/Snapshot of 2 Nov 2026/);
+    // s1: shop and legacy; s2: legacy alone.
+    expect(await screen.findByText('1 client differ; 1 unchanged.')).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Removed clients' })).toHaveTextContent('Public shop');
+  });
+
+  it('says so when the stored snapshot cannot be found', async () => {
+    serve();
+    renderApp(<DriftPage />, { path: '/drift', url: '/drift?base=gone' });
+    expect(await screen.findByText('The stored base snapshot not found')).toBeInTheDocument();
   });
 });

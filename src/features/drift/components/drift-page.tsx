@@ -7,6 +7,7 @@ import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -14,18 +15,21 @@ import Typography from '@mui/material/Typography';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { DriftMatchBy } from '../../../identity-cloud/drift.ts';
 import { compareInventories, driftToCsv } from '../../../identity-cloud/drift.ts';
 import { exportFileName } from '../../../identity-cloud/inventory-export.ts';
 import { csvMediaType, downloadText } from '../../../lib/download.ts';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { useInventory } from '../../../lib/inventory/use-inventory.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { defaultTenantLabel, findSavedTenant } from '../../../lib/tenants/saved-tenants.ts';
 import { useSavedTenants } from '../../../lib/tenants/use-saved-tenants.ts';
+import { toHistory } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { setDriftBase, useDriftBase } from '../hooks/drift-base-store.ts';
+import { useStoredSnapshot } from '../hooks/use-stored-snapshot.ts';
 import type { DriftShow } from '../utils/drift-view.ts';
 import { defaultMatchBy, parseDriftShow, parseMatchBy } from '../utils/drift-view.ts';
 import { readSnapshotFile } from '../utils/read-snapshot-file.ts';
@@ -39,13 +43,21 @@ export function DriftPage() {
   const session = useQuery(sessionQueryOptions());
   const inventory = useInventory();
   const saved = useSavedTenants();
-  const base = useDriftBase();
+  const memoryBase = useDriftBase();
   const [params, setParams] = useSearchParams();
+  // A stored snapshot named in the address is the base; a second one, when named, replaces the live inventory.
+  const baseId = params.get('base');
+  const againstId = baseId === null ? null : params.get('against');
+  const storedBase = useStoredSnapshot(baseId);
+  const storedAgainst = useStoredSnapshot(againstId);
+  const base = baseId === null ? memoryBase : storedBase.side;
   const [fileError, setFileError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
 
-  const snapshot = inventory.data;
-  const streaming = inventory.isFetching && snapshot?.complete !== true;
+  const liveSnapshot = inventory.data;
+  const liveStreaming = inventory.isFetching && liveSnapshot?.complete !== true;
+  const current = againstId === null ? liveSnapshot?.inventory : storedAgainst.side?.inventory;
+  const streaming = againstId === null && liveStreaming;
   const facts = session.data ?? null;
   const show = parseDriftShow(params.get('show'));
   const matchBy: DriftMatchBy =
@@ -55,10 +67,10 @@ export function DriftPage() {
   // Compared once the current inventory has finished (a half-loaded one would report most clients as added).
   const drift = useMemo(
     () =>
-      base === null || snapshot === undefined || streaming
+      base === null || current === undefined || streaming
         ? null
-        : compareInventories(base.inventory, snapshot.inventory, { matchBy }),
-    [base, snapshot, streaming, matchBy],
+        : compareInventories(base.inventory, current, { matchBy }),
+    [base, current, streaming, matchBy],
   );
 
   const setParam = (key: string, value: string | null) => {
@@ -86,6 +98,18 @@ export function DriftPage() {
     }
   };
 
+  const clearStored = () => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        for (const key of ['base', 'against', 'match']) next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  const snapshot = liveSnapshot;
   const keepCurrent = () => {
     if (snapshot === undefined || facts === null) return;
     setDriftBase({
@@ -119,13 +143,37 @@ export function DriftPage() {
         <Typography color="text.secondary">
           Compare this tenant’s clients with an earlier snapshot (an inventory exported from the clients page,
           or by
-          <code> npm run export</code>), or with another tenant: dev against prod.
+          <code> npm run export</code>), with a snapshot the dashboard remembered (see{' '}
+          <Link component={RouterLink} to={toHistory()}>
+            History
+          </Link>
+          ), or with another tenant: dev against prod.
         </Typography>
       </Box>
 
-      <InventoryErrorAlert inventory={inventory} />
+      {againstId === null ? <InventoryErrorAlert inventory={inventory} /> : null}
 
-      {base === null ? (
+      {[storedBase, storedAgainst].map(({ query }, index) =>
+        query.error !== null ? (
+          <ApiErrorAlert
+            key={index}
+            error={query.error}
+            resource={index === 0 ? 'the stored base snapshot' : 'the stored snapshot to compare with'}
+            onRetry={() => void query.refetch()}
+          />
+        ) : query.isLoading ? (
+          <LinearProgress
+            key={index}
+            aria-label={index === 0 ? 'Loading the stored base snapshot' : 'Loading the stored snapshot'}
+          />
+        ) : null,
+      )}
+
+      {baseId !== null ? (
+        base === null ? null : (
+          <DriftBaseCard base={base} currentCustomerId={facts?.customerId} onClear={clearStored} />
+        )
+      ) : base === null ? (
         <Card variant="outlined" component="section" aria-labelledby="drift-choose-heading">
           <CardContent>
             <Stack spacing={2}>
@@ -166,6 +214,16 @@ export function DriftPage() {
           }}
         />
       )}
+
+      {storedAgainst.side !== null ? (
+        <DriftBaseCard
+          base={storedAgainst.side}
+          currentCustomerId={facts?.customerId}
+          title="Compared with"
+          clearLabel="Compare with now instead"
+          onClear={() => setParam('against', null)}
+        />
+      ) : null}
 
       {base !== null ? (
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, alignItems: 'flex-end' }}>

@@ -4,11 +4,6 @@ import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -16,18 +11,14 @@ import type { ReactNode } from 'react';
 import { useId, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { clientKindLabels } from '../../../identity-cloud/client-kind.ts';
-import type {
-  ClientDrift,
-  DriftClientRef,
-  FieldChange,
-  InventoryDrift,
-} from '../../../identity-cloud/drift.ts';
+import type { ClientDrift, DriftClientRef, InventoryDrift } from '../../../identity-cloud/drift.ts';
 import { CountBadge } from '../../../lib/components/count-badge.tsx';
+import { FieldChangeTable } from '../../../lib/components/field-change-table.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { toClient } from '../../../lib/routes.ts';
 import type { DriftShow } from '../utils/drift-view.ts';
-import { driftCounts, fieldLabel } from '../utils/drift-view.ts';
+import { driftCounts } from '../utils/drift-view.ts';
 
 /** Entries of a section shown before "Show all": a drift between two tenants can list thousands. */
 export const initiallyShown = 100;
@@ -122,12 +113,6 @@ function ClientRefList({
   );
 }
 
-const changeWords: Record<FieldChange['kind'], string> = {
-  added: 'added',
-  removed: 'removed',
-  changed: 'changed',
-};
-
 function ChangedClient({ client }: { client: ClientDrift }) {
   return (
     <Box component="li" sx={{ py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
@@ -145,26 +130,10 @@ function ChangedClient({ client }: { client: ClientDrift }) {
           ) : null}
         </Typography>
       </Box>
-      <Table size="small" aria-label={`Differences of ${client.name || client.currentId}`}>
-        <TableHead>
-          <TableRow>
-            <TableCell sx={{ width: 160 }}>Field</TableCell>
-            <TableCell sx={{ width: 100 }}>Change</TableCell>
-            <TableCell>Before</TableCell>
-            <TableCell>After</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {client.changes.map((change, index) => (
-            <TableRow key={`${change.field}:${index}`}>
-              <TableCell>{fieldLabel(change.field)}</TableCell>
-              <TableCell>{changeWords[change.kind]}</TableCell>
-              <TableCell>{change.before === null ? '—' : <Mono>{change.before}</Mono>}</TableCell>
-              <TableCell>{change.after === null ? '—' : <Mono>{change.after}</Mono>}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <FieldChangeTable
+        changes={client.changes}
+        label={`Differences of ${client.name || client.currentId}`}
+      />
     </Box>
   );
 }

@@ -3,8 +3,11 @@ import type { Inventory } from '../../../identity-cloud/inventory.ts';
 
 /** What the current inventory is compared with. */
 export interface DriftBase {
-  /** A snapshot file, or an inventory kept in memory before switching tenants (dev vs prod). */
-  source: 'file' | 'pinned';
+  /**
+   * A snapshot file, an inventory kept in memory before switching tenants (dev vs prod), or a snapshot from the
+   * server's history.
+   */
+  source: 'file' | 'pinned' | 'history';
   /** The file's name, or the tenant's label. */
   name: string;
   identityDomain: string;

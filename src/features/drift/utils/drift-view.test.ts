@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultMatchBy, fieldLabel, parseDriftShow, parseMatchBy } from './drift-view.ts';
+import { fieldLabel } from '../../../identity-cloud/drift.ts';
+import { defaultMatchBy, parseDriftShow, parseMatchBy } from './drift-view.ts';
 
 describe('drift view', () => {
   it('reads the URL, ignoring nonsense', () => {

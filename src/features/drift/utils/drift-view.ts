@@ -24,18 +24,3 @@ export function driftCounts(drift: InventoryDrift): Record<DriftShow, number> {
   const notCompared = drift.notCompared.length;
   return { all: added + removed + changed + notCompared, added, removed, changed, notCompared };
 }
-
-/** Field names as people say them. */
-export function fieldLabel(field: string): string {
-  const labels: Record<string, string> = {
-    name: 'Name',
-    kind: 'Kind',
-    type: 'Type',
-    redirectURIs: 'Redirect URI',
-    loginPolicy: 'Login policy',
-    tokenPolicy: 'Token policy',
-  };
-  if (field in labels) return labels[field] ?? field;
-  if (field.startsWith('_links.')) return `Link “${field.slice('_links.'.length)}”`;
-  return field;
-}

@@ -33,7 +33,7 @@ const clients = [
 
 function serveInventory(lines: unknown[]) {
   stubFetch(({ url }) => {
-    if (url === '/api/inventory') {
+    if (url.startsWith('/api/inventory?')) {
       const stream = ndjsonStream();
       stream.push(...lines);
       stream.close();

@@ -21,6 +21,7 @@ import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { PolicyCounts } from '../utils/overview-counts.ts';
 import { overviewCounts, topPolicies } from '../utils/overview-counts.ts';
+import { ChangesSinceSnapshot } from './changes-since-snapshot.tsx';
 import type { OverviewItem } from './overview-card.tsx';
 import { OverviewCard } from './overview-card.tsx';
 
@@ -149,6 +150,8 @@ export function OverviewPage() {
       ) : null}
 
       <InventoryErrorAlert inventory={inventory} />
+
+      <ChangesSinceSnapshot />
 
       {counts === null ? (
         inventory.error === null ? (

@@ -1,0 +1,172 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { formatDateTime, pluralize } from '../../../lib/format/format.ts';
+import {
+  historySnapshotsQueryOptions,
+  isHistoryListUnavailable,
+} from '../../../lib/history/history-queries.ts';
+import { toDrift } from '../../../lib/routes.ts';
+import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { historyPoints, orderedPair, parsePage, parsePicks, togglePick } from '../utils/history-view.ts';
+import { SnapshotTable, snapshotsPerPage } from './snapshot-table.tsx';
+
+const HistoryChart = lazy(async () => ({ default: (await import('./history-chart.tsx')).HistoryChart }));
+
+/** Every inventory the server remembered for this tenant, what changed in each, and two of them compared. */
+export function HistoryPage() {
+  useDocumentTitle('History');
+  const session = useQuery(sessionQueryOptions());
+  const snapshots = useQuery(historySnapshotsQueryOptions());
+  const [params, setParams] = useSearchParams();
+  const list = useMemo(() => snapshots.data ?? [], [snapshots.data]);
+  const pickKey = params.getAll('pick').join('\n');
+  const picks = useMemo(() => parsePicks(pickKey === '' ? [] : pickKey.split('\n'), list), [pickKey, list]);
+  const pair = orderedPair(picks, list);
+  const page = parsePage(params.get('page'), Math.ceil(list.length / snapshotsPerPage));
+  const onPageChange = (next: number) => {
+    setParams((previous) => {
+      const updated = new URLSearchParams(previous);
+      if (next === 0) updated.delete('page');
+      else updated.set('page', String(next + 1));
+      return updated;
+    });
+  };
+  const points = useMemo(() => historyPoints(list), [list]);
+
+  const onTogglePick = useCallback(
+    (id: string) => {
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          const current = parsePicks(next.getAll('pick'), list);
+          next.delete('pick');
+          for (const pick of togglePick(current, id)) next.append('pick', pick);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams, list],
+  );
+
+  let content;
+  if (snapshots.data !== undefined) {
+    content =
+      list.length === 0 ? (
+        <Typography>
+          No snapshot yet. Each complete inventory read (opening the dashboard, Refresh, or
+          <code> npm run snapshot</code>) is remembered here.
+        </Typography>
+      ) : (
+        <>
+          {points.length >= 2 ? (
+            <Card variant="outlined" component="section" aria-labelledby="history-chart-heading">
+              <CardContent>
+                <Typography variant="h2" id="history-chart-heading" gutterBottom>
+                  Clients and findings over time
+                </Typography>
+                <Suspense fallback={<Skeleton variant="rounded" height={240} aria-hidden />}>
+                  <HistoryChart points={points} />
+                </Suspense>
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card variant="outlined" component="section" aria-labelledby="history-snapshots-heading">
+            <CardContent>
+              <Stack spacing={1.5}>
+                <Typography variant="h2" id="history-snapshots-heading">
+                  Snapshots ({list.length})
+                </Typography>
+                <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+                  <Typography variant="body2" color="text.secondary" aria-live="polite">
+                    {picks.length === 2
+                      ? 'Two snapshots picked.'
+                      : picks.length === 1
+                        ? 'One snapshot picked: pick another to compare the two.'
+                        : 'Pick two snapshots to compare them in Drift.'}
+                  </Typography>
+                  <Button
+                    variant="contained"
+                    startIcon={<CompareArrowsIcon />}
+                    disabled={pair === null}
+                    {...(pair === null ? {} : { component: RouterLink, to: toDrift(pair) })}
+                  >
+                    Compare in Drift
+                  </Button>
+                  {picks.length > 0 ? (
+                    <Button
+                      onClick={() =>
+                        setParams(
+                          (previous) => {
+                            const next = new URLSearchParams(previous);
+                            next.delete('pick');
+                            return next;
+                          },
+                          { replace: true },
+                        )
+                      }
+                    >
+                      Clear picks
+                    </Button>
+                  ) : null}
+                </Box>
+                <SnapshotTable
+                  snapshots={list}
+                  picks={picks}
+                  onTogglePick={onTogglePick}
+                  page={page}
+                  onPageChange={onPageChange}
+                />
+              </Stack>
+            </CardContent>
+          </Card>
+        </>
+      );
+  } else if (snapshots.error !== null) {
+    content = isHistoryListUnavailable(snapshots.error) ? (
+      <Typography color="text.secondary">Nothing to show while history is off.</Typography>
+    ) : (
+      <ApiErrorAlert
+        error={snapshots.error}
+        resource="the history"
+        onRetry={() => void snapshots.refetch()}
+      />
+    );
+  } else {
+    content = (
+      <Stack spacing={2} aria-busy="true" aria-label="Loading the history">
+        <Skeleton variant="rounded" height={240} />
+        <Skeleton variant="rounded" height={320} />
+      </Stack>
+    );
+  }
+
+  const newest = list[0];
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Typography variant="h1" gutterBottom>
+          History
+        </Typography>
+        <Typography color="text.secondary">
+          {session.data ? `Customer ${session.data.customerId}. ` : ''}
+          {newest !== undefined
+            ? `${pluralize(list.length, 'snapshot')}, the latest taken ${formatDateTime(new Date(newest.takenAt))}.`
+            : 'Every complete inventory the dashboard reads is remembered, with what changed since the one before.'}
+        </Typography>
+      </Box>
+      {content}
+    </Stack>
+  );
+}

@@ -1,0 +1,159 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TablePagination from '@mui/material/TablePagination';
+import TableRow from '@mui/material/TableRow';
+import { memo } from 'react';
+import { Link as RouterLink } from 'react-router';
+import type { HistorySnapshot, SnapshotChangeCounts } from '../../../identity-cloud/history.ts';
+import { findingsTotal } from '../../../identity-cloud/history.ts';
+import { formatCount, formatDateTime } from '../../../lib/format/format.ts';
+import { toDrift } from '../../../lib/routes.ts';
+import { sourceLabel } from '../utils/history-view.ts';
+
+// At phone width the table keeps what tells snapshots apart (time, clients, changes); source and findings return
+// from the small breakpoint up.
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
+
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
+function Changes({ changes }: { changes: SnapshotChangeCounts | null | undefined }) {
+  if (changes === null || changes === undefined) return <>First snapshot</>;
+  const { added, removed, changed } = changes;
+  if (added + removed + changed === 0) return <>No change</>;
+  return (
+    <>
+      {/* Full-strength text: coloured digits on a picked (tinted) row fall below 4.5:1. */}
+      <Box
+        component="span"
+        aria-hidden
+        sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', display: 'inline-flex', gap: 1.5 }}
+      >
+        <span>+{formatCount(added)}</span>
+        <span>−{formatCount(removed)}</span>
+        <span>~{formatCount(changed)}</span>
+      </Box>
+      <Box component="span" sx={visuallyHidden}>
+        {formatCount(added)} added, {formatCount(removed)} removed, {formatCount(changed)} changed
+      </Box>
+    </>
+  );
+}
+
+interface SnapshotRowProps {
+  snapshot: HistorySnapshot;
+  picked: boolean;
+  onTogglePick: (id: string) => void;
+}
+
+// Memoised: picking one snapshot re-renders two rows, not 365.
+const SnapshotRow = memo(function SnapshotRow({ snapshot, picked, onTogglePick }: SnapshotRowProps) {
+  const time = formatDateTime(new Date(snapshot.takenAt));
+  const findings = findingsTotal(snapshot);
+  return (
+    <TableRow selected={picked} data-snapshot-id={snapshot.id}>
+      <TableCell padding="checkbox">
+        <Checkbox
+          checked={picked}
+          onChange={() => onTogglePick(snapshot.id)}
+          slotProps={{ input: { 'aria-label': `Pick the snapshot of ${time}` } }}
+        />
+      </TableCell>
+      <TableCell sx={{ whiteSpace: { sm: 'nowrap' } }}>
+        <time dateTime={snapshot.takenAt}>{time}</time>
+        {snapshot.partial ? <Chip size="small" variant="outlined" label="Partial" sx={{ ml: 1 }} /> : null}
+      </TableCell>
+      <TableCell sx={wideOnly}>{sourceLabel(snapshot.source)}</TableCell>
+      <TableCell align="right">{formatCount(snapshot.clients)}</TableCell>
+      <TableCell align="right" sx={wideOnly}>
+        {findings === null ? '—' : formatCount(findings)}
+      </TableCell>
+      <TableCell>
+        <Changes changes={snapshot.changes} />
+      </TableCell>
+      <TableCell>
+        <Link component={RouterLink} to={toDrift({ base: snapshot.id })} underline="hover">
+          Compare with now
+        </Link>
+      </TableCell>
+    </TableRow>
+  );
+});
+
+/** A page of snapshots: two months of daily ones, short enough to paint at once and to scan by eye. */
+export const snapshotsPerPage = 50;
+
+interface SnapshotTableProps {
+  snapshots: readonly HistorySnapshot[];
+  picks: readonly string[];
+  onTogglePick: (id: string) => void;
+  /** Zero-based. */
+  page: number;
+  onPageChange: (page: number) => void;
+}
+
+/** Newest first: when, how, how many clients and findings, and what changed against the snapshot before. */
+export function SnapshotTable({ snapshots, picks, onTogglePick, page, onPageChange }: SnapshotTableProps) {
+  const shown = snapshots.slice(page * snapshotsPerPage, (page + 1) * snapshotsPerPage);
+  return (
+    <>
+      <TableContainer>
+        <Table size="small" aria-label="Snapshots">
+          <TableHead>
+            <TableRow>
+              <TableCell padding="checkbox">
+                <Box component="span" sx={visuallyHidden}>
+                  Pick
+                </Box>
+              </TableCell>
+              <TableCell>Taken</TableCell>
+              <TableCell>Source</TableCell>
+              <TableCell align="right">Clients</TableCell>
+              <TableCell align="right">Findings</TableCell>
+              <TableCell>Changes</TableCell>
+              <TableCell>
+                <Box component="span" sx={visuallyHidden}>
+                  Drift
+                </Box>
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map((snapshot) => (
+              <SnapshotRow
+                key={snapshot.id}
+                snapshot={snapshot}
+                picked={picks.includes(snapshot.id)}
+                onTogglePick={onTogglePick}
+              />
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {snapshots.length > snapshotsPerPage ? (
+        <TablePagination
+          component="div"
+          count={snapshots.length}
+          page={page}
+          rowsPerPage={snapshotsPerPage}
+          rowsPerPageOptions={[]}
+          onPageChange={(_event, next) => onPageChange(next)}
+          labelDisplayedRows={({ from, to, count }) => `${from}–${to} of ${count} snapshots`}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+// The history the server keeps (`/api/history/*`): one file, one definition per read, used by the pages, the
+// client page's card and the shell's banner. The schemas load with the first read, not with the shell.
+import { queryOptions } from '@tanstack/react-query';
+import { ApiError, apiGetJson } from '../api-client.ts';
+import { queryKeys } from '../query-keys.ts';
+
+const historySchemas = () => import('../../identity-cloud/history.ts');
+const snapshotSchemas = () => import('../../identity-cloud/snapshot.ts');
+
+function unexpected(): ApiError {
+  return new ApiError(
+    502,
+    'Unexpected answer',
+    'The dashboard’s server answered the history request with data this dashboard does not understand. Try again, or report it.',
+  );
+}
+
+async function getParsed<Output>(
+  path: string,
+  schema: { safeParse: (value: unknown) => { success: true; data: Output } | { success: false } },
+  signal: AbortSignal,
+): Promise<Output> {
+  const parsed = schema.safeParse(await apiGetJson(path, signal));
+  if (!parsed.success) throw unexpected();
+  return parsed.data;
+}
+
+/** A store that is off answers at once and stays off for a while: asking again at once would only delay saying so. */
+function retryHistory(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && ((error.status >= 400 && error.status < 500) || error.status === 503)) {
+    return false;
+  }
+  return failureCount < 2;
+}
+
+/** The answer of a server without any history routes (an older one) reads like the store being off. */
+const notThereReason = 'this dashboard’s server does not keep a history';
+
+/** Whether the server records history, and if not, why (`GET /api/history/status`). */
+export function historyStatusQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.historyStatus(),
+    queryFn: async ({ signal }) => {
+      const { historyStatusSchema } = await historySchemas();
+      try {
+        return await getParsed('/api/history/status', historyStatusSchema, signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          return { enabled: false, reason: notThereReason };
+        }
+        throw error;
+      }
+    },
+    staleTime: 30_000,
+    retry: retryHistory,
+    // A store that was off (disk full, Postgres down) may come back: ask again now and then while it is off.
+    refetchInterval: (query) => (query.state.data?.enabled === false ? 60_000 : false),
+  });
+}
+
+/** The tenant's snapshots, newest first. */
+export function historySnapshotsQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.tenant.history.snapshots(),
+    queryFn: async ({ signal }) => {
+      const { historySnapshotListSchema } = await historySchemas();
+      return (await getParsed('/api/history/snapshots', historySnapshotListSchema, signal)).snapshots;
+    },
+    staleTime: 10_000,
+    retry: retryHistory,
+  });
+}
+
+/** One stored snapshot's content, in the exported file's format. A snapshot never changes once stored. */
+export function historySnapshotQueryOptions(snapshotId: string) {
+  return queryOptions({
+    queryKey: queryKeys.tenant.history.snapshot(snapshotId),
+    queryFn: async ({ signal }) => {
+      const { inventorySnapshotSchema } = await snapshotSchemas();
+      return getParsed(
+        `/api/history/snapshots/${encodeURIComponent(snapshotId)}`,
+        inventorySnapshotSchema,
+        signal,
+      );
+    },
+    staleTime: Infinity,
+    retry: retryHistory,
+  });
+}
+
+/** One client's distinct versions, oldest first, and when it left the tenant. */
+export function clientHistoryQueryOptions(clientId: string) {
+  return queryOptions({
+    queryKey: queryKeys.tenant.history.client(clientId),
+    queryFn: async ({ signal }) => {
+      const { clientHistorySchema } = await historySchemas();
+      return getParsed(`/api/history/clients/${encodeURIComponent(clientId)}`, clientHistorySchema, signal);
+    },
+    staleTime: 10_000,
+    retry: retryHistory,
+  });
+}
+
+/** 503 from a history route: the store is off or broken (the shell's banner says why). */
+export function isHistoryOff(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 503;
+}
+
+/** The list itself missing (404) means a server without history routes: as good as off. */
+export function isHistoryListUnavailable(error: unknown): boolean {
+  return isHistoryOff(error) || (error instanceof ApiError && error.status === 404);
+}
