@@ -8,6 +8,7 @@ describe('readServerConfig', () => {
       port: 5173,
       proxy: {},
       embeddedSandbox: { quiet: true },
+      auth: { mode: 'none' },
       errors: [],
     });
   });

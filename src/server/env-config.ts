@@ -1,5 +1,6 @@
 // The environment variables of `npm start` and `npm run dev` (README, "Configuration"), read into options.
 // Pure, so that every rule is unit-tested.
+import { readAuthConfig, type AuthConfig } from '../auth/auth-config.ts';
 import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames } from '../proxy/proxy-options.ts';
@@ -10,6 +11,8 @@ export interface ServerConfig {
   proxy: Partial<ProxyOptions>;
   /** The sandbox to start in-process as the default connection, or false. */
   embeddedSandbox: false | SandboxOptions;
+  /** Who may use the dashboard (AUTH_MODE and its settings). */
+  auth: AuthConfig;
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
 }
@@ -115,5 +118,8 @@ export function readServerConfig(env: Environment): ServerConfig {
     embeddedSandbox = sandbox;
   }
 
-  return { host, port, proxy, embeddedSandbox, errors };
+  const { auth, errors: authErrors } = readAuthConfig(env);
+  errors.push(...authErrors);
+
+  return { host, port, proxy, embeddedSandbox, auth, errors };
 }

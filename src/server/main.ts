@@ -17,8 +17,16 @@ async function main(): Promise<void> {
     staticDir,
     proxy: config.proxy,
     embeddedSandbox: config.embeddedSandbox,
+    auth: config.auth,
   });
   console.log(`Client Inventory is running at ${server.url}`);
+  if (config.auth.mode === 'oidc') {
+    console.log(
+      `Sign-in: OpenID Connect with ${config.auth.oidc.issuer.href} (client ${config.auth.oidc.clientId}).`,
+    );
+  } else if (config.auth.mode === 'proxy') {
+    console.log(`Sign-in: the authenticating proxy's ${config.auth.proxy.userHeader} header.`);
+  }
   if (server.sandbox) {
     const { identityDomain, customerId, clientId, data } = server.sandbox;
     console.log(

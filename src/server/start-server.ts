@@ -6,6 +6,10 @@ import { resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
+import type { AuthConfig } from '../auth/auth-config.ts';
+import type { AuthEvent } from '../auth/auth-events.ts';
+import { createAuthLayer, type AuthLayer } from '../auth/create-auth-layer.ts';
+import { printable } from '../auth/request-facts.ts';
 import { createProxyApp, type ProxyApp, type ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../proxy/proxy-options.ts';
 import { hostGuard } from '../proxy/request-guards.ts';
@@ -24,6 +28,10 @@ export interface StartServerOptions {
   proxy?: Partial<ProxyOptions>;
   /** Start the sandbox in-process and use it as the default connection. */
   embeddedSandbox?: boolean | SandboxOptions;
+  /** Who may use the dashboard; default `none` (local use). */
+  auth?: AuthConfig;
+  /** Called for every sign-in, sign-out and refusal, after it is logged. */
+  onAuthEvent?: (event: AuthEvent) => void;
 }
 
 export interface RunningServer {
@@ -32,7 +40,14 @@ export interface RunningServer {
   /** The embedded sandbox, when one was started. */
   sandbox: RunningSandbox | null;
   proxy: ProxyApp;
+  auth: AuthLayer;
   close(): Promise<void>;
+}
+
+function authEventLine(event: AuthEvent): string {
+  const who = event.user === null ? 'unknown user' : printable(event.user);
+  const reason = event.reason === undefined ? '' : ` (${printable(event.reason)})`;
+  return `auth: ${event.kind} ${who} from ${event.address ?? 'unknown address'}${reason}`;
 }
 
 const wildcardHosts = new Set(['0.0.0.0', '::', '[::]']);
@@ -104,6 +119,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());
+  const auth = createAuthLayer(options.auth ?? { mode: 'none' }, {
+    secureCookies: options.proxy?.secureCookies ?? 'auto',
+    onEvent: (event) => {
+      log(authEventLine(event));
+      options.onAuthEvent?.(event);
+    },
+  });
+  auth.mount(app);
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
@@ -134,6 +157,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url: `http://${urlHost(host)}:${port}/`,
     sandbox,
     proxy,
+    auth,
     close: () => {
       closing ??= (async () => {
         proxy.close();

@@ -10,6 +10,12 @@ import { readServerConfig } from './env-config.ts';
 async function mountProxy(server: ViteDevServer | PreviewServer): Promise<void> {
   const config = readServerConfig(process.env);
   if (config.errors.length > 0) throw new Error(config.errors.join(' '));
+  // Sign-in is composed by the standalone server only: the dev server must not look protected when it is not.
+  if (config.auth.mode !== 'none') {
+    throw new Error(
+      `AUTH_MODE=${config.auth.mode} is served by npm start only; npm run dev is for local use.`,
+    );
+  }
   let sandbox: RunningSandbox | null = null;
   if (config.embeddedSandbox !== false) sandbox = await startSandbox(config.embeddedSandbox);
   const proxy = createProxyApp({
