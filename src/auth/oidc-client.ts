@@ -95,7 +95,13 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       });
       const claims = tokens.claims();
       if (claims === undefined) throw new Error('The provider answered without an ID token.');
-      return userFromClaims(claims as Record<string, unknown>, groupsClaim);
+      // Conforming providers may keep profile claims (email, groups) for the UserInfo endpoint when an access
+      // token is issued; the library checks that its subject is the ID token's.
+      let profile: Record<string, unknown> = {};
+      if (config.serverMetadata().userinfo_endpoint !== undefined) {
+        profile = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+      }
+      return userFromClaims({ ...profile, ...(claims as Record<string, unknown>) }, groupsClaim);
     },
 
     async endSessionUrl() {

@@ -10,7 +10,13 @@ export interface SignInFailure {
 }
 
 export function signInFailureSentence(error: unknown): SignInFailure {
-  const message = error instanceof Error ? error.message : String(error);
+  // openid-client wraps the check that failed as the cause of a general error: read the whole chain.
+  const messages: string[] = [];
+  for (let current: unknown = error; current !== undefined && messages.length < 5;) {
+    messages.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  const message = messages.join(': ');
   console.error('auth: sign-in failed:', printable(message));
   if (error instanceof client.AuthorizationResponseError) {
     const code = /^[a-z_]{1,64}$/.test(error.error) ? error.error : 'error';

@@ -17,6 +17,7 @@ import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
 import { PageLoading } from './page-loading.tsx';
+import { SignedInUser } from './signed-in-user.tsx';
 import { TenantChip } from './tenant-chip.tsx';
 
 const navigation = [
@@ -97,6 +98,7 @@ export function AppLayout() {
           ))}
           <Box sx={{ flexGrow: 1 }} />
           {facts !== null ? <TenantChip facts={facts} /> : null}
+          <SignedInUser />
           <ColorModeToggle />
         </Toolbar>
       </AppBar>
