@@ -123,7 +123,8 @@ export function createAuthLayer(config: AuthConfig, options: AuthLayerOptions): 
           ? html(c, 401, authPage({ title: 'Not signed in', sentences: [sentence], actions: [] }))
           : unauthenticatedProblem(sentence);
       }
-      if (!isAllowed(identity.user, config.access)) {
+      // Without a list, the proxy's own checks decide who gets this far.
+      if (config.access.users.length > 0 && !isAllowed(identity.user, config.access)) {
         report({ kind: 'refusal', user: identity.user.id, address: address ?? null, reason: 'not allowed' });
         return page
           ? html(c, 403, notAllowedPage(identity.user, false))
