@@ -50,6 +50,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
         { [client.clockTolerance]: settings.clockToleranceSeconds },
         client.ClientSecretBasic(settings.clientSecret),
         // Plain http is accepted for a provider on loopback only (the configuration refuses any other).
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- deliberate, and refused beyond loopback
         settings.issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
       )
       .catch((error: unknown) => {

@@ -2,6 +2,7 @@
 // the trusted proxies. From anywhere else the header is ignored and the request refused.
 import ipaddr from 'ipaddr.js';
 import type { ProxyHeaderSettings, TrustedRange } from './auth-config.ts';
+import { hasControlCharacter } from './request-facts.ts';
 import type { SignedInUser } from './signed-in-user.ts';
 
 export function isTrustedAddress(address: string | undefined, ranges: readonly TrustedRange[]): boolean {
@@ -26,8 +27,7 @@ export function proxyIdentity(
 ): ProxyIdentity {
   if (!isTrustedAddress(address, settings.trustedProxies)) return { kind: 'untrusted-peer' };
   const value = headerValue?.trim() ?? '';
-  if (value === '' || value.length > 320 || /[\u0000-\u001f\u007f]/.test(value))
-    return { kind: 'no-user-header' };
+  if (value === '' || value.length > 320 || hasControlCharacter(value)) return { kind: 'no-user-header' };
   return {
     kind: 'user',
     user: { id: value, displayName: value, email: value.includes('@') ? value : null, groups: [] },

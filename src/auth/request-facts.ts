@@ -38,7 +38,21 @@ export function isPageRequest(c: AuthContext): boolean {
   );
 }
 
+function isControlCode(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+}
+
+/** C0 and C1 controls and the Unicode line separators: line breaks, escapes, log forgeries. */
+export function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    if (isControlCode(text.charCodeAt(index))) return true;
+  }
+  return false;
+}
+
 /** For log lines: values from headers and tokens may carry line breaks or escapes. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?').slice(0, 200);
+  return Array.from(text.slice(0, 200), (character) =>
+    isControlCode(character.charCodeAt(0)) ? '?' : character,
+  ).join('');
 }

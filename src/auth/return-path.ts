@@ -1,5 +1,7 @@
 // Where to send the browser after sign-in: only a path of this dashboard, never another origin or the sign-in
 // routes themselves (an open redirect would turn our sign-in page into a phishing relay).
+import { hasControlCharacter } from './request-facts.ts';
+
 const fallback = '/';
 const base = 'http://dashboard.invalid';
 
@@ -7,7 +9,12 @@ export function safeReturnPath(candidate: string | null | undefined): string {
   if (candidate === null || candidate === undefined || candidate === '') return fallback;
   if (candidate.length > 2048) return fallback;
   // `//host` and `/\host` are protocol-relative to browsers; controls can hide either.
-  if (!candidate.startsWith('/') || candidate.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(candidate)) {
+  if (
+    !candidate.startsWith('/') ||
+    candidate.startsWith('//') ||
+    candidate.includes('\\') ||
+    hasControlCharacter(candidate)
+  ) {
     return fallback;
   }
   let url: URL;

@@ -13,7 +13,9 @@ export function signInFailureSentence(error: unknown): SignInFailure {
   // openid-client wraps the check that failed as the cause of a general error: read the whole chain.
   const messages: string[] = [];
   for (let current: unknown = error; current !== undefined && messages.length < 5;) {
-    messages.push(current instanceof Error ? current.message : String(current));
+    messages.push(
+      current instanceof Error ? current.message : typeof current === 'string' ? current : 'unknown error',
+    );
     current = current instanceof Error ? current.cause : undefined;
   }
   const message = messages.join(': ');
