@@ -68,6 +68,24 @@ export default defineConfig(
               message: 'Browser code must not import server code.',
             },
             {
+              target: './src/proxy',
+              from: ['./src/server', './src/store', './src/sandbox', './src/auth'],
+              message:
+                'The proxy declares the interfaces it needs; src/server hands it their implementations.',
+            },
+            {
+              target: './src/store',
+              from: [
+                './src/proxy',
+                './src/server',
+                './src/sandbox',
+                './src/app',
+                './src/features',
+                './src/lib',
+              ],
+              message: 'The store knows nothing of the proxy, the server or the app.',
+            },
+            {
               target: './src/identity-cloud',
               from: ['./src/proxy', './src/sandbox', './src/server', './src/lib'],
               message: 'The domain module depends on nothing but zod.',

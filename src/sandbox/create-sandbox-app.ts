@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { checkBearer, itemResponse, listResponse } from './config-endpoints.ts';
 import { configError, jsonResponse, methodNotAllowed } from './responses.ts';
 import type { Collection, SandboxState } from './sandbox-state.ts';
+import { createSandboxAdmin, mountSandboxAdmin } from './sandbox-admin.ts';
 import { handleTokenRequest } from './token-endpoint.ts';
 
 interface SandboxEnv {
@@ -175,6 +176,7 @@ export function createSandboxApp(state: SandboxState): Hono<SandboxEnv> {
   app.get('/__sandbox/stats', () =>
     jsonResponse(JSON.stringify(state.stats.snapshot()), 200, { 'cache-control': 'no-store' }),
   );
+  mountSandboxAdmin(app, createSandboxAdmin(state));
   app.use('*', trackRequests(state));
 
   app.all('/:customerId/login/token', async (c) => {

@@ -107,6 +107,11 @@ export class SandboxState {
     return this.#index(collection).listBody;
   }
 
+  /** After a change of the tenant's data: the list body is built again on the next request. */
+  changed(collection: Collection): void {
+    this.#indexes.delete(collection);
+  }
+
   deleteClient(id: string): void {
     const index = this.tenant.clients.findIndex((client) => client.id === id);
     if (index === -1) throw new RangeError(`No client with id ${id} in the sandbox.`);

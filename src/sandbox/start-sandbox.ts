@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createSandboxApp } from './create-sandbox-app.ts';
+import { createSandboxAdmin, type SandboxAdmin } from './sandbox-admin.ts';
 import { formatBanner } from './sandbox-banner.ts';
 import { resolveSandboxOptions } from './sandbox-options.ts';
 import type { SandboxKnobs, SandboxOptions } from './sandbox-options.ts';
@@ -36,6 +37,8 @@ export interface RunningSandbox {
   deleteClient(id: string): void;
   /** Another credential for the token endpoint (e.g. a narrow scope); the client also joins the list. */
   addConfigurationClient(credential: ConfigurationCredential): void;
+  /** Changes the tenant between two reads: rename, add, delete a client, add a redirect URI, a policy's lifetime. */
+  admin: SandboxAdmin;
   /** Stops at once, destroying open (including hung) connections. */
   close(): Promise<void>;
 }
@@ -93,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     addConfigurationClient: (credential) => {
       state.addConfigurationClient(credential);
     },
+    admin: createSandboxAdmin(state),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         state.close();

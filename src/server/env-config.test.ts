@@ -18,8 +18,15 @@ describe('readServerConfig', () => {
       SANDBOX_CLIENTS: '10000',
       SANDBOX_LATENCY_MS: '50',
       SANDBOX_SEED: '7',
+      SANDBOX_PORT: '4299',
     });
-    expect(config.embeddedSandbox).toEqual({ quiet: true, clients: 10000, latencyMs: 50, seed: 7 });
+    expect(config.embeddedSandbox).toEqual({
+      quiet: true,
+      clients: 10000,
+      latencyMs: 50,
+      seed: 7,
+      port: 4299,
+    });
   });
 
   it('uses IDC_* as the default connection instead of the sandbox', () => {

@@ -113,6 +113,9 @@ export function readServerConfig(env: Environment): ServerConfig {
     if (latencyMs !== undefined) sandbox.latencyMs = latencyMs;
     const seed = integer('SANDBOX_SEED', undefined, 0, 2 ** 31 - 1);
     if (seed !== undefined) sandbox.seed = seed;
+    // A fixed port lets tests and demos reach the sandbox's admin operations (docs/history.md).
+    const sandboxPort = integer('SANDBOX_PORT', undefined, 0, 65_535);
+    if (sandboxPort !== undefined) sandbox.port = sandboxPort;
     const sandboxConcurrency = integer('SANDBOX_MAX_CONCURRENCY', undefined, 1, 1_000_000);
     if (sandboxConcurrency !== undefined) sandbox.maxConcurrency = sandboxConcurrency;
     embeddedSandbox = sandbox;

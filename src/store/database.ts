@@ -1,0 +1,13 @@
+// The store's tables as Kysely sees them. Each migration that adds tables declares their types in its own file;
+// the Database type is their intersection (add yours with `&`).
+import type { HistoryTables } from './migrations/0001-history.ts';
+
+export interface StoreMigrationsTable {
+  id: number;
+  name: string;
+  applied_at: string;
+}
+
+export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables;
+
+export type StoreEngine = 'sqlite' | 'postgres';

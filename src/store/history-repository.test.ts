@@ -1,0 +1,254 @@
+// The same suite on both engines: migrations, content addressing, partial reads, tenant scope, transactions,
+// concurrent finishes and retention.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  clientHistory,
+  listSnapshots,
+  pruneHistory,
+  readSnapshot,
+  recordSnapshot,
+  type HistoryItem,
+  type SnapshotInput,
+} from './history-repository.ts';
+import { NewerStoreError } from './migrate.ts';
+import { migrations } from './migrations/migration-list.ts';
+import { openStore, type Store } from './store.ts';
+import { freshStoreConfig, testEngines, type TestStoreConfig } from './test-stores.ts';
+
+const tenantA = 'https://a.example/abc';
+const tenantB = 'https://b.example/abc';
+
+function client(
+  id: string,
+  name: string,
+  redirectUris: string[] = [`https://${id}.example/cb`],
+): HistoryItem {
+  return { kind: 'client', id, content: { id, name, redirectUris, tokenPolicy: 'tp1' } };
+}
+const policy: HistoryItem = {
+  kind: 'tokenPolicy',
+  id: 'tp1',
+  content: { id: 'tp1', accessTokenLifetime: 3600 },
+};
+
+function input(items: HistoryItem[], overrides: Partial<SnapshotInput> = {}): SnapshotInput {
+  return {
+    tenant: tenantA,
+    takenAt: new Date(),
+    source: 'browser',
+    partial: false,
+    items,
+    carriedOver: [],
+    carriedOverKinds: [],
+    summary: { countsByKind: { public: items.length } },
+    ...overrides,
+  };
+}
+
+async function count(store: Store, table: 'history_versions' | 'history_spans' | 'history_snapshots') {
+  const row = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe.each(testEngines())('the store on %s', (engine) => {
+  let test: TestStoreConfig;
+  let store: Store;
+
+  beforeEach(async () => {
+    test = await freshStoreConfig(engine);
+    store = await openStore(test.config);
+  });
+  afterEach(async () => {
+    await store.close();
+    await test.cleanup();
+  });
+
+  it('applies the migrations once, and a reopen applies none', async () => {
+    const applied = await store.db.selectFrom('store_migrations').select(['id', 'name']).execute();
+    expect(applied.map((row) => row.id)).toEqual(migrations.map((migration) => migration.id));
+    await store.close();
+    store = await openStore(test.config);
+    const again = await store.db.selectFrom('store_migrations').select('id').execute();
+    expect(again).toHaveLength(migrations.length);
+  });
+
+  it('refuses a store written by a newer version, and leaves it as it was', async () => {
+    await recordSnapshot(store, input([client('c1', 'One')]));
+    await store.db
+      .insertInto('store_migrations')
+      .values({ id: 9999, name: 'from-the-future', applied_at: new Date().toISOString() })
+      .execute();
+    await store.close();
+    const extra = {
+      id: 10_000,
+      name: 'would-alter',
+      up: () => Promise.reject(new Error('a refused store must not be migrated')),
+    };
+    const opening = openStore(test.config, { migrations: [...migrations, extra] });
+    await expect(opening).rejects.toThrow(NewerStoreError);
+    await expect(opening).rejects.toThrow(/newer version of the dashboard \(migration 9999 is unknown/);
+    store = await openStore(test.config, { migrations: [...migrations, { ...extra, id: 9999 }] });
+    expect(await count(store, 'history_snapshots')).toBe(1);
+  });
+
+  it('records a snapshot and gives its content back', async () => {
+    const recorded = await recordSnapshot(store, input([client('c1', 'One'), client('c2', 'Two'), policy]));
+    expect(recorded).toMatchObject({
+      unchanged: false,
+      clients: 2,
+      changes: { added: 2, removed: 0, changed: 0 },
+    });
+    const stored = await readSnapshot(store, tenantA, recorded.id);
+    expect(stored?.items).toEqual([client('c1', 'One'), client('c2', 'Two'), policy]);
+    expect(stored?.meta.summary).toEqual({ countsByKind: { public: 3 } });
+    const [listed] = await listSnapshots(store, tenantA);
+    expect(listed).toMatchObject({ id: recorded.id, source: 'browser', partial: false, clients: 2 });
+  });
+
+  it('records an identical re-read as unchanged, without new versions or spans', async () => {
+    await recordSnapshot(store, input([client('c1', 'One'), policy]));
+    const versions = await count(store, 'history_versions');
+    const spans = await count(store, 'history_spans');
+    // The same content with its keys in another order is the same version.
+    const reordered: HistoryItem = {
+      kind: 'client',
+      id: 'c1',
+      content: { tokenPolicy: 'tp1', redirectUris: ['https://c1.example/cb'], name: 'One', id: 'c1' },
+    };
+    const again = await recordSnapshot(store, input([policy, reordered], { source: 'refresh' }));
+    expect(again).toMatchObject({ unchanged: true, changes: { added: 0, removed: 0, changed: 0 } });
+    expect(await count(store, 'history_versions')).toBe(versions);
+    expect(await count(store, 'history_spans')).toBe(spans);
+    expect((await readSnapshot(store, tenantA, again.id))?.items).toHaveLength(2);
+  });
+
+  it('stores only the changes, and each old snapshot still shows what it saw', async () => {
+    const first = await recordSnapshot(store, input([client('c1', 'One'), client('c2', 'Two'), policy]));
+    const second = await recordSnapshot(
+      store,
+      input([client('c1', 'One renamed'), client('c3', 'Three'), policy], { source: 'refresh' }),
+    );
+    expect(second.changes).toEqual({ added: 1, removed: 1, changed: 1 });
+    expect(await count(store, 'history_versions')).toBe(5);
+    expect((await readSnapshot(store, tenantA, first.id))?.items.map((item) => item.id)).toEqual([
+      'c1',
+      'c2',
+      'tp1',
+    ]);
+    const later = await readSnapshot(store, tenantA, second.id);
+    expect(later?.items.find((item) => item.id === 'c1')?.content).toMatchObject({ name: 'One renamed' });
+
+    const renamed = await clientHistory(store, tenantA, 'c1');
+    expect(renamed?.removedAt).toBeNull();
+    expect(
+      renamed?.versions.map((version) => [version.snapshotId, (version.client as { name: string }).name]),
+    ).toEqual([
+      [first.id, 'One'],
+      [second.id, 'One renamed'],
+    ]);
+    const removed = await clientHistory(store, tenantA, 'c2');
+    expect(removed?.removedAt).toBe(second.takenAt);
+    expect(removed?.versions).toHaveLength(1);
+    expect(await clientHistory(store, tenantA, 'nobody')).toBeNull();
+  });
+
+  it('never reports a client that failed as removed, and keeps its last known version', async () => {
+    await recordSnapshot(store, input([client('c1', 'One'), client('c2', 'Two')]));
+    const partial = await recordSnapshot(
+      store,
+      input([client('c1', 'One')], { partial: true, carriedOver: [{ kind: 'client', id: 'c2' }] }),
+    );
+    expect(partial).toMatchObject({ partial: true, unchanged: true, changes: { removed: 0 } });
+    const back = await recordSnapshot(store, input([client('c1', 'One'), client('c2', 'Two')]));
+    expect(back.unchanged).toBe(true);
+    expect((await clientHistory(store, tenantA, 'c2'))?.versions).toHaveLength(1);
+    // A failed list of policies keeps every policy it knew.
+    await recordSnapshot(store, input([client('c1', 'One'), policy]));
+    const noPolicies = await recordSnapshot(
+      store,
+      input([client('c1', 'One')], { partial: true, carriedOverKinds: ['tokenPolicy'] }),
+    );
+    expect(noPolicies.unchanged).toBe(true);
+  });
+
+  it('scopes every read to the tenant', async () => {
+    const mine = await recordSnapshot(store, input([client('c1', 'Secret plans')]));
+    await recordSnapshot(store, input([client('c9', 'Other')], { tenant: tenantB }));
+    expect(await readSnapshot(store, tenantB, mine.id)).toBeNull();
+    expect((await listSnapshots(store, tenantB)).map((snapshot) => snapshot.clients)).toEqual([1]);
+    expect(await clientHistory(store, tenantB, 'c1')).toBeNull();
+    // The same content in two tenants is two versions: pruning one tenant never touches the other's.
+    await recordSnapshot(store, input([client('c1', 'Secret plans')], { tenant: tenantB }));
+    expect((await clientHistory(store, tenantB, 'c1'))?.versions).toHaveLength(1);
+  });
+
+  it('leaves nothing behind when a write fails halfway (one transaction)', async () => {
+    await recordSnapshot(store, input([client('c1', 'One')]));
+    const before = await Promise.all([
+      count(store, 'history_versions'),
+      count(store, 'history_spans'),
+      count(store, 'history_snapshots'),
+    ]);
+    // The summary cannot be written (JSON has no BigInt): the versions and spans written before it roll back.
+    const broken = input([client('c2', 'Two'), client('c3', 'Three')], { summary: { big: 1n } });
+    await expect(recordSnapshot(store, broken)).rejects.toThrow(TypeError);
+    const after = await Promise.all([
+      count(store, 'history_versions'),
+      count(store, 'history_spans'),
+      count(store, 'history_snapshots'),
+    ]);
+    expect(after).toEqual(before);
+    const next = await recordSnapshot(store, input([client('c1', 'One')]));
+    expect(next.unchanged).toBe(true);
+  });
+
+  it('gives two consistent snapshots when two inventories finish at the same moment', async () => {
+    const results = await Promise.all([
+      recordSnapshot(store, input([client('c1', 'One'), client('c2', 'Two')])),
+      recordSnapshot(store, input([client('c1', 'One'), client('c3', 'Three')])),
+    ]);
+    const listed = await listSnapshots(store, tenantA);
+    expect(listed.map((snapshot) => snapshot.id).sort()).toEqual(results.map((result) => result.id).sort());
+    for (const result of results) {
+      expect((await readSnapshot(store, tenantA, result.id))?.items).toHaveLength(2);
+    }
+    const positions = await store.db.selectFrom('history_snapshots').select('position').execute();
+    expect(positions.map((row) => row.position).sort()).toEqual([1, 2]);
+  });
+
+  it('prunes old snapshots and the versions nothing refers to, never the latest', async () => {
+    const day = 86_400_000;
+    const now = Date.now();
+    const old = await recordSnapshot(
+      store,
+      input([client('c1', 'v1')], { takenAt: new Date(now - 10 * day) }),
+    );
+    await recordSnapshot(
+      store,
+      input([client('c1', 'v2'), client('c2', 'Two')], { takenAt: new Date(now - 5 * day) }),
+    );
+    const kept = await recordSnapshot(
+      store,
+      input([client('c1', 'v3'), client('c2', 'Two')], { takenAt: new Date(now - day) }),
+    );
+    const lone = await recordSnapshot(
+      store,
+      input([client('x', 'Only')], { tenant: tenantB, takenAt: new Date(now - 30 * day) }),
+    );
+    expect(await count(store, 'history_versions')).toBe(5);
+
+    const pruned = await pruneHistory(store, new Date(now - 2 * day));
+    expect(pruned).toEqual({ snapshots: 2, versions: 2 });
+    expect(await readSnapshot(store, tenantA, old.id)).toBeNull();
+    expect((await readSnapshot(store, tenantA, kept.id))?.items.map((item) => item.content)).toEqual([
+      client('c1', 'v3').content,
+      client('c2', 'Two').content,
+    ]);
+    expect(await readSnapshot(store, tenantB, lone.id)).not.toBeNull();
+    const history = await clientHistory(store, tenantA, 'c1');
+    expect(history?.versions.map((version) => (version.client as { name: string }).name)).toEqual(['v3']);
+  });
+});
