@@ -1,4 +1,5 @@
 // Everything the proxy can be told, with the defaults the README documents.
+import type { ActivityRecorder } from './activity-recorder.ts';
 import type { InventoryLimits } from './inventory.ts';
 
 export interface DefaultConnection {
@@ -32,6 +33,8 @@ export interface ProxyOptions {
   secureCookies?: boolean | 'auto';
   /** Retry bounds of the inventory's items. */
   inventoryLimits?: Partial<InventoryLimits>;
+  /** Told of every tenant connection made through the form (for the access log). Default: nobody. */
+  recordActivity?: ActivityRecorder | undefined;
 }
 
 export interface ResolvedProxyOptions {
@@ -46,6 +49,7 @@ export interface ResolvedProxyOptions {
   maxSessions: number;
   secureCookies: boolean | 'auto';
   inventoryLimits: InventoryLimits;
+  recordActivity: ActivityRecorder;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -108,6 +112,7 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
     ),
     maxSessions: positiveInteger('maxSessions', options.maxSessions, proxyDefaults.maxSessions),
     secureCookies: options.secureCookies ?? 'auto',
+    recordActivity: options.recordActivity ?? (() => undefined),
     inventoryLimits: {
       maxAttempts: positiveInteger(
         'inventoryLimits.maxAttempts',

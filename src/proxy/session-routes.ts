@@ -111,6 +111,12 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
         path: '/api',
         secure: useSecureCookie(c, options.secureCookies),
       });
+      options.recordActivity({
+        kind: 'connection',
+        request: c.req.raw,
+        tenant: `${check.connection.identityDomain}/${check.connection.customerId}`,
+        clientId: check.connection.clientId,
+      });
       c.header('cache-control', 'no-store');
       return c.json(sessionFacts(session, grant), 201);
     },

@@ -15,6 +15,7 @@ import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../pr
 import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import { mountActivityRoutes, type ActivityLog } from './activity-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -32,6 +33,8 @@ export interface StartServerOptions {
   auth?: AuthConfig;
   /** Called for every sign-in, sign-out and refusal, after it is logged. */
   onAuthEvent?: (event: AuthEvent) => void;
+  /** The access log (sign-ins, refusals, form connections), with GET /api/activity; none by default. */
+  activity?: ActivityLog;
 }
 
 export interface RunningServer {
@@ -74,8 +77,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const sandboxOptions = options.embeddedSandbox === true ? {} : options.embeddedSandbox;
     sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
   }
+  // The socket's address of each request, for the access log of what the proxy reports.
+  const addresses = new WeakMap<Request, string>();
+  let auth: AuthLayer | undefined;
+  const activity = options.activity;
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
+    ...(activity
+      ? {
+          recordActivity: (event) => {
+            activity.record({
+              kind: event.kind,
+              user: auth?.userOf(event.request)?.id ?? null,
+              address: addresses.get(event.request) ?? null,
+              tenant: event.tenant,
+              detail: `configuration client ${event.clientId}`,
+            });
+          },
+        }
+      : {}),
     log,
     allowedHosts,
     ...(sandbox
@@ -100,6 +120,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use('*', async (c, next) => {
+    const address = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress;
+    if (address !== undefined) addresses.set(c.req.raw, address);
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
       await next();
       return;
@@ -119,14 +141,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());
-  const auth = createAuthLayer(options.auth ?? { mode: 'none' }, {
+  auth = createAuthLayer(options.auth ?? { mode: 'none' }, {
     secureCookies: options.proxy?.secureCookies ?? 'auto',
     onEvent: (event) => {
       log(authEventLine(event));
+      activity?.record({
+        kind: event.kind,
+        user: event.user,
+        address: event.address,
+        detail: event.reason ?? null,
+      });
       options.onAuthEvent?.(event);
     },
   });
   auth.mount(app);
+  if (activity) mountActivityRoutes(app, activity);
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
