@@ -79,7 +79,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   // The socket's address of each request, for the access log of what the proxy reports.
   const addresses = new WeakMap<Request, string>();
-  let auth: AuthLayer | undefined;
   const activity = options.activity;
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
@@ -88,7 +87,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           recordActivity: (event) => {
             activity.record({
               kind: event.kind,
-              user: auth?.userOf(event.request)?.id ?? null,
+              // Called at request time, after the sign-in layer below exists.
+              user: auth.userOf(event.request)?.id ?? null,
               address: addresses.get(event.request) ?? null,
               tenant: event.tenant,
               detail: `configuration client ${event.clientId}`,
@@ -141,7 +141,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());
-  auth = createAuthLayer(options.auth ?? { mode: 'none' }, {
+  const auth = createAuthLayer(options.auth ?? { mode: 'none' }, {
     secureCookies: options.proxy?.secureCookies ?? 'auto',
     onEvent: (event) => {
       log(authEventLine(event));
