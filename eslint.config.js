@@ -68,6 +68,27 @@ export default defineConfig(
               message: 'Browser code must not import server code.',
             },
             {
+              target: './src/identity-cloud',
+              from: ['./src/proxy', './src/sandbox', './src/server', './src/lib'],
+              message: 'The domain module depends on nothing but zod.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  {
+    // Production code only: the proxy's integration tests start the whole server on purpose.
+    files: ['src/proxy/**', 'src/store/**'],
+    ignores: ['**/*.test.ts', '**/*test-helpers.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
               target: './src/proxy',
               from: ['./src/server', './src/store', './src/sandbox', './src/auth'],
               message:
@@ -85,16 +106,9 @@ export default defineConfig(
               ],
               message: 'The store knows nothing of the proxy, the server or the app.',
             },
-            {
-              target: './src/identity-cloud',
-              from: ['./src/proxy', './src/sandbox', './src/server', './src/lib'],
-              message: 'The domain module depends on nothing but zod.',
-            },
           ],
         },
       ],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { mountConfigRoutes } from './config-routes.ts';
+import { mountHistoryRoutes } from './history-routes.ts';
 import { mountInventoryRoute } from './inventory-route.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import { resolveProxyOptions, type ProxyOptions } from './proxy-options.ts';
@@ -13,6 +14,7 @@ import { requestLog } from './request-log.ts';
 import { mountSessionRoutes } from './session-routes.ts';
 
 export type { ProxyOptions, DefaultConnection } from './proxy-options.ts';
+export type { HistoryPort, FinishedInventory, HistoryTenant, HistoryStatus } from './history-port.ts';
 
 export interface ProxyApp {
   /** A fetch handler (the Hono app's): `(request, env?) => Response`. */
@@ -42,6 +44,7 @@ export function createProxyApp(options: ProxyOptions = {}): ProxyApp {
   mountSessionRoutes(app, runtime);
   mountConfigRoutes(app, runtime);
   mountInventoryRoute(app, runtime);
+  mountHistoryRoutes(app, runtime, resolved.history);
 
   app.all('/api/session', () =>
     problemResponse(problem(405, '/api/session answers GET, POST and DELETE only.'), {

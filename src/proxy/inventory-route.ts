@@ -1,10 +1,13 @@
 // GET /api/inventory: NDJSON, one line flushed per result; the upstream work stops when the browser goes away.
 import type { Hono } from 'hono';
+import { applyInventoryLine, emptyInventory } from '../identity-cloud/inventory.ts';
+import type { InventoryLine } from '../identity-cloud/inventory-stream.ts';
 import { emptyRetryStats } from './config-request.ts';
+import { inventorySources, type InventorySource } from './history-port.ts';
 import { InventoryRun } from './inventory.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
-import { cancelledResponse, problemResponse } from './problem.ts';
+import { cancelledResponse, problem, problemResponse } from './problem.ts';
 import { notConnected, sessionCookie } from './session-routes.ts';
 
 export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
@@ -12,6 +15,11 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     const startedAt = performance.now();
     const session = runtime.resolveSession(sessionCookie(c));
     if (session === null) return notConnected();
+    const source = c.req.query('source') ?? 'browser';
+    if (!(inventorySources as readonly string[]).includes(source)) {
+      return problemResponse(problem(400, 'source must be browser, refresh or scheduled.'));
+    }
+    const { history } = runtime.options;
     // HEAD (routed here by Hono) must not start thousands of upstream requests for a body nobody reads.
     if (c.req.method === 'HEAD') {
       return new Response(null, {
@@ -43,6 +51,9 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     }
     const clientList = list;
 
+    // The history gets what the browser got, folded as the app folds it, once the done line is out.
+    const recorded = history === null ? null : emptyInventory();
+    const takenAt = new Date();
     const encoder = new TextEncoder();
     let finish: () => void = () => undefined;
     c.set('streamFinished', new Promise<void>((resolve) => (finish = resolve)));
@@ -63,7 +74,8 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
             // The reader is gone (cancelled): the run is being aborted.
           }
         };
-        const write = (line: object) => {
+        const write = (line: Record<string, unknown> & { kind: string }) => {
+          if (recorded !== null) applyInventoryLine(recorded, line as InventoryLine);
           pending.push(`${JSON.stringify(line)}\n`);
           if (!scheduled) {
             scheduled = true;
@@ -80,6 +92,18 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
                 controller.close();
               } catch {
                 // Already cancelled by the reader.
+              }
+              // After the close: the write never delays the done line. Cut runs are not inventories.
+              if (history !== null && recorded?.done != null && !run.signal.aborted) {
+                void history.record({
+                  tenant: {
+                    identityDomain: session.connection.identityDomain,
+                    customerId: session.connection.customerId,
+                  },
+                  source: source as InventorySource,
+                  takenAt,
+                  inventory: recorded,
+                });
               }
             },
             (error: unknown) => {

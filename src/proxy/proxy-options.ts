@@ -1,5 +1,6 @@
 // Everything the proxy can be told, with the defaults the README documents.
 import type { ActivityRecorder } from './activity-recorder.ts';
+import type { HistoryPort } from './history-port.ts';
 import type { InventoryLimits } from './inventory.ts';
 
 export interface DefaultConnection {
@@ -35,6 +36,8 @@ export interface ProxyOptions {
   inventoryLimits?: Partial<InventoryLimits>;
   /** Told of every tenant connection made through the form (for the access log). Default: nobody. */
   recordActivity?: ActivityRecorder | undefined;
+  /** Where finished inventories are recorded and read back; none: history is off. */
+  history?: HistoryPort | null;
 }
 
 export interface ResolvedProxyOptions {
@@ -50,6 +53,7 @@ export interface ResolvedProxyOptions {
   secureCookies: boolean | 'auto';
   inventoryLimits: InventoryLimits;
   recordActivity: ActivityRecorder;
+  history: HistoryPort | null;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -125,5 +129,6 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
         proxyDefaults.inventoryMaxRateLimitRetries,
       ),
     },
+    history: options.history ?? null,
   };
 }

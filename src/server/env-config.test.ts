@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readServerConfig } from './env-config.ts';
 
@@ -9,8 +10,32 @@ describe('readServerConfig', () => {
       proxy: {},
       embeddedSandbox: { quiet: true },
       auth: { mode: 'none' },
+      store: { kind: 'sqlite', path: resolve('data/inventory.db') },
+      historyKeepDays: 400,
       errors: [],
     });
+  });
+
+  it('reads where history is kept, and names the variable that is wrong', () => {
+    expect(readServerConfig({ IDC_STORE: 'off' }).store).toEqual({ kind: 'off', reason: 'IDC_STORE=off' });
+    expect(readServerConfig({ IDC_STORE_PATH: '/var/lib/idc/h.db' }).store).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/idc/h.db',
+    });
+    expect(readServerConfig({ DATABASE_URL: 'postgres://u:p@db:5432/idc' }).store).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/idc',
+    });
+    expect(readServerConfig({ HISTORY_KEEP_DAYS: '30' }).historyKeepDays).toBe(30);
+    expect(readServerConfig({ HISTORY_KEEP_DAYS: '0' }).errors).toEqual([
+      'HISTORY_KEEP_DAYS must be an integer from 1 to 36500 (got "0").',
+    ]);
+    expect(readServerConfig({ IDC_STORE: 'maybe' }).errors).toEqual([
+      'IDC_STORE must be on or off (got "maybe").',
+    ]);
+    expect(readServerConfig({ DATABASE_URL: 'mysql://x' }).errors).toEqual([
+      'DATABASE_URL must be a postgres:// or postgresql:// URL.',
+    ]);
   });
 
   it('reads the embedded sandbox knobs', () => {

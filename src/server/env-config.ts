@@ -4,6 +4,7 @@ import { readAuthConfig, type AuthConfig } from '../auth/auth-config.ts';
 import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames } from '../proxy/proxy-options.ts';
+import { readStoreConfig, type StoreConfig } from '../store/store-config.ts';
 
 export interface ServerConfig {
   host: string;
@@ -13,6 +14,10 @@ export interface ServerConfig {
   embeddedSandbox: false | SandboxOptions;
   /** Who may use the dashboard (AUTH_MODE and its settings). */
   auth: AuthConfig;
+  /** Where history is kept (IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
+  store: StoreConfig;
+  /** HISTORY_KEEP_DAYS: snapshots older than this are pruned. */
+  historyKeepDays: number;
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
 }
@@ -123,6 +128,9 @@ export function readServerConfig(env: Environment): ServerConfig {
 
   const { auth, errors: authErrors } = readAuthConfig(env);
   errors.push(...authErrors);
+  const store = readStoreConfig(env);
+  if (store.error !== null) errors.push(store.error);
+  const historyKeepDays = integer('HISTORY_KEEP_DAYS', 400, 1, 36_500) ?? 400;
 
-  return { host, port, proxy, embeddedSandbox, auth, errors };
+  return { host, port, proxy, embeddedSandbox, auth, store: store.config, historyKeepDays, errors };
 }

@@ -1,21 +1,14 @@
 // `npm start`: the dashboard's server, configured from the environment (README, "Configuration").
 import { fileURLToPath } from 'node:url';
-import { readStoreConfig } from '../store/store-config.ts';
-import { StoreService } from '../store/store-service.ts';
-import { storeActivityLog } from './activity-log.ts';
 import { readServerConfig } from './env-config.ts';
 import { startServer } from './start-server.ts';
 
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
-  const storeConfig = readStoreConfig(process.env);
-  const errors = [...config.errors, ...(storeConfig.error === null ? [] : [storeConfig.error])];
-  if (errors.length > 0) {
-    for (const error of errors) console.error(error);
+  if (config.errors.length > 0) {
+    for (const error of config.errors) console.error(error);
     process.exit(1);
   }
-  // Opened at the first event: a dashboard nobody signs in to leaves no file behind.
-  const store = new StoreService(storeConfig.config);
   // The bundle lives in dist-server/; the built app beside it in dist/.
   const staticDir = fileURLToPath(new URL('../dist', import.meta.url));
   const server = await startServer({
@@ -25,7 +18,8 @@ async function main(): Promise<void> {
     proxy: config.proxy,
     embeddedSandbox: config.embeddedSandbox,
     auth: config.auth,
-    activity: storeActivityLog(store),
+    store: config.store,
+    historyKeepDays: config.historyKeepDays,
   });
   console.log(`Client Inventory is running at ${server.url}`);
   if (config.auth.mode === 'oidc') {
@@ -47,14 +41,18 @@ async function main(): Promise<void> {
     console.log('No default connection: open the dashboard and connect with a configuration client.');
   }
 
+  const history = server.store.status();
+  console.log(
+    history.enabled
+      ? `History is kept in ${server.store.location}.`
+      : `History is off: ${history.reason ?? 'unknown reason'}.`,
+  );
+
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void server
-      .close()
-      .then(() => store.close())
-      .then(() => process.exit(0));
+    void server.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

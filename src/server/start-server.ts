@@ -15,7 +15,11 @@ import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../pr
 import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
-import { mountActivityRoutes, type ActivityLog } from './activity-log.ts';
+import { mountActivityRoutes, storeActivityLog, type ActivityLog } from './activity-log.ts';
+import type { StoreConfig } from '../store/store-config.ts';
+import { StoreService } from '../store/store-service.ts';
+import { defaultKeepDays, scheduleRetention } from './history/retention.ts';
+import { createStoreHistory, type StoreHistory } from './history/store-history.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -33,8 +37,12 @@ export interface StartServerOptions {
   auth?: AuthConfig;
   /** Called for every sign-in, sign-out and refusal, after it is logged. */
   onAuthEvent?: (event: AuthEvent) => void;
-  /** The access log (sign-ins, refusals, form connections), with GET /api/activity; none by default. */
+  /** The access log (sign-ins, refusals, form connections), with GET /api/activity; default: in the store. */
   activity?: ActivityLog;
+  /** Where history is kept. Default: off (`npm start` reads IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
+  store?: StoreConfig;
+  /** Retention of the history, in days. Default 400. */
+  historyKeepDays?: number;
 }
 
 export interface RunningServer {
@@ -44,6 +52,9 @@ export interface RunningServer {
   sandbox: RunningSandbox | null;
   proxy: ProxyApp;
   auth: AuthLayer;
+  /** The store behind the history (off when none was configured). */
+  store: StoreService;
+  history: StoreHistory;
   close(): Promise<void>;
 }
 
@@ -77,25 +88,30 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const sandboxOptions = options.embeddedSandbox === true ? {} : options.embeddedSandbox;
     sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
   }
+  // A store that cannot be opened leaves history off (said once in the log); the dashboard starts all the same.
+  const store = new StoreService(
+    options.store ?? { kind: 'off', reason: 'this server was started without a store' },
+    { log: (line) => console.error(line) },
+  );
+  await store.start();
+  const history = createStoreHistory(store);
+  const stopRetention = scheduleRetention(store, options.historyKeepDays ?? defaultKeepDays, log);
   // The socket's address of each request, for the access log of what the proxy reports.
   const addresses = new WeakMap<Request, string>();
-  const activity = options.activity;
+  const activity = options.activity ?? storeActivityLog(store);
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
-    ...(activity
-      ? {
-          recordActivity: (event) => {
-            activity.record({
-              kind: event.kind,
-              // Called at request time, after the sign-in layer below exists.
-              user: auth.userOf(event.request)?.id ?? null,
-              address: addresses.get(event.request) ?? null,
-              tenant: event.tenant,
-              detail: `configuration client ${event.clientId}`,
-            });
-          },
-        }
-      : {}),
+    history,
+    recordActivity: (event) => {
+      activity.record({
+        kind: event.kind,
+        // Called at request time, after the sign-in layer below exists.
+        user: auth.userOf(event.request)?.id ?? null,
+        address: addresses.get(event.request) ?? null,
+        tenant: event.tenant,
+        detail: `configuration client ${event.clientId}`,
+      });
+    },
     log,
     allowedHosts,
     ...(sandbox
@@ -114,6 +130,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     proxy = createProxyApp(proxyOptions);
   } catch (error) {
+    stopRetention();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -145,7 +163,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     secureCookies: options.proxy?.secureCookies ?? 'auto',
     onEvent: (event) => {
       log(authEventLine(event));
-      activity?.record({
+      activity.record({
         kind: event.kind,
         user: event.user,
         address: event.address,
@@ -155,7 +173,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
   });
   auth.mount(app);
-  if (activity) mountActivityRoutes(app, activity);
+  mountActivityRoutes(app, activity);
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
@@ -176,6 +194,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   } catch (error) {
     proxy.close();
+    stopRetention();
+    await store.close();
     await sandbox?.close();
     throw error;
   }
@@ -187,6 +207,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     sandbox,
     proxy,
     auth,
+    store,
+    history,
     close: () => {
       closing ??= (async () => {
         proxy.close();
@@ -196,6 +218,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           });
           server.closeAllConnections();
         });
+        stopRetention();
+        await store.close();
         await sandbox?.close();
       })();
       return closing;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { ProxyOptions } from '../proxy/create-proxy-app.ts';
+import type { StoreConfig } from '../store/store-config.ts';
 import { startServer, type RunningServer } from './start-server.ts';
 
 export interface ProxyUnderTest {
@@ -39,12 +40,18 @@ export function closedAfterEachTest() {
 
 /** A sandbox, and the proxy (API only) in front of it, with no default connection unless asked. */
 export async function startProxyAndSandbox(
-  options: { sandbox?: SandboxOptions; proxy?: Partial<ProxyOptions>; useSandboxAsDefault?: boolean } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    proxy?: Partial<ProxyOptions>;
+    useSandboxAsDefault?: boolean;
+    store?: StoreConfig;
+  } = {},
 ): Promise<ProxyUnderTest> {
   const sandbox = await startSandbox({ quiet: true, ...options.sandbox });
   const logLines: string[] = [];
   const server = await startServer({
     staticDir: null,
+    ...(options.store === undefined ? {} : { store: options.store }),
     proxy: {
       log: (line) => logLines.push(line),
       ...options.proxy,

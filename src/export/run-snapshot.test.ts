@@ -1,0 +1,118 @@
+// `npm run snapshot` in-process against a sandbox over real HTTP, recording into a real SQLite store.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listSnapshots } from '../store/history-repository.ts';
+import { openStore } from '../store/store.ts';
+import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
+import { runSnapshot, type SnapshotIo } from './run-snapshot.ts';
+
+let folder: string;
+let sandbox: RunningSandbox | null = null;
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'idc-snapshot-'));
+});
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = null;
+  await rm(folder, { recursive: true, force: true });
+});
+
+function capture(env: Record<string, string>) {
+  const output = { stdout: '', stderr: '' };
+  const io: SnapshotIo = {
+    env,
+    stdout: { write: (text: string) => (output.stdout += text) },
+    stderr: { write: (text: string) => (output.stderr += text) },
+    sandboxOptions: { clients: 25, seed: 7, latencyMs: 0 },
+  };
+  return { io, output };
+}
+
+async function storedSnapshots(path: string, tenant: string) {
+  const store = await openStore({ kind: 'sqlite', path });
+  try {
+    return await listSnapshots(store, tenant);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('npm run snapshot', () => {
+  it('records a scheduled snapshot (exit 0), then an unchanged one, then the change', async () => {
+    sandbox = await startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
+    const path = join(folder, 'inventory.db');
+    const env = {
+      IDC_STORE_PATH: path,
+      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
+      IDC_CUSTOMER_ID: sandbox.customerId,
+      IDC_CLIENT_ID: sandbox.clientId,
+      IDC_CLIENT_SECRET: sandbox.clientSecret,
+    };
+    const first = capture(env);
+    expect(await runSnapshot([], first.io)).toBe(0);
+    expect(first.output.stderr).toMatch(/Recorded snapshot [\w-]+: 25 clients \(\+25 −0 ~0\)/);
+    const again = capture(env);
+    expect(await runSnapshot([], again.io)).toBe(0);
+    expect(again.output.stderr).toMatch(/25 clients \(unchanged\)/);
+    sandbox.admin.renameClient(sandbox.data.clients[2]?.id ?? '', 'Renamed overnight');
+    const changed = capture(env);
+    expect(await runSnapshot([], changed.io)).toBe(0);
+    expect(changed.output.stderr).toMatch(/25 clients \(\+0 −0 ~1\)/);
+    const snapshots = await storedSnapshots(
+      path,
+      `${sandbox.identityDomain}/${sandbox.customerId.toLowerCase()}`,
+    );
+    expect(snapshots.map((snapshot) => [snapshot.source, snapshot.unchanged])).toEqual([
+      ['scheduled', false],
+      ['scheduled', true],
+      ['scheduled', false],
+    ]);
+  });
+
+  it('exits 1 for a partial read, recorded as partial', async () => {
+    sandbox = await startSandbox({ quiet: true, clients: 10, latencyMs: 0 });
+    // An id the proxy refuses to put in a URL: that item fails, the rest is read.
+    sandbox.admin.addClient({ name: 'Unreadable', id: 'not a plain id' });
+    const path = join(folder, 'inventory.db');
+    const { io, output } = capture({
+      IDC_STORE_PATH: path,
+      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
+      IDC_CUSTOMER_ID: sandbox.customerId,
+      IDC_CLIENT_ID: sandbox.clientId,
+      IDC_CLIENT_SECRET: sandbox.clientSecret,
+    });
+    expect(await runSnapshot([], io)).toBe(1);
+    expect(output.stderr).toMatch(/partial: 1 item failed/);
+    const [snapshot] = await storedSnapshots(
+      path,
+      `${sandbox.identityDomain}/${sandbox.customerId.toLowerCase()}`,
+    );
+    expect(snapshot).toMatchObject({ source: 'scheduled', partial: true, clients: 10 });
+  });
+
+  it('exits 2 when there is no store, or it cannot be written, or the tenant cannot be read', async () => {
+    const off = capture({ IDC_STORE: 'off' });
+    expect(await runSnapshot([], off.io)).toBe(2);
+    expect(off.output.stderr).toMatch(/snapshot: history is off: IDC_STORE=off; nothing was read\./);
+
+    await writeFile(join(folder, 'a-file'), '');
+    const unwritable = capture({ IDC_STORE_PATH: join(folder, 'a-file', 'inventory.db') });
+    expect(await runSnapshot([], unwritable.io)).toBe(2);
+    expect(unwritable.output.stderr).toMatch(/cannot be written/);
+
+    sandbox = await startSandbox({ quiet: true, clients: 3, latencyMs: 0 });
+    const refused = capture({
+      IDC_STORE_PATH: join(folder, 'inventory.db'),
+      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
+      IDC_CUSTOMER_ID: sandbox.customerId,
+      IDC_CLIENT_ID: sandbox.clientId,
+      IDC_CLIENT_SECRET: 'wrong',
+    });
+    expect(await runSnapshot([], refused.io)).toBe(2);
+    expect(refused.output.stderr).toMatch(/snapshot: Could not connect \(\d+\)/);
+    expect(await runSnapshot(['--bogus'], capture({}).io)).toBe(2);
+  });
+});

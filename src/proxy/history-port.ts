@@ -1,0 +1,45 @@
+// What the proxy needs from a history (src/server hands it one backed by the store): record each finished
+// inventory, and read the session tenant's snapshots back. The proxy never knows where or how they are kept.
+import type { Inventory } from '../identity-cloud/inventory.ts';
+
+export const inventorySources = ['browser', 'refresh', 'scheduled'] as const;
+export type InventorySource = (typeof inventorySources)[number];
+
+export interface HistoryTenant {
+  identityDomain: string;
+  customerId: string;
+}
+
+export interface FinishedInventory {
+  tenant: HistoryTenant;
+  source: InventorySource;
+  takenAt: Date;
+  /** Folded from the lines the browser got (already redacted), ending with the done line. */
+  inventory: Inventory;
+}
+
+export interface HistoryStatus {
+  enabled: boolean;
+  /** Why history is off ("history is off: <reason>"); null when enabled. */
+  reason: string | null;
+}
+
+/** Thrown by a port when it cannot answer now: the proxy answers 503 "history is off: <reason>". */
+export class HistoryUnavailableError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(`history is off: ${reason}`);
+    this.name = 'HistoryUnavailableError';
+    this.reason = reason;
+  }
+}
+
+export interface HistoryPort {
+  status(): Promise<HistoryStatus>;
+  /** Never rejects: a failure to record is the history's to log, not the inventory's. */
+  record(finished: FinishedInventory): Promise<void>;
+  /** The JSON bodies of the history routes; null for "no such snapshot / client in this tenant". */
+  listSnapshots(tenant: HistoryTenant): Promise<unknown>;
+  snapshot(tenant: HistoryTenant, id: string): Promise<unknown>;
+  clientHistory(tenant: HistoryTenant, clientId: string): Promise<unknown>;
+}
