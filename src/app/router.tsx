@@ -64,6 +64,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/drift/components/drift-page.tsx')).DriftPage,
         }),
       },
+      {
+        path: routePatterns.activity,
+        lazy: async () => ({
+          Component: (await import('../features/activity/components/activity-page.tsx')).ActivityPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,6 +9,7 @@ export const routePatterns = {
   tokenPolicy: '/policies/token/:policyId',
   findings: '/findings',
   drift: '/drift',
+  activity: '/activity',
 } as const;
 
 export function toOverview(): string {
@@ -49,4 +50,8 @@ export function toFindings(search?: URLSearchParams | string): string {
 
 export function toDrift(): string {
   return routePatterns.drift;
+}
+
+export function toActivity(): string {
+  return routePatterns.activity;
 }

@@ -12,7 +12,15 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
 import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
-import { toClients, toConnect, toDrift, toFindings, toOverview, toPolicies } from '../../lib/routes.ts';
+import {
+  toActivity,
+  toClients,
+  toConnect,
+  toDrift,
+  toFindings,
+  toOverview,
+  toPolicies,
+} from '../../lib/routes.ts';
 import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
@@ -27,6 +35,7 @@ const navigation = [
   { label: 'Policies', to: toPolicies(), end: false },
   { label: 'Drift', to: toDrift(), end: false },
   { label: 'Connection', to: toConnect(), end: false },
+  { label: 'Activity', to: toActivity(), end: false },
 ];
 
 const mainId = 'main-content';
@@ -43,7 +52,8 @@ function InventoryKeepAlive({ start }: { start: boolean }) {
 function ConnectionGate({ children }: { children: ReactNode }) {
   const location = useLocation();
   const session = useQuery(sessionQueryOptions());
-  if (location.pathname === toConnect()) return children;
+  // The access log is about people, not a tenant: it needs no connection.
+  if (location.pathname === toConnect() || location.pathname === toActivity()) return children;
   if (session.data === null) return <Navigate to={toConnect()} replace />;
   if (session.error !== null && session.data === undefined) {
     return (
