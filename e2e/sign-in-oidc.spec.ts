@@ -30,6 +30,7 @@ test.describe('sign-in with OpenID Connect', () => {
     await expect(page).toHaveURL(`${stack.baseURL}/clients?q=web`);
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(
       'Signed in as alice@example.com',
+      { timeout: 20_000 },
     );
     await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
     await waitForInventory(page);
