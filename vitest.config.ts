@@ -9,7 +9,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'src/{identity-cloud,sandbox,proxy,server,export,store,cli}/**/*.test.ts',
+            'src/{identity-cloud,sandbox,proxy,server,export,store,cli,auth}/**/*.test.ts',
             'bench/**/*.test.ts',
           ],
           testTimeout: 30_000,

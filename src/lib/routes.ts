@@ -10,6 +10,7 @@ export const routePatterns = {
   findings: '/findings',
   drift: '/drift',
   history: '/history',
+  activity: '/activity',
 } as const;
 
 export function toOverview(): string {
@@ -60,4 +61,8 @@ export function toDrift(stored?: { base: string; against?: string; show?: string
 export function toHistory(search?: URLSearchParams | string): string {
   const query = search === undefined ? '' : search.toString();
   return query === '' ? routePatterns.history : `${routePatterns.history}?${query}`;
+}
+
+export function toActivity(): string {
+  return routePatterns.activity;
 }

@@ -1,4 +1,5 @@
 // Everything the proxy can be told, with the defaults the README documents.
+import type { ActivityRecorder } from './activity-recorder.ts';
 import type { HistoryPort } from './history-port.ts';
 import type { InventoryLimits } from './inventory.ts';
 
@@ -46,6 +47,8 @@ export interface ProxyOptions {
   inventoryCaps?: { perSession: number; perServer: number };
   /** An inventory whose reader takes nothing for this long is stopped. Default 30 s. */
   stalledReaderTimeoutMs?: number;
+  /** Told of every tenant connection made through the form (for the access log). Default: nobody. */
+  recordActivity?: ActivityRecorder | undefined;
   /** Where finished inventories are recorded and read back; none: history is off. */
   history?: HistoryPort | null;
 }
@@ -67,6 +70,7 @@ export interface ResolvedProxyOptions {
   sessionCreationLimit: { burst: number; perMinute: number };
   inventoryCaps: { perSession: number; perServer: number };
   stalledReaderTimeoutMs: number;
+  recordActivity: ActivityRecorder;
   history: HistoryPort | null;
 }
 
@@ -135,6 +139,7 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
     ),
     maxSessions: positiveInteger('maxSessions', options.maxSessions, proxyDefaults.maxSessions),
     secureCookies: options.secureCookies ?? 'auto',
+    recordActivity: options.recordActivity ?? (() => undefined),
     inventoryLimits: {
       maxAttempts: positiveInteger(
         'inventoryLimits.maxAttempts',

@@ -130,6 +130,12 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
         runtime.tokenSource(check.connection, grant, addresses),
       );
       setSessionCookie(c, options.secureCookies, session.id);
+      options.recordActivity({
+        kind: 'connection',
+        request: c.req.raw,
+        tenant: `${check.connection.identityDomain}/${check.connection.customerId}`,
+        clientId: check.connection.clientId,
+      });
       c.header('cache-control', 'no-store');
       return c.json(sessionFacts(session, grant), 201);
     },

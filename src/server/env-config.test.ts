@@ -9,7 +9,7 @@ describe('readServerConfig', () => {
       port: 5173,
       proxy: {},
       embeddedSandbox: { quiet: true },
-      authMode: 'none',
+      auth: { mode: 'none' },
       allowUnauthenticatedRemote: false,
       store: { kind: 'sqlite', path: resolve('data/inventory.db') },
       historyKeepDays: 400,
@@ -21,13 +21,13 @@ describe('readServerConfig', () => {
     expect(
       readServerConfig({ ALLOW_UNAUTHENTICATED_REMOTE: '1', ALLOW_LOOPBACK_IDENTITY_DOMAIN: '1' }),
     ).toMatchObject({
-      authMode: 'none',
+      auth: { mode: 'none' },
       allowUnauthenticatedRemote: true,
       proxy: { allowLoopbackIdentityDomain: true },
       errors: [],
     });
     expect(readServerConfig({ AUTH_MODE: 'magic', ALLOW_UNAUTHENTICATED_REMOTE: 'yes' }).errors).toEqual([
-      'AUTH_MODE must be one of none (got "magic").',
+      'AUTH_MODE must be none, oidc or proxy (got "magic").',
       'ALLOW_UNAUTHENTICATED_REMOTE must be 1 or 0 (got "yes").',
     ]);
   });

@@ -1,5 +1,6 @@
 // The environment variables of `npm start` and `npm run dev` (README, "Configuration"), read into options.
 // Pure, so that every rule is unit-tested.
+import { readAuthConfig, type AuthConfig } from '../auth/auth-config.ts';
 import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { DefaultConnection, ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames } from '../proxy/proxy-options.ts';
@@ -11,8 +12,8 @@ export interface ServerConfig {
   proxy: Partial<ProxyOptions>;
   /** The sandbox to start in-process as the default connection, or false. */
   embeddedSandbox: false | SandboxOptions;
-  /** How users sign in; only `none` exists so far (AUTH_MODE). */
-  authMode: AuthMode;
+  /** Who may use the dashboard (AUTH_MODE and its settings). */
+  auth: AuthConfig;
   /** ALLOW_UNAUTHENTICATED_REMOTE=1: start on a non-loopback HOST with a default connection and no sign-in. */
   allowUnauthenticatedRemote: boolean;
   /** Where history is kept (IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
@@ -21,16 +22,6 @@ export interface ServerConfig {
   historyKeepDays: number;
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
-}
-
-export const authModes = ['none'] as const;
-export type AuthMode = (typeof authModes)[number];
-
-/** Whether the server authenticates its users (every mode but `none`). */
-export function isAuthenticationConfigured(mode: AuthMode): boolean {
-  // Every mode but `none` authenticates; `none` is the only one so far.
-  const unauthenticated: ReadonlySet<string> = new Set(['none']);
-  return !unauthenticated.has(mode);
 }
 
 const connectionVariables = {
@@ -111,11 +102,6 @@ export function readServerConfig(env: Environment): ServerConfig {
     errors.push(`${name} must be 1 or 0 (got "${raw}").`);
     return false;
   };
-  const rawAuthMode = present(env, 'AUTH_MODE') ?? 'none';
-  const authMode = authModes.find((mode) => mode === rawAuthMode.toLowerCase());
-  if (authMode === undefined) {
-    errors.push(`AUTH_MODE must be one of ${authModes.join(', ')} (got "${rawAuthMode}").`);
-  }
   const allowUnauthenticatedRemote = flag('ALLOW_UNAUTHENTICATED_REMOTE');
   if (flag('ALLOW_LOOPBACK_IDENTITY_DOMAIN')) proxy.allowLoopbackIdentityDomain = true;
 
@@ -152,6 +138,8 @@ export function readServerConfig(env: Environment): ServerConfig {
     embeddedSandbox = sandbox;
   }
 
+  const { auth, errors: authErrors } = readAuthConfig(env);
+  errors.push(...authErrors);
   const store = readStoreConfig(env);
   if (store.error !== null) errors.push(store.error);
   const historyKeepDays = integer('HISTORY_KEEP_DAYS', 400, 1, 36_500) ?? 400;
@@ -161,7 +149,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     port,
     proxy,
     embeddedSandbox,
-    authMode: authMode ?? 'none',
+    auth,
     allowUnauthenticatedRemote,
     store: store.config,
     historyKeepDays,

@@ -1,6 +1,6 @@
 // `npm start`: the dashboard's server, configured from the environment (README, "Configuration").
 import { fileURLToPath } from 'node:url';
-import { isAuthenticationConfigured, readServerConfig } from './env-config.ts';
+import { readServerConfig } from './env-config.ts';
 import { startServer } from './start-server.ts';
 
 async function main(): Promise<void> {
@@ -17,12 +17,19 @@ async function main(): Promise<void> {
     staticDir,
     proxy: config.proxy,
     embeddedSandbox: config.embeddedSandbox,
-    authenticationConfigured: isAuthenticationConfigured(config.authMode),
+    auth: config.auth,
     allowUnauthenticatedRemote: config.allowUnauthenticatedRemote,
     store: config.store,
     historyKeepDays: config.historyKeepDays,
   });
   console.log(`Client Inventory is running at ${server.url}`);
+  if (config.auth.mode === 'oidc') {
+    console.log(
+      `Sign-in: OpenID Connect with ${config.auth.oidc.issuer.href} (client ${config.auth.oidc.clientId}).`,
+    );
+  } else if (config.auth.mode === 'proxy') {
+    console.log(`Sign-in: the authenticating proxy's ${config.auth.proxy.userHeader} header.`);
+  }
   if (server.sandbox) {
     const { identityDomain, customerId, clientId, data } = server.sandbox;
     console.log(

@@ -6,11 +6,16 @@ import { resolve } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
+import type { AuthConfig } from '../auth/auth-config.ts';
+import type { AuthEvent } from '../auth/auth-events.ts';
+import { createAuthLayer, type AuthLayer } from '../auth/create-auth-layer.ts';
+import { printable } from '../auth/request-facts.ts';
 import { createProxyApp, type ProxyApp, type ProxyOptions } from '../proxy/create-proxy-app.ts';
 import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../proxy/proxy-options.ts';
 import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import { mountActivityRoutes, storeActivityLog, type ActivityLog } from './activity-log.ts';
 import { checkExposure } from './exposure-policy.ts';
 import type { StoreConfig } from '../store/store-config.ts';
 import { StoreService } from '../store/store-service.ts';
@@ -29,12 +34,16 @@ export interface StartServerOptions {
   proxy?: Partial<ProxyOptions>;
   /** Start the sandbox in-process and use it as the default connection. */
   embeddedSandbox?: boolean | SandboxOptions;
-  /** Users are authenticated (a sign-in mode other than `none`): the default connection may serve any peer. */
-  authenticationConfigured?: boolean;
   /** Start on a non-loopback HOST with a default connection and no sign-in anyway (printed as a warning). */
   allowUnauthenticatedRemote?: boolean;
   /** Where the start-up warning goes; default stderr. */
   warn?: (line: string) => void;
+  /** Who may use the dashboard; default `none` (local use). */
+  auth?: AuthConfig;
+  /** Called for every sign-in, sign-out and refusal, after it is logged. */
+  onAuthEvent?: (event: AuthEvent) => void;
+  /** The access log (sign-ins, refusals, form connections), with GET /api/activity; default: in the store. */
+  activity?: ActivityLog;
   /** Where history is kept. Default: off (`npm start` reads IDC_STORE, IDC_STORE_PATH, DATABASE_URL). */
   store?: StoreConfig;
   /** Retention of the history, in days. Default 400. */
@@ -47,10 +56,17 @@ export interface RunningServer {
   /** The embedded sandbox, when one was started. */
   sandbox: RunningSandbox | null;
   proxy: ProxyApp;
+  auth: AuthLayer;
   /** The store behind the history (off when none was configured). */
   store: StoreService;
   history: StoreHistory;
   close(): Promise<void>;
+}
+
+function authEventLine(event: AuthEvent): string {
+  const who = event.user === null ? 'unknown user' : printable(event.user);
+  const reason = event.reason === undefined ? '' : ` (${printable(event.reason)})`;
+  return `auth: ${event.kind} ${who} from ${event.address ?? 'unknown address'}${reason}`;
 }
 
 const wildcardHosts = new Set(['0.0.0.0', '::', '[::]']);
@@ -72,7 +88,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const log = options.proxy?.log ?? ((line: string) => console.log(line));
   const allowedHosts = allowedHostsFor(host, options.proxy?.allowedHosts);
   const wantsSandbox = options.embeddedSandbox !== undefined && options.embeddedSandbox !== false;
-  const authenticationConfigured = options.authenticationConfigured ?? false;
+  // Every sign-in mode but `none` authenticates the people who reach the default connection.
+  const authenticationConfigured = (options.auth?.mode ?? 'none') !== 'none';
   const exposure = checkExposure({
     host,
     hasDefaultConnection: wantsSandbox || (options.proxy?.defaultConnection ?? null) !== null,
@@ -95,9 +112,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await store.start();
   const history = createStoreHistory(store);
   const stopRetention = scheduleRetention(store, options.historyKeepDays ?? defaultKeepDays, log);
+  // The socket's address of each request, for the access log of what the proxy reports.
+  const addresses = new WeakMap<Request, string>();
+  const activity = options.activity ?? storeActivityLog(store);
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
     history,
+    recordActivity: (event) => {
+      activity.record({
+        kind: event.kind,
+        // Called at request time, after the sign-in layer below exists.
+        user: auth.userOf(event.request)?.id ?? null,
+        address: addresses.get(event.request) ?? null,
+        tenant: event.tenant,
+        detail: `configuration client ${event.clientId}`,
+      });
+    },
     log,
     allowedHosts,
     serveDefaultConnectionToRemoteClients: authenticationConfigured,
@@ -127,6 +157,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use('*', async (c, next) => {
+    const address = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress;
+    if (address !== undefined) addresses.set(c.req.raw, address);
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
       await next();
       return;
@@ -146,6 +178,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());
+  const auth = createAuthLayer(options.auth ?? { mode: 'none' }, {
+    secureCookies: options.proxy?.secureCookies ?? 'auto',
+    onEvent: (event) => {
+      log(authEventLine(event));
+      activity.record({
+        kind: event.kind,
+        user: event.user,
+        address: event.address,
+        detail: event.reason ?? null,
+      });
+      options.onAuthEvent?.(event);
+    },
+  });
+  auth.mount(app);
+  mountActivityRoutes(app, activity);
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
@@ -178,6 +225,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url: `http://${urlHost(host)}:${port}/`,
     sandbox,
     proxy,
+    auth,
     store,
     history,
     close: () => {

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
-import { isAuthenticationConfigured, readServerConfig } from './env-config.ts';
+import { readServerConfig } from './env-config.ts';
 import { checkExposure } from './exposure-policy.ts';
 import { securityHeaders } from './security-headers.ts';
 import { StoreService } from '../store/store-service.ts';
@@ -24,11 +24,16 @@ function listenHost(host: string | boolean | undefined): string {
 async function mountProxy(server: ViteDevServer | PreviewServer, host: string): Promise<void> {
   const config = readServerConfig(process.env);
   if (config.errors.length > 0) throw new Error(config.errors.join(' '));
-  const authenticationConfigured = isAuthenticationConfigured(config.authMode);
+  // Sign-in is composed by the standalone server only: the dev server must not look protected when it is not.
+  if (config.auth.mode !== 'none') {
+    throw new Error(
+      `AUTH_MODE=${config.auth.mode} is served by npm start only; npm run dev is for local use.`,
+    );
+  }
   const exposure = checkExposure({
     host,
     hasDefaultConnection: config.embeddedSandbox !== false || config.proxy.defaultConnection !== undefined,
-    authenticationConfigured,
+    authenticationConfigured: false,
     allowUnauthenticatedRemote: config.allowUnauthenticatedRemote,
   });
   if (!exposure.ok) throw new Error(exposure.error);

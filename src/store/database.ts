@@ -1,6 +1,7 @@
 // The store's tables as Kysely sees them. Each migration that adds tables declares their types in its own file;
 // the Database type is their intersection (add yours with `&`).
 import type { HistoryTables } from './migrations/0001-history.ts';
+import type { ActivityTables } from './migrations/0003-activity.ts';
 
 export interface StoreMigrationsTable {
   id: number;
@@ -8,6 +9,6 @@ export interface StoreMigrationsTable {
   applied_at: string;
 }
 
-export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables;
+export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables & ActivityTables;
 
 export type StoreEngine = 'sqlite' | 'postgres';

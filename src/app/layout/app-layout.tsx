@@ -15,6 +15,7 @@ import { HistoryOffBanner } from '../../lib/history/history-off-banner.tsx';
 import { useHistoryFollowsInventory } from '../../lib/history/use-history-follows-inventory.ts';
 import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
 import {
+  toActivity,
   toClients,
   toConnect,
   toDrift,
@@ -27,6 +28,7 @@ import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
 import { PageLoading } from './page-loading.tsx';
+import { SignedInUser } from './signed-in-user.tsx';
 import { TenantChip } from './tenant-chip.tsx';
 
 const navigation = [
@@ -37,6 +39,7 @@ const navigation = [
   { label: 'Drift', to: toDrift(), end: false },
   { label: 'History', to: toHistory(), end: false },
   { label: 'Connection', to: toConnect(), end: false },
+  { label: 'Activity', to: toActivity(), end: false },
 ];
 
 const mainId = 'main-content';
@@ -54,7 +57,8 @@ function InventoryKeepAlive({ start }: { start: boolean }) {
 function ConnectionGate({ children }: { children: ReactNode }) {
   const location = useLocation();
   const session = useQuery(sessionQueryOptions());
-  if (location.pathname === toConnect()) return children;
+  // The access log is about people, not a tenant: it needs no connection.
+  if (location.pathname === toConnect() || location.pathname === toActivity()) return children;
   if (session.data === null) return <Navigate to={toConnect()} replace />;
   if (session.error !== null && session.data === undefined) {
     return (
@@ -114,6 +118,7 @@ export function AppLayout() {
           ))}
           <Box sx={{ flexGrow: 1 }} />
           {facts !== null ? <TenantChip facts={facts} /> : null}
+          <SignedInUser />
           <ColorModeToggle />
         </Toolbar>
       </AppBar>

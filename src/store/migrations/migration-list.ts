@@ -1,4 +1,5 @@
 import { historyMigration } from './0001-history.ts';
+import { activityMigration } from './0003-activity.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -9,4 +10,4 @@ import type { Migration } from './migration.ts';
  * written by a newer build and is refused, never altered.
  * Reserved: 2 tenant limits, 3 activity, 4 acceptances.
  */
-export const migrations: readonly Migration[] = [historyMigration];
+export const migrations: readonly Migration[] = [historyMigration, activityMigration];

@@ -1,0 +1,135 @@
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import LinearProgress from '@mui/material/LinearProgress';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { activityKinds, activityQueryOptions, type ActivityKind } from '../api/activity-query.ts';
+
+const kindLabels: Record<ActivityKind, string> = {
+  'sign-in': 'Sign-in',
+  'sign-out': 'Sign-out',
+  refusal: 'Refusal',
+  connection: 'Tenant connection',
+  export: 'Export',
+  snapshot: 'Snapshot',
+};
+
+function kindLabel(kind: string): string {
+  return (kindLabels as Record<string, string | undefined>)[kind] ?? kind;
+}
+
+function isKind(value: string | null): value is ActivityKind {
+  return value !== null && (activityKinds as readonly string[]).includes(value);
+}
+
+/** The access log: who signed in, was refused, connected a tenant, from where. Filters live in the URL. */
+export function ActivityPage() {
+  useDocumentTitle('Activity');
+  const [search, setSearch] = useSearchParams();
+  const user = search.get('user') ?? '';
+  const kindParam = search.get('kind');
+  const kind = isKind(kindParam) ? kindParam : '';
+  const deferredUser = useDeferredValue(user);
+  const activity = useQuery(activityQueryOptions({ user: deferredUser, kind }));
+
+  const setFilter = (name: 'user' | 'kind', value: string) => {
+    setSearch(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value === '') next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        Activity
+      </Typography>
+      <Typography color="text.secondary">
+        Sign-ins, sign-outs, refusals and tenant connections, newest first, with who and from which address.
+      </Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          label="Person"
+          size="small"
+          value={user}
+          onChange={(event) => setFilter('user', event.target.value)}
+          helperText="Exact identifier or email"
+        />
+        <TextField
+          select
+          label="Kind"
+          size="small"
+          value={kind}
+          onChange={(event) => setFilter('kind', event.target.value)}
+          sx={{ minWidth: 200 }}
+        >
+          <MenuItem value="">All kinds</MenuItem>
+          {activityKinds.map((option) => (
+            <MenuItem key={option} value={option}>
+              {kindLabels[option]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      {activity.isPending ? <LinearProgress aria-label="Loading the activity" /> : null}
+      {activity.error !== null ? (
+        <ApiErrorAlert
+          error={activity.error}
+          resource="the activity"
+          onRetry={() => void activity.refetch()}
+        />
+      ) : null}
+      {activity.data !== undefined ? (
+        activity.data.length === 0 ? (
+          <Typography>Nothing recorded{user !== '' || kind !== '' ? ' for this filter' : ' yet'}.</Typography>
+        ) : (
+          <TableContainer component={Paper} variant="outlined">
+            <Table size="small" aria-label="Activity">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Time</TableCell>
+                  <TableCell>Kind</TableCell>
+                  <TableCell>Person</TableCell>
+                  <TableCell>Address</TableCell>
+                  <TableCell>Details</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {activity.data.map((event) => (
+                  <TableRow key={event.id}>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(event.at).toLocaleString()}</TableCell>
+                    <TableCell>{kindLabel(event.kind)}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-all' }}>{event.user ?? '—'}</TableCell>
+                    <TableCell>{event.address ?? '—'}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-word' }}>
+                      {[event.tenant, event.detail]
+                        .filter((part) => part != null && part !== '')
+                        .join(' · ') || '—'}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        )
+      ) : null}
+    </Stack>
+  );
+}
