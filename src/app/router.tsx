@@ -68,6 +68,9 @@ export const router = createBrowserRouter([
         path: routePatterns.history,
         lazy: async () => ({
           Component: (await import('../features/history/components/history-page.tsx')).HistoryPage,
+        }),
+      },
+      {
         path: routePatterns.activity,
         lazy: async () => ({
           Component: (await import('../features/activity/components/activity-page.tsx')).ActivityPage,
