@@ -1,4 +1,4 @@
-// The rules, described once: the README's rule table, the Findings page and every finding read from here.
+// The rules, described once: the rule table in docs/findings.md, the Findings page and every finding read from here.
 import type { Finding, FindingSubject, RuleId, Severity } from './finding.ts';
 import { ruleIds } from './finding.ts';
 
