@@ -1,4 +1,4 @@
-// The proxy's `GET /api/inventory` NDJSON lines (issue 4), shared by the proxy that writes them, the app and
+// The proxy's `GET /api/inventory` NDJSON lines, shared by the proxy that writes them, the app and
 // the headless export that read them.
 import { z } from 'zod';
 import { clientSchema, clientSummarySchema, loginPolicySchema, tokenPolicySchema } from './schemas.ts';

@@ -1,4 +1,4 @@
-// Issue 6's fan-out target, measured through the real proxy over HTTP: 1,000 clients, 50 ms latency, a tenant
+// The fan-out target, measured through the real proxy over HTTP: 1,000 clients, 50 ms latency, a tenant
 // that answers 429 above 16 concurrent requests. The physical bound is ⌈(N+1)/16⌉ × 50 ms; the target is 1.2× it.
 // CI machines are noisy (on a loaded 2-core machine this run was seen at 1.2× to 2.4×), so the assertion is loose:
 // 2.5× still fails a regression to a fixed concurrency of 6 (≈ 2.9×) or worse. The figure is printed for the record.

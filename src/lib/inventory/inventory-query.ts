@@ -5,7 +5,7 @@ import { queryKeys } from '../query-keys.ts';
 import type { InventorySnapshot } from './inventory-snapshot.ts';
 
 /**
- * The whole inventory, streamed (see `fetchInventory`). The fetcher (with its zod schemas) loads on first use:
+ * The whole inventory, streamed (see `readInventory` in fetch-inventory.ts). The fetcher (with its zod schemas) loads on first use:
  * the app shell holds these options from the first paint, and the initial bundle stays small.
  */
 export function inventoryQueryOptions() {

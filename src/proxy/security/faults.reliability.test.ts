@@ -99,7 +99,7 @@ describe('an inventory through faults', () => {
     // The first exchange, then exactly one, however many requests were refused at once.
     expect(stats.tokenExchanges).toBe(2);
     // Only requests already on the wire carry the revoked token; the ~700 queued ones take the fresh token
-    // (before the fix each of them was refused once: 726 wasted 403s).
+    // (a token read before queueing would be refused once per queued request, about 700 wasted 403s).
     const refused = stats.requests['GET /config/clients/:id']?.['403'] ?? 0;
     expect(refused).toBeLessThanOrEqual(100);
     console.log(

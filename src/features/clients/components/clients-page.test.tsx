@@ -68,7 +68,7 @@ describe('clients page', () => {
     expect(await screen.findByText('3 clients')).toBeInTheDocument();
     const bar = await screen.findByRole('progressbar', { name: 'Loading client details' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuetext', '1 of 3'));
-    expect(screen.getByText(/1 public|0 public/)).toHaveTextContent('so far');
+    expect(screen.getByText(/^0 public · 1 confidential · 0 configuration/)).toHaveTextContent('so far');
 
     stream.push(
       { kind: 'client', client: clients['c-app'] },

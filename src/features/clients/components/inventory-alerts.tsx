@@ -49,7 +49,7 @@ function PolicyFailures({ snapshot }: { snapshot: InventorySnapshot }) {
   );
 }
 
-function FailedClients({ snapshot, canRetry }: { snapshot: InventorySnapshot; canRetry: boolean }) {
+function FailedClients({ snapshot }: { snapshot: InventorySnapshot }) {
   const queryClient = useQueryClient();
   const failedIds = failuresOf(snapshot, ['client']).flatMap((failure) =>
     failure.id === null ? [] : [failure.id],
@@ -71,16 +71,14 @@ function FailedClients({ snapshot, canRetry }: { snapshot: InventorySnapshot; ca
     <Alert
       severity="warning"
       action={
-        canRetry ? (
-          <Button
-            color="inherit"
-            size="small"
-            disabled={retryAll.isPending}
-            onClick={() => retryAll.mutate(failedIds)}
-          >
-            Retry all
-          </Button>
-        ) : undefined
+        <Button
+          color="inherit"
+          size="small"
+          disabled={retryAll.isPending}
+          onClick={() => retryAll.mutate(failedIds)}
+        >
+          Retry all
+        </Button>
       }
     >
       <AlertTitle>
@@ -109,7 +107,8 @@ export function InventoryAlerts({ snapshot, error, isFetching, onRefresh }: Inve
   }
   if (snapshot !== undefined) {
     alerts.push(<PolicyFailures key="policies" snapshot={snapshot} />);
-    if (!isFetching) alerts.push(<FailedClients key="clients" snapshot={snapshot} canRetry={!isFetching} />);
+    // Retrying one client while the whole inventory is read again would race the stream's own copy.
+    if (!isFetching) alerts.push(<FailedClients key="clients" snapshot={snapshot} />);
     if (!isFetching && error === null && !snapshot.complete) {
       alerts.push(
         <Alert key="incomplete" severity="warning">

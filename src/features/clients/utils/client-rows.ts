@@ -132,8 +132,8 @@ export function textSortKey(text: string): string {
   return text.normalize('NFKD').replace(combiningMarks, '').toLowerCase();
 }
 
-/** Comparator for `textSortKey` values. */
-export function compareSortKeys(a: string, b: string): number {
+/** Comparator for precomputed sort keys (`textSortKey` values, counts, ranks): no collator at sort time. */
+export function compareSortKeys<Key extends string | number>(a: Key, b: Key): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
