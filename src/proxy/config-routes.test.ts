@@ -3,7 +3,12 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../server/start-server.ts';
-import { closedAfterEachTest, connect, postSession, startTinyServer } from '../server/test-helpers.ts';
+import {
+  closedAfterEachTest,
+  connect,
+  postSession,
+  startTinyServer,
+} from '../test-support/node/proxy-under-test.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 

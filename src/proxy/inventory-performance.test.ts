@@ -8,7 +8,7 @@ import {
   type ProxyUnderTest,
   readInventory,
   startProxyAndSandbox,
-} from '../server/test-helpers.ts';
+} from '../test-support/node/proxy-under-test.ts';
 
 const { track } = closedAfterEachTest();
 

@@ -9,7 +9,7 @@ import {
   type ProxyUnderTest,
   readInventory,
   totalConfigRequests,
-} from '../server/test-helpers.ts';
+} from '../test-support/node/proxy-under-test.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();
 

@@ -7,7 +7,7 @@ import {
   connectionOf,
   postSession,
   startTinyServer,
-} from '../server/test-helpers.ts';
+} from '../test-support/node/proxy-under-test.ts';
 import { startServer } from '../server/start-server.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();

@@ -9,8 +9,14 @@ import {
   type InventoryLineObject,
   type ProxyUnderTest,
   startProxyAndSandbox,
-} from '../../server/test-helpers.ts';
-import { clientErrorsOf, clientIdsOf, delay, doneLineOf, streamInventory } from './security-test-helpers.ts';
+} from '../../test-support/node/proxy-under-test.ts';
+import {
+  clientErrorsOf,
+  clientIdsOf,
+  delay,
+  doneLineOf,
+  streamInventory,
+} from '../../test-support/node/security-probes.ts';
 
 const { track } = closedAfterEachTest();
 

@@ -6,8 +6,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../server/start-server.ts';
-import { closedAfterEachTest, postSession, startTinyServer } from '../../server/test-helpers.ts';
-import { clientErrorsOf, clientIdsOf, doneLineOf, streamInventory } from './security-test-helpers.ts';
+import {
+  closedAfterEachTest,
+  postSession,
+  startTinyServer,
+} from '../../test-support/node/proxy-under-test.ts';
+import {
+  clientErrorsOf,
+  clientIdsOf,
+  doneLineOf,
+  streamInventory,
+} from '../../test-support/node/security-probes.ts';
 
 const customerId = '01000000-0000-3000-9000-000000000000';
 const maxResponseBytes = 256 * 1024;

@@ -9,8 +9,8 @@ import {
   connectionOf,
   postSession,
   type ProxyUnderTest,
-} from '../../server/test-helpers.ts';
-import { rawExchange, rawGet } from './security-test-helpers.ts';
+} from '../../test-support/node/proxy-under-test.ts';
+import { rawExchange, rawGet } from '../../test-support/node/security-probes.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();
 

@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, ndjsonStream, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import {
+  jsonResponse,
+  ndjsonStream,
+  renderApp,
+  stubFetch,
+} from '../../../test-support/browser/render-app.tsx';
 import { ClientsPage } from './clients-page.tsx';
 
 const session = {

@@ -9,7 +9,12 @@ import {
   tokenPolicyA,
 } from '../../../identity-cloud/inventory-fixtures.ts';
 import { createSnapshot, toJsonExport } from '../../../identity-cloud/snapshot.ts';
-import { jsonResponse, ndjsonStream, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import {
+  jsonResponse,
+  ndjsonStream,
+  renderApp,
+  stubFetch,
+} from '../../../test-support/browser/render-app.tsx';
 import { setDriftBase } from '../hooks/drift-base-store.ts';
 import { DriftPage } from './drift-page.tsx';
 

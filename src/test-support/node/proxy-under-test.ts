@@ -2,9 +2,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
-import type { ProxyOptions } from '../proxy/create-proxy-app.ts';
-import { startServer, type RunningServer } from './start-server.ts';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
+import type { ProxyOptions } from '../../proxy/create-proxy-app.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
 
 export interface ProxyUnderTest {
   server: RunningServer;

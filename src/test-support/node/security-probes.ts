@@ -1,10 +1,9 @@
-// Helpers of the reliability and security suite (src/proxy/security/*.test.ts) that the proxy's and the server's
-// shared test helpers (src/server/test-helpers.ts) do not have: raw sockets, socket counting, a garbage-collected
-// memory reading, incremental NDJSON reading, percentiles.
+// Helpers of the reliability and security suite (src/proxy/security/*.test.ts) that proxy-under-test.ts does not
+// have: raw sockets, socket counting, a garbage-collected memory reading, incremental NDJSON reading, percentiles.
 import { connect, Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { InventoryLineObject } from '../../server/test-helpers.ts';
+import type { InventoryLineObject } from './proxy-under-test.ts';
 
 /** Sends bytes exactly as given (no client library to normalise the target or the Host) and returns the answer. */
 export function rawExchange(origin: string, text: string): Promise<{ status: number; answer: string }> {
