@@ -2,11 +2,11 @@
 // and the refusals (Host, Origin, traversal, methods).
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../server/start-server.ts';
 import {
   closedAfterEachTest,
   connect,
   postSession,
+  startApiServer,
   startTinyServer,
 } from '../test-support/node/proxy-under-test.ts';
 
@@ -290,10 +290,7 @@ describe('hostile upstream bodies', () => {
       }
     });
     track(() => upstream.close());
-    const server = await startServer({
-      staticDir: null,
-      proxy: { log: () => undefined, maxResponseBytes: 1024 * 1024, upstreamTimeoutMs: 2000 },
-    });
+    const server = await startApiServer({ maxResponseBytes: 1024 * 1024, upstreamTimeoutMs: 2000 });
     track(() => server.close());
     const origin = server.url.replace(/\/$/, '');
     const { cookie } = await postSession(origin, {

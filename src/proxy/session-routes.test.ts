@@ -6,15 +6,15 @@ import {
   connect,
   connectionOf,
   postSession,
+  startApiServer,
   startTinyServer,
 } from '../test-support/node/proxy-under-test.ts';
-import { startServer } from '../server/start-server.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 
 /** An API-only proxy with no sandbox, for upstreams built by the test. */
-async function bareProxy(proxyOptions: NonNullable<Parameters<typeof startServer>[0]>['proxy'] = {}) {
-  const server = await startServer({ staticDir: null, proxy: { log: () => undefined, ...proxyOptions } });
+async function bareProxy(proxyOptions: Parameters<typeof startApiServer>[0] = {}) {
+  const server = await startApiServer(proxyOptions);
   track(() => server.close());
   return server.url.replace(/\/$/, '');
 }

@@ -3,12 +3,13 @@
 // between the list and their detail, and the identity domain going away mid-stream and coming back. Each test
 // prints its figures. (../inventory.test.ts has the gentler single-fault versions.)
 import { describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import {
   closedAfterEachTest,
   type InventoryLineObject,
   type ProxyUnderTest,
   startProxyAndSandbox,
+  startQuietSandbox,
+  type RunningSandbox,
 } from '../../test-support/node/proxy-under-test.ts';
 import {
   clientErrorsOf,
@@ -164,7 +165,7 @@ describe('the identity domain going down mid-stream', () => {
 
     // The domain comes back on the same address (same seed, so the same tenant); the cached token is unknown to
     // it (401), so the proxy exchanges a fresh one once, and the retry completes.
-    const revived = await startSandbox({ quiet: true, port: Number(port), clients: 1_000, latencyMs: 10 });
+    const revived = await startQuietSandbox({ port: Number(port), clients: 1_000, latencyMs: 10 });
     track(() => revived.close());
     const retry = await streamInventory(proxy.origin, null);
     expectEachClientExactlyOnce(retry.lines, ids);

@@ -5,10 +5,10 @@
 // (../config-routes.test.ts covers the same bodies on the single-item GETs.)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start-server.ts';
 import {
   closedAfterEachTest,
   postSession,
+  startApiServer,
   startTinyServer,
 } from '../../test-support/node/proxy-under-test.ts';
 import {
@@ -116,14 +116,11 @@ async function startHostileTenant(
 
 async function startProxyFor(tenant: HostileTenant) {
   const logLines: string[] = [];
-  const server = await startServer({
-    staticDir: null,
-    proxy: {
-      log: (line) => logLines.push(line),
-      maxResponseBytes,
-      upstreamTimeoutMs: 800,
-      inventoryLimits: { maxAttempts: 3 },
-    },
+  const server = await startApiServer({
+    log: (line) => logLines.push(line),
+    maxResponseBytes,
+    upstreamTimeoutMs: 800,
+    inventoryLimits: { maxAttempts: 3 },
   });
   track(() => server.close());
   const origin = server.url.replace(/\/$/, '');

@@ -6,6 +6,18 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sa
 import type { ProxyOptions } from '../../proxy/create-proxy-app.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 
+export type { RunningSandbox, RunningServer, SandboxOptions };
+
+/** A sandbox that prints no banner. */
+export function startQuietSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({ quiet: true, ...options });
+}
+
+/** The server with the proxy only (no app, no sandbox), for upstreams a test builds; silent unless given a log. */
+export function startApiServer(proxy: Partial<ProxyOptions> = {}): Promise<RunningServer> {
+  return startServer({ staticDir: null, proxy: { log: () => undefined, ...proxy } });
+}
+
 export interface ProxyUnderTest {
   server: RunningServer;
   sandbox: RunningSandbox;
