@@ -4,6 +4,7 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { checkConnection } from '../identity-cloud/connection-rules.ts';
+import type { SessionFacts } from '../identity-cloud/session-facts.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
 import { problem, problemResponse, ProblemError } from './problem.ts';
@@ -12,15 +13,6 @@ import { exchangeToken, type TokenGrant } from './token-exchange.ts';
 
 export const sessionCookieName = 'idc_session';
 export const sessionBodyLimitBytes = 8 * 1024;
-
-export interface SessionFacts {
-  identityDomain: string;
-  customerId: string;
-  clientId: string;
-  scope: string;
-  expiresAt: string;
-  source: 'form' | 'server';
-}
 
 export function sessionFacts(session: Session, grant: TokenGrant): SessionFacts {
   return {

@@ -124,8 +124,8 @@ export async function connect(
 
 export type InventoryLineObject = Record<string, unknown> & { kind: string };
 
-/** Reads the whole NDJSON inventory; fails the test on a line that is not JSON. */
-export async function readInventory(
+/** Fetches `/api/inventory` and returns its NDJSON lines as JSON; fails the test on a line that is not JSON. */
+export async function fetchInventoryLines(
   origin: string,
   cookie: string | null,
   signal?: AbortSignal,

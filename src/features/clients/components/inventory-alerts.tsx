@@ -6,13 +6,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../lib/api-client.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
-import type { InventorySnapshot } from '../../../lib/inventory/inventory-snapshot.ts';
+import type { StreamedInventory } from '../../../lib/inventory/inventory-snapshot.ts';
 import { failuresOf } from '../../../lib/inventory/inventory-snapshot.ts';
 import { retryInventoryClient } from '../api/retry-client.ts';
 
 const policyResources = ['loginPolicy', 'loginPolicyList', 'tokenPolicy', 'tokenPolicyList'];
 
-function PolicyFailures({ snapshot }: { snapshot: InventorySnapshot }) {
+function PolicyFailures({ snapshot }: { snapshot: StreamedInventory }) {
   const failures = failuresOf(snapshot, policyResources);
   if (failures.length === 0) return null;
   if (failures.some((failure) => failure.status === 403)) {
@@ -49,7 +49,7 @@ function PolicyFailures({ snapshot }: { snapshot: InventorySnapshot }) {
   );
 }
 
-function FailedClients({ snapshot }: { snapshot: InventorySnapshot }) {
+function FailedClients({ snapshot }: { snapshot: StreamedInventory }) {
   const queryClient = useQueryClient();
   const failedIds = failuresOf(snapshot, ['client']).flatMap((failure) =>
     failure.id === null ? [] : [failure.id],
@@ -93,7 +93,7 @@ function FailedClients({ snapshot }: { snapshot: InventorySnapshot }) {
 }
 
 interface InventoryAlertsProps {
-  snapshot: InventorySnapshot | undefined;
+  snapshot: StreamedInventory | undefined;
   error: unknown;
   isFetching: boolean;
   onRefresh: () => void;
