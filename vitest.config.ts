@@ -22,7 +22,7 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['src/{app,features,lib}/**/*.test.{ts,tsx}'],
-          setupFiles: ['src/test/setup.ts'],
+          setupFiles: ['src/test-support/browser/setup.ts'],
           testTimeout: 15_000,
         },
       },

@@ -16,7 +16,7 @@ export interface BenchOptions {
 
 export const benchUsage = `Usage: npm run bench -- [options]
 
-Runs the performance scenarios of issue 6 several times each and prints the medians as Markdown tables; writes
+Runs the performance scenarios several times each and prints the medians as Markdown tables; writes
 them as JSON (and the tables as Markdown beside it).
 
   --scenarios <list>  comma-separated, by name or number (default: all):

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Issue 6's budget, in kB of 1,000 bytes (as Vite reports sizes). */
+/** The first page's budget, in kB of 1,000 bytes (as Vite reports sizes). */
 export const initialJsBudgetKb = 210;
 
 /** A string only MUI X DataGrid's code carries: where it is, the grid is. */

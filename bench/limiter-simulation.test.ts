@@ -1,4 +1,4 @@
-// The limiter's own share of issue 6's fan-out target, free of machine noise: in virtual time, against a tenant
+// The limiter's own share of the fan-out target, free of machine noise: in virtual time, against a tenant
 // capped at 16 with 50 ms ±20 % latency and a 1 s Retry-After, a fresh proxy reads 1,000 clients within 1.1× the
 // bound ⌈(N+1)/16⌉ × 50 ms (the token and list round trips included).
 import { describe, expect, it } from 'vitest';

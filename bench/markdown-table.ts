@@ -1,4 +1,4 @@
-// A Markdown table padded to align in a terminal too (the benchmark prints it; the README quotes it).
+// A Markdown table padded to align in a terminal too (the benchmark prints it; docs/performance.md quotes it).
 
 export type Alignment = 'left' | 'right';
 

@@ -1,4 +1,4 @@
-// `npm run bench`: issue 6's performance scenarios, measured side by side in one run (these machines are noisy:
+// `npm run bench`: the performance scenarios, measured side by side in one run (these machines are noisy:
 // absolute times alone say little). Prints Markdown tables and writes the same figures as JSON. The same bundle,
 // started with BENCH_ROLE=sandbox, hosts the sandbox in a child process (sandbox-process.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 6's bundle budget, enforced on every build: the JavaScript of the first page (index.html's entry and its
+// The bundle budget, enforced on every build: the JavaScript of the first page (index.html's entry and its
 // static imports, gzipped) stays within 210 kB, and the data grid, the heaviest dependency, is in a lazy chunk.
 // Reads dist/ (built by `npm run test:e2e` before Playwright starts); no browser needed.
 import { resolve } from 'node:path';

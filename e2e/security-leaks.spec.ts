@@ -60,8 +60,8 @@ test('no secret or token appears in anything the browser receives or keeps, nor 
   // The clients list, with the whole inventory streamed.
   await waitForInventory(page);
   await snapshot('clients list');
-  // Once the connect page is gone, the typed secret is gone from the page's memory too (it lingered for five
-  // minutes in react-query's mutation cache before the fix).
+  // Once the connect page is gone, the typed secret is gone from the page's memory too (react-query keeps a
+  // mutation's variables for five minutes unless the mutation is removed).
   const heap = await pageHeapText(page);
   expect(heap.length, 'a heap snapshot was taken').toBeGreaterThan(1_000_000);
   expect(heap.includes(canary.clientSecret), 'the canary secret is still in the page’s heap').toBe(false);

@@ -11,7 +11,8 @@ import { severities } from '../identity-cloud/findings/finding.ts';
 import type { Inventory } from '../identity-cloud/inventory.ts';
 import { applyInventoryLine, emptyInventory } from '../identity-cloud/inventory.ts';
 import { clientExportRows, clientRowsToCsv, exportFileName } from '../identity-cloud/inventory-export.ts';
-import { inventoryLineSchema } from '../identity-cloud/inventory-stream.ts';
+import { malformedLineMessage, readInventoryLines } from '../identity-cloud/inventory-stream.ts';
+import { readNdjsonLines } from '../identity-cloud/ndjson-lines.ts';
 import { createSnapshot, toJsonExport } from '../identity-cloud/snapshot.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
 import type { ProxyApp } from '../proxy/create-proxy-app.ts';
@@ -73,37 +74,31 @@ export async function checkSession(proxy: ProxyApp): Promise<void> {
   );
 }
 
-async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  let buffer = '';
-  for await (const chunk of body.pipeThrough(new TextDecoderStream())) {
-    buffer += chunk;
-    let newline = buffer.indexOf('\n');
-    while (newline !== -1) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (line !== '') yield line;
-      newline = buffer.indexOf('\n');
-    }
-  }
-  if (buffer.trim() !== '') yield buffer.trim();
+/** The inventory the proxy streamed, and how many of its lines were off the contract (skipped). */
+export interface ExportInventory {
+  inventory: Inventory;
+  skippedLines: number;
 }
 
-export async function readInventory(proxy: ProxyApp, progress: ExportProgress): Promise<Inventory> {
-  const response = await proxy.fetch(new Request(`${proxyOrigin}/api/inventory`));
-  if (!response.ok || response.body === null) {
-    const detail = await problemDetail(response);
-    throw new ExportFailure(
-      exitCodeForStatus(response.status),
-      `The inventory failed (${response.status}): ${detail}`,
-    );
-  }
+/**
+ * Folds an inventory stream with the browser's reader and fold: a line off the contract is skipped and reported
+ * on stderr (its number and the failing fields, never its content), and makes the export incomplete.
+ */
+export async function foldExportInventory(
+  body: ReadableStream<Uint8Array>,
+  progress: ExportProgress,
+): Promise<ExportInventory> {
   const inventory = emptyInventory();
   let clientsRead = 0;
   let clientsFailed = 0;
-  for await (const text of ndjsonLines(response.body)) {
-    const parsed = inventoryLineSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) continue;
-    const line = parsed.data;
+  let skippedLines = 0;
+  for await (const read of readInventoryLines(readNdjsonLines(body))) {
+    if (!read.ok) {
+      skippedLines += 1;
+      progress.line(`export: ${malformedLineMessage(read)}`);
+      continue;
+    }
+    const { line } = read;
     applyInventoryLine(inventory, line);
     if (line.kind === 'client') clientsRead += 1;
     if (line.kind === 'error' && line.resource === 'client') clientsFailed += 1;
@@ -115,7 +110,23 @@ export async function readInventory(proxy: ProxyApp, progress: ExportProgress): 
       progress.update(clientsRead + clientsFailed, inventory.total, clientsFailed);
     }
   }
-  return inventory;
+  return { inventory, skippedLines };
+}
+
+/** Reads the inventory through the in-process proxy, folded as the browser folds it. */
+export async function fetchExportInventory(
+  proxy: ProxyApp,
+  progress: ExportProgress,
+): Promise<ExportInventory> {
+  const response = await proxy.fetch(new Request(`${proxyOrigin}/api/inventory`));
+  if (!response.ok || response.body === null) {
+    const detail = await problemDetail(response);
+    throw new ExportFailure(
+      exitCodeForStatus(response.status),
+      `The inventory failed (${response.status}): ${detail}`,
+    );
+  }
+  return foldExportInventory(response.body, progress);
 }
 
 function render(
@@ -180,7 +191,7 @@ async function exportInventory(
   const proxy = createProxyApp({ defaultConnection: connection });
   try {
     await checkSession(proxy);
-    const inventory = await readInventory(proxy, progress);
+    const { inventory, skippedLines } = await fetchExportInventory(proxy, progress);
     const exportedAt = io.now?.() ?? new Date();
     const findings = evaluateInventory(inventory);
     const content = render(exportArguments.format, inventory, findings, connection, exportedAt);
@@ -201,14 +212,16 @@ async function exportInventory(
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     const clients = `${inventory.clientsById.size} of ${inventory.total ?? '?'} clients`;
     const failed = incompleteItems(inventory);
-    if (inventory.done !== null && failed === 0) {
+    if (inventory.done !== null && failed === 0 && skippedLines === 0) {
       progress.line(`Exported ${clients} (${findingsText(findings)}) to ${destination} in ${seconds} s.`);
       return exitCodes.complete;
     }
-    const reason =
-      inventory.done === null
-        ? 'the inventory stream ended early'
-        : `${failed} item${failed === 1 ? '' : 's'} failed`;
+    const reasons = [
+      inventory.done === null ? 'the inventory stream ended early' : null,
+      failed > 0 ? `${failed} item${failed === 1 ? '' : 's'} failed` : null,
+      skippedLines > 0 ? `${skippedLines} malformed line${skippedLines === 1 ? '' : 's'} skipped` : null,
+    ];
+    const reason = reasons.filter((text) => text !== null).join(', ');
     progress.line(
       `Incomplete: ${reason}. Exported ${clients} (${findingsText(findings)}) to ${destination} in ${seconds} s.`,
     );

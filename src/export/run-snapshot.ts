@@ -10,7 +10,7 @@ import { createStoreHistory } from '../server/history/store-history.ts';
 import { StoreService } from '../store/store-service.ts';
 import { connectionFromEnvironment } from './export-options.ts';
 import { createExportProgress, type ProgressStream } from './export-progress.ts';
-import { checkSession, ExportFailure, incompleteItems, readInventory } from './run-export.ts';
+import { checkSession, ExportFailure, fetchExportInventory, incompleteItems } from './run-export.ts';
 
 export const snapshotExitCodes = { complete: 0, partial: 1, failed: 2 } as const;
 export type SnapshotExitCode = (typeof snapshotExitCodes)[keyof typeof snapshotExitCodes];
@@ -94,7 +94,8 @@ async function recordOnce(
   try {
     await checkSession(proxy);
     const takenAt = io.now?.() ?? new Date();
-    const inventory = await readInventory(proxy, progress);
+    // A malformed line is skipped and reported by the reader; what it held is then missing from the snapshot.
+    const { inventory, skippedLines } = await fetchExportInventory(proxy, progress);
     if (inventory.done === null) {
       progress.line('snapshot: the inventory stream ended early; nothing was recorded.');
       return snapshotExitCodes.failed;
@@ -121,7 +122,7 @@ async function recordOnce(
         recorded.partial ? `; partial: ${failed} item${failed === 1 ? '' : 's'} failed` : ''
       }.`,
     );
-    return recorded.partial ? snapshotExitCodes.partial : snapshotExitCodes.complete;
+    return recorded.partial || skippedLines > 0 ? snapshotExitCodes.partial : snapshotExitCodes.complete;
   } finally {
     proxy.close();
   }

@@ -1,4 +1,4 @@
-// The Identity Cloud configuration API's resources (../shared/identity-cloud-api.md), as tolerant zod schemas:
+// The Identity Cloud configuration API's resources (docs/identity-cloud-api.md), as tolerant zod schemas:
 // unknown fields pass through, optional fields may be absent or null, because real tenants may differ.
 import { z } from 'zod';
 

@@ -9,11 +9,9 @@ export const queryKeys = {
     all: () => tenant,
     inventory: () => [...tenant, 'inventory'] as const,
     clients: {
-      all: () => [...tenant, 'clients'] as const,
       detail: (clientId: string) => [...tenant, 'clients', 'detail', clientId] as const,
     },
     loginPolicies: {
-      all: () => [...tenant, 'loginPolicies'] as const,
       list: () => [...tenant, 'loginPolicies', 'list'] as const,
       detail: (policyId: string) => [...tenant, 'loginPolicies', 'detail', policyId] as const,
     },
@@ -24,7 +22,6 @@ export const queryKeys = {
       client: (clientId: string) => [...tenant, 'history', 'client', clientId] as const,
     },
     tokenPolicies: {
-      all: () => [...tenant, 'tokenPolicies'] as const,
       list: () => [...tenant, 'tokenPolicies', 'list'] as const,
       detail: (policyId: string) => [...tenant, 'tokenPolicies', 'detail', policyId] as const,
     },

@@ -225,7 +225,7 @@ describe('AdaptiveConcurrency', () => {
 });
 
 /**
- * A discrete-event model of issue 6's benchmark: a tenant that answers in `latencyMs` (±20 % jitter) and refuses
+ * A discrete-event model of the fan-out benchmark: a tenant that answers in `latencyMs` (±20 % jitter) and refuses
  * with 429 + Retry-After: 1 s above `capacity` concurrent requests; `items` GETs after one list request.
  */
 function simulateInventory(options: {

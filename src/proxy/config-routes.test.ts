@@ -2,8 +2,13 @@
 // and the refusals (Host, Origin, traversal, methods).
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../server/start-server.ts';
-import { closedAfterEachTest, connect, postSession, startTinyServer } from '../server/test-helpers.ts';
+import {
+  closedAfterEachTest,
+  connect,
+  postSession,
+  startApiServer,
+  startTinyServer,
+} from '../test-support/node/proxy-under-test.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 
@@ -285,14 +290,11 @@ describe('hostile upstream bodies', () => {
       }
     });
     track(() => upstream.close());
-    const server = await startServer({
-      staticDir: null,
-      proxy: {
-        log: () => undefined,
-        maxResponseBytes: 1024 * 1024,
-        upstreamTimeoutMs: 2000,
-        allowLoopbackIdentityDomain: true, // the upstream is a tiny server on loopback
-      },
+    const server = await startApiServer({
+      maxResponseBytes: 1024 * 1024,
+      upstreamTimeoutMs: 2000,
+      // the upstream is a tiny server on loopback
+      allowLoopbackIdentityDomain: true,
     });
     track(() => server.close());
     const origin = server.url.replace(/\/$/, '');

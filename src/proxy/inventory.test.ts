@@ -7,9 +7,10 @@ import {
   connect,
   type InventoryLineObject,
   type ProxyUnderTest,
-  readInventory,
+  fetchInventoryLines,
   totalConfigRequests,
-} from '../server/test-helpers.ts';
+} from '../test-support/node/proxy-under-test.ts';
+import { doneLineOf } from '../test-support/node/security-probes.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();
 
@@ -76,7 +77,7 @@ function expectCompleteInventory(proxy: ProxyUnderTest, lines: InventoryLineObje
 describe('GET /api/inventory', () => {
   it('streams the list first, every client and policy once, redacted, and a done line last', async () => {
     const proxy = await proxyAndSandbox({ useSandboxAsDefault: true });
-    const { status, lines, contentType } = await readInventory(proxy.origin, null);
+    const { status, lines, contentType } = await fetchInventoryLines(proxy.origin, null);
     expect(status).toBe(200);
     expect(contentType).toBe('application/x-ndjson; charset=utf-8');
     expectCompleteInventory(proxy, lines);
@@ -89,7 +90,7 @@ describe('GET /api/inventory', () => {
     // One list, one GET per client, two policy lists, one GET per policy: nothing twice, except the retries the
     // done line owns up to (a per-attempt timeout can fire on a very busy machine).
     const { data } = proxy.sandbox;
-    const done = lines.at(-1) as unknown as { retries: number };
+    const done = doneLineOf(lines);
     expect(totalConfigRequests(proxy.sandbox)).toBe(
       1 +
         data.clients.length +
@@ -125,10 +126,10 @@ describe('GET /api/inventory', () => {
       proxy: { upstreamTimeoutMs: 600 },
       useSandboxAsDefault: true,
     });
-    const { lines } = await readInventory(proxy.origin, null);
+    const { lines } = await fetchInventoryLines(proxy.origin, null);
     expectCompleteInventory(proxy, lines);
     const stats = proxy.sandbox.stats();
-    const done = lines.at(-1) as unknown as { retries: number; rateLimited: number; requests: number };
+    const done = doneLineOf(lines);
     // Bounded retries: about one per fault plus one per 429, never a storm.
     expect(stats.faults.serverError + stats.faults.hang + stats.faults.malformed).toBeGreaterThan(0);
     expect(done.retries).toBeLessThan(
@@ -208,7 +209,7 @@ describe('GET /api/inventory', () => {
       clientSecret: 'narrow-secret-value',
       scope: 'GET:config/clients/**',
     });
-    const { status, lines } = await readInventory(proxy.origin, cookie);
+    const { status, lines } = await fetchInventoryLines(proxy.origin, cookie);
     expect(status).toBe(200);
     expect(idsOf(lines, 'client')).toHaveLength(31);
     const errors = linesOf(lines, 'error');

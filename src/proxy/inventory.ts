@@ -11,7 +11,7 @@ import {
   tokenPolicySchema,
   type ClientSummary,
 } from '../identity-cloud/schemas.ts';
-import type { InventoryResourceKind } from '../identity-cloud/inventory-stream.ts';
+import type { InventoryLine, InventoryResourceKind } from '../identity-cloud/inventory-stream.ts';
 import { getConfig, type ConfigContext, type ConfigResult, type RetryStats } from './config-request.ts';
 import { isPlainIdentifier } from './identifiers.ts';
 import { ProblemError } from './problem.ts';
@@ -33,8 +33,6 @@ const maxOutstandingItems = 256;
 export const defaultInventoryLimits: InventoryLimits = { maxAttempts: 5, maxRateLimitRetries: 20 };
 
 type PolicyKind = 'loginPolicy' | 'tokenPolicy';
-
-type Line = Record<string, unknown> & { kind: string };
 
 /** A shape check that keeps what it parsed, so that each body is parsed once (this runs per client). */
 function checker<Schema extends z.ZodType>(schema: Schema) {
@@ -82,8 +80,8 @@ export class InventoryRun {
   };
   private runningTasks = 0;
   private onIdle: (() => void) | null = null;
-  private readonly buffered: Line[] = [];
-  private sink: ((line: Line) => void) | null = null;
+  private readonly buffered: InventoryLine[] = [];
+  private sink: ((line: InventoryLine) => void) | null = null;
   private clientLines = 0;
   private errorLines = 0;
   private policyListsStarted = false;
@@ -170,7 +168,7 @@ export class InventoryRun {
   /** Writes the list line, fans out, and resolves after the done line (or when aborted). */
   async stream(
     list: { total: number; clients: ClientSummary[] },
-    write: (line: Line) => void,
+    write: (line: InventoryLine) => void,
   ): Promise<void> {
     write({ kind: 'list', total: list.total, clients: list.clients });
     this.sink = write;
@@ -252,7 +250,7 @@ export class InventoryRun {
       this.emitError('client', id, result.problem);
       return;
     }
-    const client = this.redactOrFail('client', id, result.body);
+    const client = this.redactOrFail('client', id, result.body as z.output<typeof clientSchema>);
     if (client === undefined) return;
     this.emit({ kind: 'client', client });
     this.clientLines += 1;
@@ -288,8 +286,9 @@ export class InventoryRun {
           this.emitError(kind, id, result.problem);
           return;
         }
-        const policy = this.redactOrFail(kind, id, result.body);
-        if (policy !== undefined) this.emit({ kind, policy });
+        const policy = this.redactOrFail(kind, id, result.body as z.output<typeof spec.schema>);
+        if (policy === undefined) return;
+        this.emit({ kind, policy });
       },
       kind,
       id,
@@ -354,9 +353,13 @@ export class InventoryRun {
     return sessionRedactor(this.context.session).value(value);
   }
 
-  private redactOrFail(resource: InventoryResourceKind, id: string, body: unknown): unknown {
+  /**
+   * `body` already matched its schema (`isValid`), and redaction only replaces strings with strings: the redacted
+   * body keeps the parsed type.
+   */
+  private redactOrFail<Body>(resource: InventoryResourceKind, id: string, body: Body): Body | undefined {
     try {
-      return this.redact(body);
+      return this.redact(body) as Body;
     } catch (error) {
       if (!(error instanceof JsonTooDeepError)) throw error;
       this.emitError(
@@ -380,7 +383,7 @@ export class InventoryRun {
     });
   }
 
-  private emit(line: Line): void {
+  private emit(line: InventoryLine): void {
     if (this.signal.aborted) return;
     if (this.sink === null) this.buffered.push(line);
     else this.sink(line);

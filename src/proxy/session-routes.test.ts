@@ -6,18 +6,18 @@ import {
   connect,
   connectionOf,
   postSession,
+  startApiServer,
   startTinyServer,
-} from '../server/test-helpers.ts';
-import { startServer } from '../server/start-server.ts';
+} from '../test-support/node/proxy-under-test.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 
 /** An API-only proxy with no sandbox, for upstreams built by the test. */
-async function bareProxy(proxyOptions: NonNullable<Parameters<typeof startServer>[0]>['proxy'] = {}) {
-  // The upstreams are tiny servers on loopback, typed into the form.
-  const server = await startServer({
-    staticDir: null,
-    proxy: { log: () => undefined, allowLoopbackIdentityDomain: true, ...proxyOptions },
+async function bareProxy(proxyOptions: Parameters<typeof startApiServer>[0] = {}) {
+  const server = await startApiServer({
+    // The upstreams are tiny servers on loopback, typed into the form.
+    allowLoopbackIdentityDomain: true,
+    ...proxyOptions,
   });
   track(() => server.close());
   return server.url.replace(/\/$/, '');

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { checkConnection } from '../identity-cloud/connection-rules.ts';
 import { hostVerdict, refusedAddressMessage } from './address-policy.ts';
 import { clientAddress } from './client-address.ts';
+import type { SessionFacts } from '../identity-cloud/session-facts.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 import type { ProxyRuntime } from './proxy-runtime.ts';
 import { problem, problemResponse, ProblemError } from './problem.ts';
@@ -20,15 +21,6 @@ import { exchangeToken, type TokenGrant } from './token-exchange.ts';
 
 export { notConnected } from './session-resolution.ts';
 export const sessionBodyLimitBytes = 8 * 1024;
-
-export interface SessionFacts {
-  identityDomain: string;
-  customerId: string;
-  clientId: string;
-  scope: string;
-  expiresAt: string;
-  source: 'form' | 'server';
-}
 
 export function sessionFacts(session: Session, grant: TokenGrant): SessionFacts {
   return {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from './start-sandbox.ts';
 import type { RunningSandbox } from './start-sandbox.ts';
-import { accessToken, rawHttp, rawStatus } from './test-helpers.ts';
+import { accessToken, rawHttp, rawStatus } from '../test-support/node/sandbox-http.ts';
 
 const customerId = '01000000-0000-3000-9000-000000000000';
 let sandbox: RunningSandbox;

@@ -12,7 +12,7 @@ import {
 import { referenceClients } from './seed-tenant.ts';
 import { startSandbox } from './start-sandbox.ts';
 import type { RunningSandbox } from './start-sandbox.ts';
-import { accessToken, configUrl, getConfig, requestToken } from './test-helpers.ts';
+import { accessToken, configUrl, getConfig, requestToken } from '../test-support/node/sandbox-http.ts';
 
 let sandbox: RunningSandbox;
 let token: string;

@@ -1,7 +1,7 @@
 // The read-only list of issued access tokens, which the leak tests search for in everything the browser saw.
 import { afterEach, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from './start-sandbox.ts';
-import { accessToken } from './test-helpers.ts';
+import { accessToken } from '../test-support/node/sandbox-http.ts';
 
 let sandbox: RunningSandbox | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clientListSchema, configErrorSchema } from '../identity-cloud/schemas.ts';
 import { startSandbox } from './start-sandbox.ts';
 import type { RunningSandbox, SandboxOptions, SandboxStats } from './start-sandbox.ts';
-import { accessToken, getConfig, requestToken } from './test-helpers.ts';
+import { accessToken, getConfig, requestToken } from '../test-support/node/sandbox-http.ts';
 
 async function withSandbox(
   options: SandboxOptions,

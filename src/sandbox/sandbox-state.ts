@@ -1,13 +1,8 @@
 // Everything the sandbox app reads and changes: the tenant (with precomputed list bodies), the tokens, the
 // knobs, the counters and a seeded random source. One instance per running sandbox.
 import { setMaxListeners } from 'node:events';
-import type {
-  ResolvedKnobs,
-  ResolvedSandboxOptions,
-  SandboxKnobs,
-  SandboxOptions,
-} from './sandbox-options.ts';
-import { resolveKnobs, resolveSandboxOptions } from './sandbox-options.ts';
+import type { ResolvedKnobs, ResolvedSandboxOptions, SandboxKnobs } from './sandbox-options.ts';
+import { resolveKnobs } from './sandbox-options.ts';
 import { parseScope } from './scope.ts';
 import type { ScopePattern } from './scope.ts';
 import { StatsRecorder } from './sandbox-stats.ts';
@@ -176,9 +171,4 @@ function buildIndex(collection: Collection, items: readonly Item[]): CollectionI
     JSON.stringify({ total: items.length, _embedded: { [collection]: items.map(summaryOf) } }),
   );
   return { byId, listBody };
-}
-
-/** A fresh state from user-facing options (defaults applied, everything validated; throws RangeError). */
-export function createSandboxState(options: SandboxOptions = {}): SandboxState {
-  return new SandboxState(resolveSandboxOptions(options));
 }

@@ -3,7 +3,7 @@ import { oauthErrorSchema, tokenResponseSchema } from '../identity-cloud/schemas
 import { referenceClients } from './seed-tenant.ts';
 import { startSandbox } from './start-sandbox.ts';
 import type { RunningSandbox } from './start-sandbox.ts';
-import { basicAuthorization, getConfig, requestToken } from './test-helpers.ts';
+import { basicAuthorization, getConfig, requestToken } from '../test-support/node/sandbox-http.ts';
 
 let sandbox: RunningSandbox;
 

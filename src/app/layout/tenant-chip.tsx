@@ -2,7 +2,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import CloudOutlinedIcon from '@mui/icons-material/CloudOutlined';
 import { lazy, Suspense } from 'react';
-import type { SessionFacts } from '../../lib/session/session-facts.ts';
+import type { SessionFacts } from '../../identity-cloud/session-facts.ts';
 import { shortCustomerId } from '../../lib/session/session-facts.ts';
 import { findSavedTenant } from '../../lib/tenants/saved-tenants.ts';
 import { useSavedTenants } from '../../lib/tenants/use-saved-tenants.ts';

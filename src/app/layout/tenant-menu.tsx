@@ -8,7 +8,7 @@ import CheckIcon from '@mui/icons-material/Check';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useNavigate } from 'react-router';
 import { toConnect } from '../../lib/routes.ts';
-import type { SessionFacts } from '../../lib/session/session-facts.ts';
+import type { SessionFacts } from '../../identity-cloud/session-facts.ts';
 import { shortCustomerId } from '../../lib/session/session-facts.ts';
 import type { SavedTenant, SwitchTenantState } from '../../lib/tenants/saved-tenants.ts';
 import { sameTenant, switchTenantState, tenantKey } from '../../lib/tenants/saved-tenants.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Severity } from './finding.ts';
 import { compareSeverity, findingKey, ruleIds, severities, worstSeverity } from './finding.ts';
-import { renderRuleTableMarkdown, ruleCatalogue, ruleDefinitions } from './rule-catalogue.ts';
+import { ruleCatalogue, ruleDefinitions } from './rule-catalogue.ts';
 
 describe('severity order', () => {
   it('sorts worst first', () => {
@@ -40,11 +40,5 @@ describe('rule catalogue', () => {
     expect(ruleCatalogue['redirect-uri-fragment'].severity).toBe('medium');
     expect(ruleCatalogue['redirect-uri-duplicate'].severity).toBe('low');
     expect(ruleCatalogue['client-configuration'].severity).toBe('info');
-  });
-
-  it('renders a Markdown table with one row per rule, escaping pipes', () => {
-    const lines = renderRuleTableMarkdown().split('\n');
-    expect(lines).toHaveLength(ruleIds.length + 2);
-    expect(lines[2]).toMatch(/^\| `redirect-uri-dangerous-scheme` \| critical \| /);
   });
 });

@@ -1,4 +1,5 @@
 // What a finding is: one rule that matched one subject (a client, a login policy or a token policy).
+import type { RuleId } from './rule-catalogue.ts';
 
 export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -11,25 +12,10 @@ export const severityLabels: Record<Severity, string> = {
   info: 'Info',
 };
 
-/** Every rule, in catalogue order (worst first). The catalogue (rule-catalogue.ts) describes each one. */
-export const ruleIds = [
-  'redirect-uri-dangerous-scheme',
-  'redirect-uri-malformed',
-  'redirect-uri-wildcard',
-  'redirect-uri-plain-http',
-  'client-dangling-policy',
-  'redirect-uri-fragment',
-  'redirect-uri-loopback-in-confidential-client',
-  'client-public-without-redirect-uri',
-  'token-policy-long-refresh-lifetime',
-  'redirect-uri-ip-literal',
-  'redirect-uri-custom-scheme-not-reverse-domain',
-  'redirect-uri-duplicate',
-  'login-policy-unused',
-  'token-policy-unused',
-  'client-configuration',
-] as const;
-export type RuleId = (typeof ruleIds)[number];
+// Rule ids come from the catalogue's keys, so that a new rule is written in one place; re-exported here because
+// every finding carries one.
+export type { RuleId };
+export { ruleIds } from './rule-catalogue.ts';
 
 export type FindingSubjectKind = 'client' | 'loginPolicy' | 'tokenPolicy';
 

@@ -1,11 +1,11 @@
-// The rules, described once: the README's rule table, the Findings page and every finding read from here.
-import type { Finding, FindingSubject, RuleId, Severity } from './finding.ts';
-import { ruleIds } from './finding.ts';
+// The rules, described once: the list of rule ids, the rule table in docs/findings.md, the Findings page and every
+// finding read from here. A new rule is an entry here, its check in a rule group, and that group's test.
+import type { Finding, FindingSubject, Severity } from './finding.ts';
 
 export type RuleSubjectKind = FindingSubject['kind'];
 
-export interface RuleDefinition {
-  id: RuleId;
+interface RuleDescription<Id extends string> {
+  id: Id;
   severity: Severity;
   subjectKind: RuleSubjectKind;
   /** One line, generic ("Redirect URI uses plain http"). */
@@ -17,7 +17,8 @@ export interface RuleDefinition {
   reference?: string;
 }
 
-export const ruleCatalogue: Record<RuleId, RuleDefinition> = {
+// Keyed by id, worst first: the keys' order is the order of every list of rules.
+const descriptions = {
   'redirect-uri-dangerous-scheme': {
     id: 'redirect-uri-dangerous-scheme',
     severity: 'critical',
@@ -163,7 +164,15 @@ export const ruleCatalogue: Record<RuleId, RuleDefinition> = {
       'A configuration client can obtain tokens for the configuration API, and so read and change the whole tenant: the most privileged kind of client.',
     recommendation: 'Keep as few as possible, rotate their secrets, and know who holds each one.',
   },
-};
+} as const satisfies Record<string, RuleDescription<string>>;
+
+export type RuleId = keyof typeof descriptions;
+export type RuleDefinition = RuleDescription<RuleId>;
+
+export const ruleCatalogue: Readonly<Record<RuleId, RuleDefinition>> = descriptions;
+
+/** Every rule id, worst first. */
+export const ruleIds = Object.keys(descriptions) as readonly RuleId[];
 
 /** The catalogue as a list, worst first. */
 export const ruleDefinitions: readonly RuleDefinition[] = ruleIds.map((id) => ruleCatalogue[id]);
@@ -185,20 +194,4 @@ export function createFinding(
   };
   if (options.detail !== undefined) finding.detail = options.detail;
   return finding;
-}
-
-/** Prose inside a Markdown table cell: pipes end the cell, asterisks start emphasis. */
-function escapeTableCell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('*', '\\*');
-}
-
-/** The README's rule table, as Markdown (see README "Findings"). */
-export function renderRuleTableMarkdown(): string {
-  const lines = ['| rule id | severity | what | why, and what to do |', '| --- | --- | --- | --- |'];
-  for (const rule of ruleDefinitions) {
-    const reference = rule.reference ? ` (${rule.reference})` : '';
-    const why = `${escapeTableCell(rule.explanation)} **Fix:** ${escapeTableCell(rule.recommendation)}${reference}`;
-    lines.push(`| \`${rule.id}\` | ${rule.severity} | ${escapeTableCell(rule.title)} | ${why} |`);
-  }
-  return lines.join('\n');
 }

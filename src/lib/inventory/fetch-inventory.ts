@@ -1,13 +1,13 @@
 import type { QueryClient, QueryFunctionContext } from '@tanstack/react-query';
 import { notifyManager } from '@tanstack/react-query';
 import type { InventoryLine } from '../../identity-cloud/inventory-stream.ts';
-import { inventoryLineSchema } from '../../identity-cloud/inventory-stream.ts';
+import { malformedLineMessage, readInventoryLines } from '../../identity-cloud/inventory-stream.ts';
 import { applyInventoryLine, emptyInventory, reloadingInventory } from '../../identity-cloud/inventory.ts';
 import { ApiError, networkFailureStatus } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
-import type { InventorySnapshot } from './inventory-snapshot.ts';
+import type { StreamedInventory } from './inventory-snapshot.ts';
 import { snapshotOf } from './inventory-snapshot.ts';
-import { readNdjsonLines } from './read-ndjson.ts';
+import { readNdjsonLines } from '../../identity-cloud/ndjson-lines.ts';
 
 /**
  * How long to wait between two publishes while the stream runs, for an inventory of `total` clients. Per line
@@ -17,18 +17,6 @@ import { readNdjsonLines } from './read-ndjson.ts';
  */
 export function inventoryPublishIntervalMs(total: number | null): number {
   return Math.min(1000, Math.max(100, Math.round((total ?? 0) / 10)));
-}
-
-function parseLine(text: string): InventoryLine | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  // Tolerant: a line of a kind this app does not know yet (or a malformed one) is skipped, not fatal.
-  const parsed = inventoryLineSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
 }
 
 /** Seeds each detail query from the stream, so opening a client or a policy needs no request. */
@@ -66,10 +54,10 @@ function createDetailSeeder(queryClient: QueryClient) {
  * into the query's cache entry at most every `inventoryPublishIntervalMs(total)` (at once for the list, so
  * names show before any detail). Resolves with the final snapshot when the stream ends.
  */
-export async function readInventory(
+export async function foldInventoryResponse(
   response: Response,
   { client: queryClient, queryKey, signal }: QueryFunctionContext,
-): Promise<InventorySnapshot> {
+): Promise<StreamedInventory> {
   if (response.body === null) {
     throw new ApiError(
       502,
@@ -78,7 +66,7 @@ export async function readInventory(
     );
   }
   // A reload (Refresh) starts from what is on screen rather than from nothing.
-  const previous = queryClient.getQueryData<InventorySnapshot>(queryKey);
+  const previous = queryClient.getQueryData<StreamedInventory>(queryKey);
   const inventory = previous === undefined ? emptyInventory() : reloadingInventory(previous.inventory);
   const seeder = createDetailSeeder(queryClient);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,14 +77,18 @@ export async function readInventory(
     if (signal.aborted) return;
     notifyManager.batch(() => {
       seeder.flush();
-      queryClient.setQueryData<InventorySnapshot>(queryKey, snapshotOf(inventory, false));
+      queryClient.setQueryData<StreamedInventory>(queryKey, snapshotOf(inventory, false));
     });
   };
 
   try {
-    for await (const text of readNdjsonLines(response.body)) {
-      const line = parseLine(text);
-      if (line === null) continue;
+    for await (const read of readInventoryLines(readNdjsonLines(response.body))) {
+      // Tolerant: a line of a kind this app does not know yet (or a malformed one) is skipped, not fatal.
+      if (!read.ok) {
+        console.warn(malformedLineMessage(read));
+        continue;
+      }
+      const { line } = read;
       applyInventoryLine(inventory, line);
       seeder.note(line);
       if (line.kind === 'list') publish();

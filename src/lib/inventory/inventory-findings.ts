@@ -3,7 +3,7 @@
 import type { InventoryFindings } from '../../identity-cloud/findings/evaluate-inventory.ts';
 import { evaluateInventory } from '../../identity-cloud/findings/evaluate-inventory.ts';
 import type { Inventory } from '../../identity-cloud/inventory.ts';
-import type { InventorySnapshot } from './inventory-snapshot.ts';
+import type { StreamedInventory } from './inventory-snapshot.ts';
 
 export interface EvaluatedFindings {
   findings: InventoryFindings;
@@ -36,7 +36,7 @@ function evaluate(inventory: Inventory): EvaluatedFindings {
  * earlier publish may stand in (throttled to one per `streamingEvaluationIntervalMs`).
  */
 export function findingsOf(
-  snapshot: InventorySnapshot,
+  snapshot: StreamedInventory,
   streaming: boolean,
   now: number = performance.now(),
 ): EvaluatedFindings {

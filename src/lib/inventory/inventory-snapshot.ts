@@ -3,14 +3,14 @@ import { failureKey, freshClientCount } from '../../identity-cloud/inventory.ts'
 import type { Client } from '../../identity-cloud/schemas.ts';
 
 /** What the inventory query publishes: an immutable copy of the folded stream, taken at publish time. */
-export interface InventorySnapshot {
+export interface StreamedInventory {
   readonly inventory: Inventory;
   /** The stream ended with its `done` line: every client was either fetched or reported as failed. */
   readonly complete: boolean;
 }
 
 /** Copies the containers (not the resources, which nobody mutates) so a published snapshot never changes. */
-export function snapshotOf(inventory: Inventory, complete: boolean): InventorySnapshot {
+export function snapshotOf(inventory: Inventory, complete: boolean): StreamedInventory {
   return {
     inventory: {
       summaries: inventory.summaries,
@@ -27,7 +27,7 @@ export function snapshotOf(inventory: Inventory, complete: boolean): InventorySn
 }
 
 /** The snapshot with one client's details added (a retried item), its failure cleared. */
-export function withInventoryClient(snapshot: InventorySnapshot, client: Client): InventorySnapshot {
+export function withInventoryClient(snapshot: StreamedInventory, client: Client): StreamedInventory {
   const clientsById = new Map(snapshot.inventory.clientsById);
   clientsById.set(client.id, client);
   const failures = new Map(snapshot.inventory.failures);
@@ -47,7 +47,7 @@ export interface InventoryProgress {
   complete: boolean;
 }
 
-export function inventoryProgress(snapshot: InventorySnapshot): InventoryProgress {
+export function inventoryProgress(snapshot: StreamedInventory): InventoryProgress {
   let failed = 0;
   for (const failure of snapshot.inventory.failures.values()) {
     if (failure.resource === 'client') failed += 1;
@@ -61,6 +61,6 @@ export function inventoryProgress(snapshot: InventorySnapshot): InventoryProgres
 }
 
 /** The failure of a whole resource kind (e.g. `loginPolicyList` refused with 403), if any. */
-export function failuresOf(snapshot: InventorySnapshot, resources: readonly string[]) {
+export function failuresOf(snapshot: StreamedInventory, resources: readonly string[]) {
   return [...snapshot.inventory.failures.values()].filter((failure) => resources.includes(failure.resource));
 }

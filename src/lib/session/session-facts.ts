@@ -1,14 +1,4 @@
-/** What the proxy says about the current connection (`GET /api/session`, `POST /api/session`): never a secret. */
-export interface SessionFacts {
-  identityDomain: string;
-  customerId: string;
-  clientId: string;
-  scope?: string | null;
-  /** ISO 8601 by the proxy's contract; epoch milliseconds tolerated. */
-  expiresAt?: string | number | null;
-  /** "form": connected through /connect; "server": the server's default connection. */
-  source: string;
-}
+import type { SessionFacts } from '../../identity-cloud/session-facts.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiGetJson } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
-import type { SessionFacts } from './session-facts.ts';
+import type { SessionFacts } from '../../identity-cloud/session-facts.ts';
 import { parseSessionFacts } from './session-facts.ts';
 
 /** The current connection, or null when there is none (the proxy answers 401). */

@@ -3,14 +3,21 @@
 // between the list and their detail, and the identity domain going away mid-stream and coming back. Each test
 // prints its figures. (../inventory.test.ts has the gentler single-fault versions.)
 import { describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import {
   closedAfterEachTest,
   type InventoryLineObject,
   type ProxyUnderTest,
   startProxyAndSandbox,
-} from '../../server/test-helpers.ts';
-import { clientErrorsOf, clientIdsOf, delay, doneLineOf, streamInventory } from './security-test-helpers.ts';
+  startQuietSandbox,
+  type RunningSandbox,
+} from '../../test-support/node/proxy-under-test.ts';
+import {
+  clientErrorsOf,
+  clientIdsOf,
+  delay,
+  doneLineOf,
+  streamInventory,
+} from '../../test-support/node/security-probes.ts';
 
 const { track } = closedAfterEachTest();
 
@@ -99,7 +106,7 @@ describe('an inventory through faults', () => {
     // The first exchange, then exactly one, however many requests were refused at once.
     expect(stats.tokenExchanges).toBe(2);
     // Only requests already on the wire carry the revoked token; the ~700 queued ones take the fresh token
-    // (before the fix each of them was refused once: 726 wasted 403s).
+    // (a token read before queueing would be refused once per queued request, about 700 wasted 403s).
     const refused = stats.requests['GET /config/clients/:id']?.['403'] ?? 0;
     expect(refused).toBeLessThanOrEqual(100);
     console.log(
@@ -158,7 +165,7 @@ describe('the identity domain going down mid-stream', () => {
 
     // The domain comes back on the same address (same seed, so the same tenant); the cached token is unknown to
     // it (401), so the proxy exchanges a fresh one once, and the retry completes.
-    const revived = await startSandbox({ quiet: true, port: Number(port), clients: 1_000, latencyMs: 10 });
+    const revived = await startQuietSandbox({ port: Number(port), clients: 1_000, latencyMs: 10 });
     track(() => revived.close());
     const retry = await streamInventory(proxy.origin, null);
     expectEachClientExactlyOnce(retry.lines, ids);

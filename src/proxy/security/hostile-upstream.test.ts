@@ -5,9 +5,18 @@
 // (../config-routes.test.ts covers the same bodies on the single-item GETs.)
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../server/start-server.ts';
-import { closedAfterEachTest, postSession, startTinyServer } from '../../server/test-helpers.ts';
-import { clientErrorsOf, clientIdsOf, doneLineOf, streamInventory } from './security-test-helpers.ts';
+import {
+  closedAfterEachTest,
+  postSession,
+  startApiServer,
+  startTinyServer,
+} from '../../test-support/node/proxy-under-test.ts';
+import {
+  clientErrorsOf,
+  clientIdsOf,
+  doneLineOf,
+  streamInventory,
+} from '../../test-support/node/security-probes.ts';
 
 const customerId = '01000000-0000-3000-9000-000000000000';
 const maxResponseBytes = 256 * 1024;
@@ -107,16 +116,13 @@ async function startHostileTenant(
 
 async function startProxyFor(tenant: HostileTenant) {
   const logLines: string[] = [];
-  const server = await startServer({
-    staticDir: null,
-    proxy: {
-      log: (line) => logLines.push(line),
-      maxResponseBytes,
-      upstreamTimeoutMs: 800,
-      inventoryLimits: { maxAttempts: 3 },
-      // The hostile tenant is a server on loopback, typed into the form.
-      allowLoopbackIdentityDomain: true,
-    },
+  const server = await startApiServer({
+    log: (line) => logLines.push(line),
+    maxResponseBytes,
+    upstreamTimeoutMs: 800,
+    inventoryLimits: { maxAttempts: 3 },
+    // The hostile tenant is a server on loopback, typed into the form.
+    allowLoopbackIdentityDomain: true,
   });
   track(() => server.close());
   const origin = server.url.replace(/\/$/, '');

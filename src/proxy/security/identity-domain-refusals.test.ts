@@ -3,8 +3,8 @@
 // (no socket of its own), so that every connection counted would be an upstream one.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp } from '../create-proxy-app.ts';
-import { closedLoopbackPort } from '../../server/test-helpers.ts';
-import { countSocketConnects } from './security-test-helpers.ts';
+import { closedLoopbackPort } from '../../test-support/node/proxy-under-test.ts';
+import { countSocketConnects } from '../../test-support/node/security-probes.ts';
 
 const hostileDomains = [
   'http://example.com',

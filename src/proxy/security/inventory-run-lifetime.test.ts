@@ -5,7 +5,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, expect, it } from 'vitest';
 import { checkConnection } from '../../identity-cloud/connection-rules.ts';
-import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import { startQuietSandbox, type RunningSandbox } from '../../test-support/node/proxy-under-test.ts';
 import { emptyRetryStats } from '../config-request.ts';
 import { InventoryRun } from '../inventory.ts';
 import type { Session } from '../session-store.ts';
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function runFor(signal: AbortSignal): Promise<InventoryRun> {
-  sandbox = await startSandbox({ quiet: true, clients: 40, latencyMs: 2 });
+  sandbox = await startQuietSandbox({ clients: 40, latencyMs: 2 });
   const check = checkConnection(sandbox);
   if (!check.ok) throw new Error('invalid sandbox connection');
   const settings = { upstreamTimeoutMs: 5_000, maxResponseBytes: 1024 * 1024 };

@@ -3,7 +3,7 @@
 // the tenant never sees more than the proxy's concurrency ceiling, and latency and memory are printed.
 import { expect, it } from 'vitest';
 import { proxyDefaults } from '../proxy-options.ts';
-import { closedAfterEachTest, connect } from '../../server/test-helpers.ts';
+import { closedAfterEachTest, connect } from '../../test-support/node/proxy-under-test.ts';
 import {
   clientErrorsOf,
   clientIdsOf,
@@ -12,7 +12,7 @@ import {
   sampleMemory,
   settledMemoryMiB,
   streamInventory,
-} from './security-test-helpers.ts';
+} from '../../test-support/node/security-probes.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();
 

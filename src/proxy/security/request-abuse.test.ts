@@ -9,8 +9,8 @@ import {
   connectionOf,
   postSession,
   type ProxyUnderTest,
-} from '../../server/test-helpers.ts';
-import { rawExchange, rawGet } from './security-test-helpers.ts';
+} from '../../test-support/node/proxy-under-test.ts';
+import { rawExchange, rawGet } from '../../test-support/node/security-probes.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();
 
@@ -116,7 +116,7 @@ describe('foreign Host headers (DNS rebinding)', () => {
     );
     expect([400, 403]).toContain(doubled.status);
     // An absolute-form target is the request's authority (RFC 9112 §3.2.2): a foreign one is refused even with our
-    // Host header (this was forwarded before the fix).
+    // Host header (a guard reading only the Host header would forward it).
     const absolute = await rawExchange(
       proxy.origin,
       `GET http://evil.example/api/config/clients HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,

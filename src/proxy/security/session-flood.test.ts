@@ -2,8 +2,12 @@
 // expire when idle even with no traffic at all, and an evicted session's upstream work stops with it.
 import { expect, it } from 'vitest';
 import { proxyDefaults } from '../proxy-options.ts';
-import { closedAfterEachTest, connect, type ProxyUnderTest } from '../../server/test-helpers.ts';
-import { delay, settledMemoryMiB, streamInventory } from './security-test-helpers.ts';
+import {
+  closedAfterEachTest,
+  connect,
+  type ProxyUnderTest,
+} from '../../test-support/node/proxy-under-test.ts';
+import { delay, settledMemoryMiB, streamInventory } from '../../test-support/node/security-probes.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();
 

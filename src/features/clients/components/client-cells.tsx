@@ -4,14 +4,13 @@
 import IconButton from '@mui/material/IconButton';
 import type { Theme } from '@mui/material/styles';
 import type { SystemStyleObject } from '@mui/system';
-import CheckIcon from '@mui/icons-material/Check';
-import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import RefreshIcon from '@mui/icons-material/Refresh';
-import { useEffect, useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { clientKindDescriptions } from '../../../identity-cloud/client-kind.ts';
+import { CopyButton } from '../../../lib/components/copy-button.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
+import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
 import { toClient } from '../../../lib/routes.ts';
 import { useRetryInventoryClient } from '../api/retry-client.ts';
 import type { ClientRow, PolicyReference } from '../utils/client-rows.ts';
@@ -88,14 +87,7 @@ export function clientCellStyles(theme: Theme): SystemStyleObject<Theme> {
       borderRadius: 4,
       backgroundColor: (theme.vars ?? theme).palette.action.hover,
     },
-    '& .visually-hidden': {
-      position: 'absolute',
-      width: 1,
-      height: 1,
-      overflow: 'hidden',
-      clip: 'rect(0 0 0 0)',
-      whiteSpace: 'nowrap',
-    },
+    '& .visually-hidden': visuallyHidden,
     ...kindRules,
   };
 }
@@ -181,37 +173,11 @@ export function ClientKindCell({
   return <PendingCell />;
 }
 
-function CopyIdButton({ value, tabIndex }: { value: string; tabIndex: number }) {
-  const [copied, setCopied] = useState(false);
-  useEffect(() => {
-    if (!copied) return;
-    const timer = setTimeout(() => setCopied(false), 1500);
-    return () => clearTimeout(timer);
-  }, [copied]);
-  return (
-    <IconButton
-      size="small"
-      aria-label="Copy client ID"
-      title={copied ? 'Copied' : 'Copy client ID'}
-      tabIndex={tabIndex}
-      onClick={(event) => {
-        event.stopPropagation();
-        navigator.clipboard.writeText(value).then(
-          () => setCopied(true),
-          () => undefined, // Refused (permissions): the id stays selectable on screen.
-        );
-      }}
-    >
-      {copied ? <CheckIcon fontSize="inherit" /> : <ContentCopyIcon fontSize="inherit" />}
-    </IconButton>
-  );
-}
-
 export function ClientIdCell({ row, tabIndex }: { row: ClientRow; tabIndex: number }) {
   return (
     <span className="cell-flex">
       <span className="cell-mono">{row.id}</span>
-      <CopyIdButton value={row.id} tabIndex={tabIndex} />
+      <CopyButton value={row.id} label="client ID" tabIndex={tabIndex} plain />
     </span>
   );
 }

@@ -23,8 +23,8 @@ function policyText(policy: ClientRow['loginPolicy']): string {
 
 /**
  * The clients grid's columns. Fields are the URL's sort keys (see `clientColumnFields`); the rows arrive sorted
- * (`sortRows`, by `clientSortKeys`), the grid sorts nothing itself. Values are plain row fields, for the export.
- * Memoise the result.
+ * (`sortRows`, by `clientSortKeys`), the grid sorts nothing itself. Values are plain row fields, so that the
+ * grid's own column chooser and quick filter read the same text the cells show. Memoise the result.
  */
 export function createClientColumns({ canRetry }: ClientColumnsOptions): GridColDef<ClientRow>[] {
   return [

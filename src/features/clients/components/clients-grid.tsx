@@ -58,7 +58,7 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
     () => ({ page: pageIndex, pageSize }),
     [pageIndex, pageSize],
   );
-  // Every row of the view, in order, for the export (the grid itself only holds the page).
+  // Every row of the view, in order, for the Export menu (the grid itself only holds the page).
   const viewIds = useMemo(() => rows.map((row) => row.id), [rows]);
 
   const onSortModelChange = useCallback(

@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, ndjsonStream, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import {
+  jsonResponse,
+  ndjsonStream,
+  renderApp,
+  stubFetch,
+} from '../../../test-support/browser/render-app.tsx';
 import { ClientsPage } from './clients-page.tsx';
 
 const session = {
@@ -68,7 +73,7 @@ describe('clients page', () => {
     expect(await screen.findByText('3 clients')).toBeInTheDocument();
     const bar = await screen.findByRole('progressbar', { name: 'Loading client details' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuetext', '1 of 3'));
-    expect(screen.getByText(/1 public|0 public/)).toHaveTextContent('so far');
+    expect(screen.getByText(/^0 public · 1 confidential · 0 configuration/)).toHaveTextContent('so far');
 
     stream.push(
       { kind: 'client', client: clients['c-app'] },

@@ -62,8 +62,9 @@ export function ClientsPage() {
   const visibleRows = useMemo(() => filterSeverity(ofKind, view.severity), [ofKind, view.severity]);
   const sortedRows = useMemo(() => sortRows(visibleRows, view.sort), [visibleRows, view.sort]);
   const progress = snapshot === undefined ? null : inventoryProgress(snapshot);
-  // From the click on Refresh: the previous, complete inventory stays on screen until the new list arrives.
-  const streaming = inventory.isFetching;
+  // Reading the inventory, from the first load or from the click on Refresh (while the previous, complete
+  // inventory stays on screen): not the export menu's `streaming`, which means a partial inventory is shown.
+  const reading = inventory.isFetching;
 
   const { refetch } = inventory;
   const refresh = useCallback(() => void refetch(), [refetch]);
@@ -96,7 +97,7 @@ export function ClientsPage() {
               <Typography sx={{ fontWeight: 600 }}>{pluralize(total, 'client')}</Typography>
               <Typography variant="body2" color="text.secondary">
                 {clientKinds.map((kind) => `${formatCount(allCounts[kind])} ${kind}`).join(' · ')}
-                {streaming && countedKinds < allCounts.all ? ' so far' : ''}
+                {reading && countedKinds < allCounts.all ? ' so far' : ''}
               </Typography>
             </Box>
           )}
@@ -106,7 +107,7 @@ export function ClientsPage() {
         </Button>
       </Box>
 
-      {streaming ? <InventoryProgressBar progress={snapshot?.complete === true ? null : progress} /> : null}
+      {reading ? <InventoryProgressBar progress={snapshot?.complete === true ? null : progress} /> : null}
 
       <InventoryAlerts
         snapshot={snapshot}

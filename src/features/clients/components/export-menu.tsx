@@ -18,9 +18,9 @@ import { buildClientExport } from '../utils/client-exports.ts';
 /**
  * "Export": the view as CSV or JSON (search, filters and sort applied, every page, every detail and finding), or
  * the whole inventory as a snapshot to compare against later (Drift). Files are made in the browser from what is
- * loaded: nothing is fetched again.
+ * loaded: nothing is fetched again. `viewIds`: the view's clients in order (the grid holds one page only: they come
+ * from the page that sorted them).
  */
-/** `viewIds`: the view's clients in order (the grid holds one page only: they come from the page that sorted them). */
 export function ExportMenu({ viewIds }: { viewIds: readonly string[] }) {
   const session = useQuery(sessionQueryOptions());
   const { snapshot, streaming, evaluated } = useInventoryFindings();

@@ -3,17 +3,9 @@ import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
+import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
 import { pluralize } from '../../../lib/format/format.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
-
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** The worst severity as a chip and how many findings; the rules' titles on hover or focus. */
 export function FindingsCell({ row, tabIndex }: { row: ClientRow; tabIndex: number }) {

@@ -6,13 +6,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../../lib/api-client.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
-import type { InventorySnapshot } from '../../../lib/inventory/inventory-snapshot.ts';
+import type { StreamedInventory } from '../../../lib/inventory/inventory-snapshot.ts';
 import { failuresOf } from '../../../lib/inventory/inventory-snapshot.ts';
 import { retryInventoryClient } from '../api/retry-client.ts';
 
 const policyResources = ['loginPolicy', 'loginPolicyList', 'tokenPolicy', 'tokenPolicyList'];
 
-function PolicyFailures({ snapshot }: { snapshot: InventorySnapshot }) {
+function PolicyFailures({ snapshot }: { snapshot: StreamedInventory }) {
   const failures = failuresOf(snapshot, policyResources);
   if (failures.length === 0) return null;
   if (failures.some((failure) => failure.status === 403)) {
@@ -49,7 +49,7 @@ function PolicyFailures({ snapshot }: { snapshot: InventorySnapshot }) {
   );
 }
 
-function FailedClients({ snapshot, canRetry }: { snapshot: InventorySnapshot; canRetry: boolean }) {
+function FailedClients({ snapshot }: { snapshot: StreamedInventory }) {
   const queryClient = useQueryClient();
   const failedIds = failuresOf(snapshot, ['client']).flatMap((failure) =>
     failure.id === null ? [] : [failure.id],
@@ -71,16 +71,14 @@ function FailedClients({ snapshot, canRetry }: { snapshot: InventorySnapshot; ca
     <Alert
       severity="warning"
       action={
-        canRetry ? (
-          <Button
-            color="inherit"
-            size="small"
-            disabled={retryAll.isPending}
-            onClick={() => retryAll.mutate(failedIds)}
-          >
-            Retry all
-          </Button>
-        ) : undefined
+        <Button
+          color="inherit"
+          size="small"
+          disabled={retryAll.isPending}
+          onClick={() => retryAll.mutate(failedIds)}
+        >
+          Retry all
+        </Button>
       }
     >
       <AlertTitle>
@@ -95,7 +93,7 @@ function FailedClients({ snapshot, canRetry }: { snapshot: InventorySnapshot; ca
 }
 
 interface InventoryAlertsProps {
-  snapshot: InventorySnapshot | undefined;
+  snapshot: StreamedInventory | undefined;
   error: unknown;
   isFetching: boolean;
   onRefresh: () => void;
@@ -109,7 +107,8 @@ export function InventoryAlerts({ snapshot, error, isFetching, onRefresh }: Inve
   }
   if (snapshot !== undefined) {
     alerts.push(<PolicyFailures key="policies" snapshot={snapshot} />);
-    if (!isFetching) alerts.push(<FailedClients key="clients" snapshot={snapshot} canRetry={!isFetching} />);
+    // Retrying one client while the whole inventory is read again would race the stream's own copy.
+    if (!isFetching) alerts.push(<FailedClients key="clients" snapshot={snapshot} />);
     if (!isFetching && error === null && !snapshot.complete) {
       alerts.push(
         <Alert key="incomplete" severity="warning">

@@ -7,7 +7,7 @@ import { failureKey } from '../../../identity-cloud/inventory.ts';
 import type { Client, ClientSummary } from '../../../identity-cloud/schemas.ts';
 import type { EvaluatedFindings } from '../../../lib/inventory/inventory-findings.ts';
 import { wasChecked } from '../../../lib/inventory/inventory-findings.ts';
-import type { InventorySnapshot } from '../../../lib/inventory/inventory-snapshot.ts';
+import type { StreamedInventory } from '../../../lib/inventory/inventory-snapshot.ts';
 import { policyTitle } from '../../../lib/policies/policy-title.ts';
 
 /** Where a row's details stand: still streaming in, arrived, or failed after the proxy's retries. */
@@ -132,8 +132,8 @@ export function textSortKey(text: string): string {
   return text.normalize('NFKD').replace(combiningMarks, '').toLowerCase();
 }
 
-/** Comparator for `textSortKey` values. */
-export function compareSortKeys(a: string, b: string): number {
+/** Comparator for precomputed sort keys (`textSortKey` values, counts, ranks): no collator at sort time. */
+export function compareSortKeys<Key extends string | number>(a: Key, b: Key): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -153,7 +153,7 @@ function searchTextOf(summary: ClientSummary, client: Client | undefined): strin
 
 export function toClientRow(
   summary: ClientSummary,
-  snapshot: InventorySnapshot,
+  snapshot: StreamedInventory,
   evaluated?: EvaluatedFindings,
 ): ClientRow {
   const { clientsById, loginPoliciesById, tokenPoliciesById, failures } = snapshot.inventory;
@@ -198,7 +198,7 @@ export function toClientRow(
 // the garbage collector and lets the grid skip them. At 10,000 clients this is most rows of most publishes.
 const rowCache = new WeakMap<ClientSummary, { inputs: readonly unknown[]; row: ClientRow }>();
 
-function rowInputs(summary: ClientSummary, snapshot: InventorySnapshot, evaluated?: EvaluatedFindings) {
+function rowInputs(summary: ClientSummary, snapshot: StreamedInventory, evaluated?: EvaluatedFindings) {
   const { clientsById, loginPoliciesById, tokenPoliciesById, failures } = snapshot.inventory;
   const client = clientsById.get(summary.id);
   return [
@@ -218,7 +218,7 @@ function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /** Every client of the list, in list order, with whatever details (and findings) arrived so far. */
-export function toClientRows(snapshot: InventorySnapshot, evaluated?: EvaluatedFindings): ClientRow[] {
+export function toClientRows(snapshot: StreamedInventory, evaluated?: EvaluatedFindings): ClientRow[] {
   return snapshot.inventory.summaries.map((summary) => {
     const inputs = rowInputs(summary, snapshot, evaluated);
     const cached = rowCache.get(summary);

@@ -3,7 +3,7 @@ import { clientKinds } from '../../../identity-cloud/client-kind.ts';
 import type { Severity } from '../../../identity-cloud/findings/finding.ts';
 import { severities } from '../../../identity-cloud/findings/finding.ts';
 import type { ClientRow } from './client-rows.ts';
-import { severityBit } from './client-rows.ts';
+import { compareSortKeys, severityBit } from './client-rows.ts';
 
 /** The findings filter: clients with a finding of that severity, with any finding, or with none. */
 export type SeverityFilter = Severity | 'any' | 'none';
@@ -171,6 +171,6 @@ export function sortRows(rows: readonly ClientRow[], sort: ClientsView['sort']):
   const keyOf = clientSortKeys[sort.field];
   const direction = sort.direction === 'asc' ? 1 : -1;
   const keyed = rows.map((row) => ({ row, key: keyOf(row) }));
-  keyed.sort((a, b) => (a.key < b.key ? -direction : a.key > b.key ? direction : 0));
+  keyed.sort((a, b) => direction * compareSortKeys(a.key, b.key));
   return keyed.map((entry) => entry.row);
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, apiFetch } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import type { SessionFacts } from '../../../lib/session/session-facts.ts';
+import type { SessionFacts } from '../../../identity-cloud/session-facts.ts';
 import { parseSessionFacts } from '../../../lib/session/session-facts.ts';
 
 export interface ConnectionInput {

@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ConnectionField } from '../../../identity-cloud/connection-rules.ts';
 import { defaultScope } from '../../../identity-cloud/connection-rules.ts';
-import type { SessionFacts } from '../../../lib/session/session-facts.ts';
+import type { SessionFacts } from '../../../identity-cloud/session-facts.ts';
 import type { ConnectFormValues } from '../hooks/use-connect-form.ts';
 import { useConnectForm } from '../hooks/use-connect-form.ts';
 import type { SavedTenant, TenantIds } from '../../../lib/tenants/saved-tenants.ts';

@@ -8,7 +8,7 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import { FieldList } from '../../../lib/components/field-list.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
 import { formatDateTime, formatRelativeTime } from '../../../lib/format/format.ts';
-import type { SessionFacts } from '../../../lib/session/session-facts.ts';
+import type { SessionFacts } from '../../../identity-cloud/session-facts.ts';
 import { sessionExpiry } from '../../../lib/session/session-facts.ts';
 
 interface CurrentConnectionProps {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ConnectionField } from '../../../identity-cloud/connection-rules.ts';
 import { checkConnection } from '../../../identity-cloud/connection-rules.ts';
 import { ApiError } from '../../../lib/api-client.ts';
-import type { SessionFacts } from '../../../lib/session/session-facts.ts';
+import type { SessionFacts } from '../../../identity-cloud/session-facts.ts';
 import { useCreateSession } from '../api/create-session.ts';
 
 export interface ConnectFormValues {

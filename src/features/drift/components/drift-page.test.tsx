@@ -9,7 +9,12 @@ import {
   tokenPolicyA,
 } from '../../../identity-cloud/inventory-fixtures.ts';
 import { createSnapshot, toJsonExport } from '../../../identity-cloud/snapshot.ts';
-import { jsonResponse, ndjsonStream, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import {
+  jsonResponse,
+  ndjsonStream,
+  renderApp,
+  stubFetch,
+} from '../../../test-support/browser/render-app.tsx';
 import { setDriftBase } from '../hooks/drift-base-store.ts';
 import { DriftPage } from './drift-page.tsx';
 
@@ -59,9 +64,12 @@ function serve() {
   });
 }
 
-function snapshotFile(name = 'idc-inventory-2024-05-01.json') {
+/** The earlier clients under other ids, as another tenant would hold them: only their names match today's. */
+const earlierElsewhere = earlier.map((client) => ({ ...client, id: `elsewhere-${client.id}` }));
+
+function snapshotFile(name = 'idc-inventory-2024-05-01.json', clients = earlier) {
   const inventory = buildInventory({
-    clients: earlier,
+    clients,
     loginPolicies: [loginPolicyA],
     tokenPolicies: [tokenPolicyA],
   });
@@ -150,11 +158,15 @@ describe('drift page', () => {
     serve();
     const { router } = renderApp(<DriftPage />, { path: '/drift' });
     const user = userEvent.setup();
-    await user.upload(screen.getByLabelText('Snapshot file'), snapshotFile());
-    await screen.findByText('3 clients differ; 0 unchanged.');
+    await user.upload(
+      screen.getByLabelText('Snapshot file'),
+      snapshotFile('idc-inventory-elsewhere.json', earlierElsewhere),
+    );
+    // By id nothing matches: today's two clients are added, the base's two removed.
+    await screen.findByText('4 clients differ; 0 unchanged.');
     await user.click(screen.getByRole('radio', { name: 'Name (two tenants)' }));
     expect(router.state.location.search).toBe('?match=name');
-    // Same names on both sides here: the same three differences, found by name.
+    // By name: "shop" changed, "billing" added, "legacy" removed.
     expect(await screen.findByText('3 clients differ; 0 unchanged.')).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Differences of Public shop' })).toBeInTheDocument();
   });

@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, ndjsonStream, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import {
+  jsonResponse,
+  ndjsonStream,
+  renderApp,
+  stubFetch,
+} from '../../../test-support/browser/render-app.tsx';
 import { FindingsPage } from './findings-page.tsx';
 
 const clients = [

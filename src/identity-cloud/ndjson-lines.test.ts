@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNdjsonLines } from './read-ndjson.ts';
+import { readNdjsonLines } from './ndjson-lines.ts';
 
 function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

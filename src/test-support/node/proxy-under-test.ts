@@ -2,10 +2,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
-import type { ProxyOptions } from '../proxy/create-proxy-app.ts';
-import type { StoreConfig } from '../store/store-config.ts';
-import { startServer, type RunningServer } from './start-server.ts';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
+import type { ProxyOptions } from '../../proxy/create-proxy-app.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
+import type { StoreConfig } from '../../store/store-config.ts';
+
+export type { RunningSandbox, RunningServer, SandboxOptions };
+
+/** A sandbox that prints no banner. */
+export function startQuietSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({ quiet: true, ...options });
+}
+
+/** The server with the proxy only (no app, no sandbox), for upstreams a test builds; silent unless given a log. */
+export function startApiServer(proxy: Partial<ProxyOptions> = {}): Promise<RunningServer> {
+  return startServer({ staticDir: null, proxy: { log: () => undefined, ...proxy } });
+}
 
 export interface ProxyUnderTest {
   server: RunningServer;
@@ -121,8 +133,8 @@ export async function connect(
 
 export type InventoryLineObject = Record<string, unknown> & { kind: string };
 
-/** Reads the whole NDJSON inventory; fails the test on a line that is not JSON. */
-export async function readInventory(
+/** Fetches `/api/inventory` and returns its NDJSON lines as JSON; fails the test on a line that is not JSON. */
+export async function fetchInventoryLines(
   origin: string,
   cookie: string | null,
   signal?: AbortSignal,

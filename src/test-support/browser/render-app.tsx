@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
-import { AppProvider } from '../app/provider.tsx';
+import { AppProvider } from '../../app/provider.tsx';
 
 export type FetchHandler = (request: {
   url: string;

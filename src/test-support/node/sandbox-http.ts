@@ -1,6 +1,6 @@
 // Small HTTP helpers for tests that talk to a running sandbox over real sockets.
 import { connect } from 'node:net';
-import type { RunningSandbox } from './start-sandbox.ts';
+import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
 
 export function basicAuthorization(clientId: string, clientSecret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;

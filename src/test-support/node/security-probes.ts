@@ -1,10 +1,11 @@
-// Helpers of the reliability and security suite (src/proxy/security/*.test.ts) that the proxy's and the server's
-// shared test helpers (src/server/test-helpers.ts) do not have: raw sockets, socket counting, a garbage-collected
-// memory reading, incremental NDJSON reading, percentiles.
+// Helpers of the reliability and security suite (src/proxy/security/*.test.ts) that proxy-under-test.ts does not
+// have: raw sockets, socket counting, a garbage-collected memory reading, incremental NDJSON reading, percentiles.
 import { connect, Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { InventoryLineObject } from '../../server/test-helpers.ts';
+import type { z } from 'zod';
+import { inventoryDoneLineSchema } from '../../identity-cloud/inventory-stream.ts';
+import type { InventoryLineObject } from './proxy-under-test.ts';
 
 /** Sends bytes exactly as given (no client library to normalise the target or the Host) and returns the answer. */
 export function rawExchange(origin: string, text: string): Promise<{ status: number; answer: string }> {
@@ -154,21 +155,20 @@ export function clientErrorsOf(lines: readonly InventoryLineObject[]): Inventory
   return lines.filter((line) => line.kind === 'error' && line.resource === 'client');
 }
 
-export interface DoneLine {
-  kind: 'done';
-  clients: number;
-  failed: number;
-  ms: number;
-  requests: number;
-  retries: number;
-  rateLimited: number;
-}
+// The proxy sends every figure of the contract's done line: a test holds it to that.
+const proxyDoneLineSchema = inventoryDoneLineSchema.required({
+  requests: true,
+  retries: true,
+  rateLimited: true,
+});
+export type DoneLine = z.infer<typeof proxyDoneLineSchema>;
 
+/** The stream's last line, checked against the contract's done line with every figure present. */
 export function doneLineOf(lines: readonly InventoryLineObject[]): DoneLine {
   const last = lines.at(-1);
   if (last?.kind !== 'done')
     throw new Error(`The inventory has no done line (last: ${JSON.stringify(last)})`);
-  return last as unknown as DoneLine;
+  return proxyDoneLineSchema.parse(last);
 }
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
