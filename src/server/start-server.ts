@@ -11,6 +11,7 @@ import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../pr
 import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import { compression } from './compression.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -104,6 +105,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());
+  app.use('*', compression());
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
