@@ -5,6 +5,14 @@ import { defineConfig, devices } from '@playwright/test';
 const debianChromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
 const executablePath = process.env.CHROMIUM_PATH ?? debianChromium;
 const port = Number(process.env.E2E_PORT ?? '4173');
+const mobileSpecs = [
+  'accessibility.spec.ts',
+  'connect-form.spec.ts',
+  'clients-url-state.spec.ts',
+  'client-details.spec.ts',
+  'findings.spec.ts',
+  'responsive.spec.ts',
+].map((name) => `**/${name}`);
 
 export default defineConfig({
   testDir: './e2e',
@@ -32,7 +40,20 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: '**/responsive.spec.ts',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+    },
+    // A phone-sized window (390 × 844): the journeys that matter on a small screen, and every page's axe scan
+    // and overflow check.
+    {
+      name: 'mobile',
+      testMatch: mobileSpecs,
+      use: { ...devices['Desktop Chrome'], channel: undefined, viewport: { width: 390, height: 844 } },
+    },
+  ],
   webServer: {
     // The product the way a user starts it (the build is done by `npm run test:e2e` beforehand).
     command: 'node dist-server/server.js',

@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressPlugin } from './src/server/precompress-plugin.ts';
 import { identityCloudProxyPlugin } from './src/server/vite-proxy-plugin.ts';
 
 export default defineConfig({
   // The proxy (and, without IDC_* variables, the embedded sandbox) serves /api in `npm run dev` too.
-  plugins: [react(), identityCloudProxyPlugin()],
+  plugins: [react(), identityCloudProxyPlugin(), precompressPlugin()],
   // No CORS: another page (another port of this machine included) must not read /api. Vite's default answers
   // every origin.
   server: { cors: false },

@@ -7,7 +7,7 @@ describe('parseBenchArgs', () => {
       scenarios: [...scenarioNames],
       quick: false,
       runs: 3,
-      sizes: [100, 1000, 10_000],
+      sizes: [30, 100, 1000, 10_000],
       out: 'bench/results/latest.json',
       help: false,
     });
@@ -16,7 +16,7 @@ describe('parseBenchArgs', () => {
   it('keeps a quick or partial run away from the committed results', () => {
     expect(parseBenchArgs(['--quick'])).toMatchObject({
       runs: 1,
-      sizes: [100, 1000],
+      sizes: [30, 100, 1000],
       out: 'bench/results/partial.json',
     });
     expect(parseBenchArgs(['--scenarios', 'bundle']).out).toBe('bench/results/partial.json');

@@ -21,9 +21,9 @@ them as JSON (and the tables as Markdown beside it).
 
   --scenarios <list>  comma-separated, by name or number (default: all):
                       1 fan-out, 2 first-rows, 3 table, 4 bundle, 5 overhead, 6 store
-  --quick             a smoke run: 1 run each, fan-out at 100 and 1,000 clients only
+  --quick             a smoke run: 1 run each, fan-out at 30, 100 and 1,000 clients only
   --runs <n>          runs per measurement (default 3; --quick: 1)
-  --sizes <list>      tenant sizes of the fan-out scenario (default 100,1000,10000); above 100 clients the
+  --sizes <list>      tenant sizes of the fan-out scenario (default 30,100,1000,10000); above 100 clients the
                       sequential baseline reads the first 150 clients, above 1,000 the fixed-6 one the first
                       500, and their times are extrapolated by request count (marked * in the table)
   --out <file>        JSON results (default bench/results/latest.json for a full run,
@@ -83,8 +83,8 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
   const sizes =
     values.sizes === undefined
       ? quick
-        ? [100, 1000]
-        : [100, 1000, 10_000]
+        ? [30, 100, 1000]
+        : [30, 100, 1000, 10_000]
       : values.sizes.split(',').map((size) => positiveInteger('sizes', size.trim()));
   const full = !quick && scenarios.length === scenarioNames.length;
   return {

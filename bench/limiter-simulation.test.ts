@@ -2,7 +2,7 @@
 // capped at 16 with 50 ms ±20 % latency and a 1 s Retry-After, a fresh proxy reads 1,000 clients within 1.1× the
 // bound ⌈(N+1)/16⌉ × 50 ms (the token and list round trips included).
 import { describe, expect, it } from 'vitest';
-import { simulateFanOut } from './limiter-simulation.ts';
+import { simulateFanOut, simulateFixedConcurrency } from './limiter-simulation.ts';
 import { fanOutBoundMs } from './stats.ts';
 
 const tenant = { cap: 16, latencyMs: 50, retryAfterMs: 1000 };
@@ -13,6 +13,22 @@ describe('the adaptive limiter in virtual time', () => {
       const run = simulateFanOut({ ...tenant, clients: 1000, seed });
       expect(run.ms / fanOutBoundMs(1000, 16, 50)).toBeLessThanOrEqual(1.1);
       expect(run.refused).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('is never slower than six at a time for small tenants, and is never refused there', () => {
+    for (const clients of [30, 60, 100, 200]) {
+      for (const seed of [1, 2, 3]) {
+        const run = simulateFanOut({ ...tenant, clients, seed });
+        const sixAtATime = simulateFixedConcurrency({
+          latencyMs: tenant.latencyMs,
+          clients,
+          seed,
+          concurrency: 6,
+        });
+        expect(run.ms, `${clients} clients, seed ${seed}`).toBeLessThanOrEqual(sixAtATime);
+        expect(run.refused, `${clients} clients, seed ${seed}`).toBe(0);
+      }
     }
   });
 

@@ -103,3 +103,20 @@ export function simulateFanOut(
   }
   return { ms: clock.now - started, refused, limiter, clock };
 }
+
+/**
+ * The naive reader beside it, in the same virtual time and latency model: `concurrency` workers (6, as browsers
+ * allow per host), each reading one detail after another, after the token and list round trips.
+ */
+export function simulateFixedConcurrency(
+  options: Omit<SimulationOptions, 'cap' | 'retryAfterMs'> & { concurrency: number },
+): number {
+  const random = seededRandom(options.seed);
+  const jitter = options.jitter ?? 0.2;
+  const workers = Array.from({ length: options.concurrency }, () => 0);
+  for (let item = 0; item < options.clients; item += 1) {
+    const next = workers.indexOf(Math.min(...workers));
+    workers[next] = (workers[next] ?? 0) + options.latencyMs * (1 - jitter + 2 * jitter * random());
+  }
+  return 2 * options.latencyMs + Math.max(...workers);
+}

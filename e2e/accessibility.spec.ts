@@ -1,10 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, saveScreenshot } from './support/accessibility.ts';
+import {
+  expectNoAxeViolations,
+  expectNoHorizontalOverflow,
+  saveScreenshot,
+} from './support/accessibility.ts';
 import { waitForInventory } from './support/clients.ts';
 
 // The default web server: the embedded sandbox as the server's connection. Every page, in each theme, scanned by
-// axe (all violations reported at once) and photographed (test-results/screenshots/<page>-<theme>.png).
-test.use({ viewport: { width: 1440, height: 900 } });
+// axe (all violations reported at once), checked for horizontal overflow and photographed
+// (test-results/screenshots/<page>-<theme>[-mobile].png). The desktop project draws a wide window; the mobile
+// project keeps its phone-sized one.
+const desktopViewport = { width: 1440, height: 900 };
 
 interface Ids {
   clientId: string;
@@ -100,11 +106,13 @@ const pages: { name: string; path: (ids: Ids) => string; ready: (page: Page) => 
 for (const theme of ['light', 'dark'] as const) {
   for (const target of pages) {
     test(`${target.name} passes axe in the ${theme} theme`, async ({ page }, testInfo) => {
+      if (testInfo.project.name === 'chromium') await page.setViewportSize(desktopViewport);
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       const ids = await documentationClient(page);
       await page.goto(target.path(ids));
       await target.ready(page);
       await expectNoAxeViolations(page, `${target.name} (${theme})`);
+      await expectNoHorizontalOverflow(page, `${target.name} (${theme})`);
       await saveScreenshot(page, testInfo, `${target.name}-${theme}`);
     });
   }

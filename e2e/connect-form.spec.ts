@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { connectWithForm, fillConnectForm } from './support/connect.ts';
 import { clientsGrid, waitForInventory } from './support/clients.ts';
+import { goThroughAppBar } from './support/navigation.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 // A tenant of our own: another customer and configuration client than the sandbox's documented defaults.
@@ -32,7 +33,7 @@ test('without a connection any page leads to /connect; the form connects and ope
 
   // The app bar names the tenant; the connection page shows where the connection came from.
   await expect(page.getByRole('button', { name: /^Connected tenant: Customer 0b7a3c2e-/ })).toBeVisible();
-  await page.getByRole('link', { name: 'Connection', exact: true }).click();
+  await goThroughAppBar(page, 'Connection');
   const current = page.getByRole('region', { name: /Current connection/ });
   await expect(current).toContainText(customer.customerId);
   await expect(current).toContainText(customer.clientId);

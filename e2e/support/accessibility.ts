@@ -24,7 +24,30 @@ export async function expectNoAxeViolations(page: Page, what: string, include?: 
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const screenshotDir = path.join(testInfo.project.outputDir, 'screenshots');
   await mkdir(screenshotDir, { recursive: true });
-  const file = path.join(screenshotDir, `${name}.png`);
+  // The desktop project keeps the plain name; another project's (the phone-sized one) carries its name.
+  const suffix = testInfo.project.name === 'chromium' ? '' : `-${testInfo.project.name}`;
+  const file = path.join(screenshotDir, `${name}${suffix}.png`);
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  await testInfo.attach(`${name}${suffix}`, { path: file, contentType: 'image/png' });
+}
+
+/**
+ * Nothing sticks out sideways: the page itself never scrolls horizontally (wide content such as the grid scrolls
+ * inside its own box). Names the widest elements when it fails.
+ */
+export async function expectNoHorizontalOverflow(page: Page, what: string): Promise<void> {
+  // A string: the e2e project has no DOM types.
+  const overflow = await page.evaluate<{ scrollWidth: number; width: number; culprits: string[] }>(`(() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].slice(0, 2).join('.'));
+    return { scrollWidth: root.scrollWidth, width, culprits };
+  })()`);
+  expect(
+    overflow.scrollWidth,
+    `${what}: the page is ${overflow.scrollWidth} px wide in a ${overflow.width} px window (${overflow.culprits.join(', ')})`,
+  ).toBeLessThanOrEqual(overflow.width);
 }

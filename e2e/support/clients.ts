@@ -10,7 +10,8 @@ export function searchBox(page: Page): Locator {
 }
 
 export function kindButton(page: Page, kind: 'All' | 'Public' | 'Confidential' | 'Configuration'): Locator {
-  return page.getByRole('button', { name: kind, exact: true });
+  // The button's name is its kind and its count ("Public 12").
+  return page.getByRole('button', { name: new RegExp(`^${kind} [\\d,]+$`) });
 }
 
 export function progressBar(page: Page): Locator {

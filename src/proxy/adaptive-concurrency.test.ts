@@ -29,7 +29,31 @@ describe('AdaptiveConcurrency', () => {
     clock.advance(50);
     for (const ticket of first) limiter.onSuccess(ticket);
     expect(limiter.limit).toBe(8);
-    expect(startAll(limiter)).toHaveLength(8);
+    // With a long queue behind (slow start above the initial limit is only for work worth a refusal's delay).
+    expect(startAll(limiter, 10_000)).toHaveLength(8);
+  });
+
+  it('keeps a small job at the initial limit: crossing an unknown cap would cost it a whole Retry-After', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 32, now: clock.now });
+    // 100 items at 50 ms: 625 ms of work at 8 at a time, less than 1.5 × the 1 s Retry-After assumed.
+    let queued = 100;
+    for (let round = 0; round < 20 && queued > 0; round += 1) {
+      const tickets: ConcurrencyTicket[] = [];
+      for (let ticket = limiter.tryStart(queued - 1); ticket !== null;) {
+        tickets.push(ticket);
+        queued -= 1;
+        ticket = queued > 0 ? limiter.tryStart(queued - 1) : null;
+      }
+      expect(tickets.length).toBeLessThanOrEqual(8);
+      clock.advance(50);
+      for (const ticket of tickets) limiter.onSuccess(ticket);
+    }
+    expect(queued).toBe(0);
+    expect(limiter.snapshot().decreases).toBe(0);
+    // Slow start still counted the successes: a long queue (here 10,000 items) may use the higher limit at once.
+    expect(limiter.limit).toBe(32);
+    expect(startAll(limiter, 10_000)).toHaveLength(32);
   });
 
   it('never exceeds maxLimit', () => {

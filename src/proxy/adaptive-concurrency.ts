@@ -11,7 +11,11 @@
 //   proxy sees runs slightly ahead of the tenant's, so the first ceiling is often one or two too high;
 // - probe one step above the ceiling rarely (after many successes at the hold level, and only when enough work is
 //   queued for a Retry-After delay of the probing request to be hidden); each failed probe doubles the interval;
-// - never above `maxLimit`.
+// - never above `maxLimit`;
+// - a small job stays at the starting level: above it, before any 429, the cap is unknown, and crossing it costs
+//   the refused requests a whole Retry-After (1 s and more), longer than a tenant of tens or hundreds of clients
+//   takes at the starting level. Slow start goes higher only while the queued work at the starting level would
+//   take longer than `slowStartWorthMs` Retry-Afters, so that a refusal's delay is won back.
 
 export interface AdaptiveConcurrencyOptions {
   /** Concurrency before anything is known about the tenant. */
@@ -19,6 +23,11 @@ export interface AdaptiveConcurrencyOptions {
   /** The configured ceiling (`maxConcurrency`): never exceeded, not even by a probe. */
   maxLimit: number;
   minLimit?: number;
+  /**
+   * Slow start climbs above `initialLimit` only when the queued work at `initialLimit` would take longer than this
+   * many Retry-After delays (default 1.5): below that, a refusal would cost more than the extra concurrency wins.
+   */
+  slowStartWorth?: number;
   /** Successes at the hold level before the first probe; doubles after each failed probe. */
   probeAfterSuccesses?: number;
   now?: () => number;
@@ -71,12 +80,16 @@ export class AdaptiveConcurrency {
   private lastRetryAfterMs = 1_000;
   private readonly maxLimit: number;
   private readonly minLimit: number;
+  private readonly safeLimit: number;
+  private readonly slowStartWorth: number;
   private readonly now: () => number;
 
   constructor(options: AdaptiveConcurrencyOptions) {
     this.maxLimit = Math.max(1, Math.floor(options.maxLimit));
     this.minLimit = Math.min(this.maxLimit, Math.max(1, Math.floor(options.minLimit ?? 1)));
     this.limitValue = clamp(Math.floor(options.initialLimit ?? 8), this.minLimit, this.maxLimit);
+    this.safeLimit = this.limitValue;
+    this.slowStartWorth = Math.max(0, options.slowStartWorth ?? 1.5);
     this.baseProbeInterval = Math.max(1, Math.floor(options.probeAfterSuccesses ?? 128));
     this.probeInterval = this.baseProbeInterval;
     this.now = options.now ?? (() => performance.now());
@@ -115,7 +128,7 @@ export class AdaptiveConcurrency {
    * a probe is only worth it when the queue is long enough to hide the prober's Retry-After delay.
    */
   tryStart(queued = 0): ConcurrencyTicket | null {
-    if (this.inFlightValue < this.limitValue) return this.launch(false);
+    if (this.inFlightValue < this.allowedNow(queued)) return this.launch(false);
     if (this.shouldProbe(queued)) return this.launch(true);
     return null;
   }
@@ -185,6 +198,15 @@ export class AdaptiveConcurrency {
   /** Any other outcome (server error, timeout, cancellation): frees the slot, teaches nothing about capacity. */
   onOtherOutcome(ticket: ConcurrencyTicket): void {
     this.finish(ticket);
+  }
+
+  /** The limit, except during slow start for a job too small to win back a refusal's Retry-After. */
+  private allowedNow(queued: number): number {
+    if (this.ceilingValue !== null || this.limitValue <= this.safeLimit) return this.limitValue;
+    const latency = this.smoothedLatencyMs;
+    if (latency === null) return this.safeLimit;
+    const remainingWorkMs = ((queued + 1 + this.inFlightValue) * latency) / this.safeLimit;
+    return remainingWorkMs > this.slowStartWorth * this.lastRetryAfterMs ? this.limitValue : this.safeLimit;
   }
 
   private holdLevel(): number {

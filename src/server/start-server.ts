@@ -21,6 +21,7 @@ import type { StoreConfig } from '../store/store-config.ts';
 import { StoreService } from '../store/store-service.ts';
 import { defaultKeepDays, scheduleRetention } from './history/retention.ts';
 import { createStoreHistory, type StoreHistory } from './history/store-history.ts';
+import { compression } from './compression.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -178,6 +179,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());
+  app.use('*', compression());
   const auth = createAuthLayer(options.auth ?? { mode: 'none' }, {
     secureCookies: options.proxy?.secureCookies ?? 'auto',
     onEvent: (event) => {

@@ -1,6 +1,5 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
@@ -8,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
-import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
 import { HistoryOffBanner } from '../../lib/history/history-off-banner.tsx';
@@ -26,6 +25,7 @@ import {
 } from '../../lib/routes.ts';
 import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
+import { AppNavigation } from './app-navigation.tsx';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
 import { PageLoading } from './page-loading.tsx';
 import { SignedInUser } from './signed-in-user.tsx';
@@ -97,25 +97,23 @@ export function AppLayout() {
         Skip to content
       </Link>
       <AppBar position="sticky" elevation={0} component="header">
-        <Toolbar component="nav" aria-label="Main" sx={{ gap: 1 }}>
-          <Typography variant="h6" component="span" sx={{ fontWeight: 700, mr: 2, whiteSpace: 'nowrap' }}>
+        <Toolbar component="nav" aria-label="Main" sx={{ gap: { xs: 0.5, sm: 1 }, px: { xs: 1.5, sm: 2 } }}>
+          <Typography
+            variant="h6"
+            component="span"
+            sx={{
+              fontWeight: 700,
+              mr: { xs: 0, sm: 2 },
+              whiteSpace: 'nowrap',
+              fontSize: { xs: '1.05rem', sm: '1.25rem' },
+            }}
+          >
             {productName}
             <Typography component="span" sx={{ ml: 1, opacity: 0.85, display: { xs: 'none', lg: 'inline' } }}>
               Akamai Identity Cloud
             </Typography>
           </Typography>
-          {navigation.map((item) => (
-            <Button
-              key={item.to}
-              component={NavLink}
-              to={item.to}
-              end={item.end}
-              color="inherit"
-              sx={{ '&.active': { bgcolor: 'rgba(255,255,255,0.16)' } }}
-            >
-              {item.label}
-            </Button>
-          ))}
+          <AppNavigation items={navigation} />
           <Box sx={{ flexGrow: 1 }} />
           {facts !== null ? <TenantChip facts={facts} /> : null}
           <SignedInUser />

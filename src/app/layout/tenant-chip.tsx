@@ -34,7 +34,14 @@ export function TenantChip({ facts }: { facts: SessionFacts }) {
         // The menu's chunk is fetched when the pointer or the focus comes near, so that it opens at once.
         onPointerEnter={() => void loadTenantMenu()}
         onFocus={() => void loadTenantMenu()}
-        sx={{ textTransform: 'none', border: 1, borderColor: 'currentColor', px: 1.25, maxWidth: 240 }}
+        sx={{
+          textTransform: 'none',
+          border: 1,
+          borderColor: 'currentColor',
+          px: 1.25,
+          minWidth: 0,
+          maxWidth: { xs: 96, sm: 240 },
+        }}
       >
         <Typography
           component="span"

@@ -2,25 +2,30 @@ import Box from '@mui/material/Box';
 import { formatCount } from '../format/format.ts';
 
 /**
- * The count beside a filter button's label. Hidden from assistive technology: the button's accessible name is its
- * label alone (a stable name to find it by), and the count is for the eye.
+ * A filter button's label and the count beside it. Both are the button's accessible name ("Public 12"): a name
+ * that leaves out visible text fails WCAG 2.5.3 (label in name) for people who speak the text they see. One
+ * inline span, so that the space between them is kept (whitespace between a flex container's items is dropped,
+ * which would make the name "Public12").
  */
-export function CountBadge({ count }: { count: number }) {
+export function CountBadge({ label, count }: { label: string; count: number }) {
   return (
-    <Box
-      component="span"
-      aria-hidden
-      sx={{
-        fontVariantNumeric: 'tabular-nums',
-        bgcolor: 'action.selected',
-        // Full-strength text: the unselected button's grey on this badge's grey falls below 4.5:1.
-        color: 'text.primary',
-        borderRadius: 1,
-        px: 0.75,
-        fontSize: '0.8rem',
-      }}
-    >
-      {formatCount(count)}
-    </Box>
+    <span>
+      {label}{' '}
+      <Box
+        component="span"
+        sx={{
+          fontVariantNumeric: 'tabular-nums',
+          bgcolor: 'action.selected',
+          // Full-strength text: the unselected button's grey on this badge's grey falls below 4.5:1.
+          color: 'text.primary',
+          borderRadius: 1,
+          px: 0.75,
+          ml: 0.5,
+          fontSize: '0.8rem',
+        }}
+      >
+        {formatCount(count)}
+      </Box>
+    </span>
   );
 }

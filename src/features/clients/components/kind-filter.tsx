@@ -31,6 +31,7 @@ export function KindFilter({ value, counts, onChange }: KindFilterProps) {
       size="small"
       exclusive
       aria-label="Kind of client"
+      sx={{ flexWrap: 'wrap' }}
       value={value ?? 'all'}
       onChange={(_event, next: ClientKind | 'all' | null) => {
         // Clicking the pressed button again yields null: keep the current choice.
@@ -39,16 +40,14 @@ export function KindFilter({ value, counts, onChange }: KindFilterProps) {
       }}
     >
       {options.map((option) => (
-        // The accessible name is the kind alone (a stable contract); the count is visible next to it.
+        // No aria-label: the accessible name is what the button shows, the kind and its count (WCAG 2.5.3).
         <ToggleButton
           key={option.value}
           value={option.value}
-          aria-label={option.label}
           title={option.description}
-          sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
+          sx={{ textTransform: 'none', px: 1.5 }}
         >
-          {option.label}
-          <CountBadge count={counts[option.value]} />
+          <CountBadge label={option.label} count={counts[option.value]} />
         </ToggleButton>
       ))}
     </ToggleButtonGroup>

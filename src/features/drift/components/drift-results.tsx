@@ -167,14 +167,8 @@ export function DriftResults({ drift, show, onShowChange }: DriftResultsProps) {
           sx={{ flexWrap: 'wrap' }}
         >
           {(Object.keys(showLabels) as DriftShow[]).map((option) => (
-            <ToggleButton
-              key={option}
-              value={option}
-              aria-label={showLabels[option]}
-              sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
-            >
-              {showLabels[option]}
-              <CountBadge count={counts[option]} />
+            <ToggleButton key={option} value={option} sx={{ textTransform: 'none', px: 1.5 }}>
+              <CountBadge label={showLabels[option]} count={counts[option]} />
             </ToggleButton>
           ))}
         </ToggleButtonGroup>

@@ -86,7 +86,7 @@ export function OverviewCard({ title, summary, chart, items, listLabel, footer }
                 <Swatch color={item.color} />
                 <Box sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
                   {item.to !== undefined ? (
-                    <Link component={RouterLink} to={item.to} underline="hover">
+                    <Link component={RouterLink} to={item.to} underline="always">
                       {item.label}
                     </Link>
                   ) : (
