@@ -37,9 +37,9 @@ export interface ExportIo {
 }
 
 /** The proxy is only reached in-process; this origin satisfies its Host check and never hits the network. */
-const proxyOrigin = 'http://127.0.0.1';
+export const proxyOrigin = 'http://127.0.0.1';
 
-class ExportFailure extends Error {
+export class ExportFailure extends Error {
   readonly exitCode: ExitCode;
   constructor(exitCode: ExitCode, message: string) {
     super(message);
@@ -63,7 +63,7 @@ function exitCodeForStatus(status: number): ExitCode {
   return status >= 400 && status < 500 ? exitCodes.configuration : exitCodes.incomplete;
 }
 
-async function checkSession(proxy: ProxyApp): Promise<void> {
+export async function checkSession(proxy: ProxyApp): Promise<void> {
   const response = await proxy.fetch(new Request(`${proxyOrigin}/api/session`));
   if (response.ok) return;
   const detail = await problemDetail(response);
@@ -88,7 +88,7 @@ async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<st
   if (buffer.trim() !== '') yield buffer.trim();
 }
 
-async function readInventory(proxy: ProxyApp, progress: ExportProgress): Promise<Inventory> {
+export async function readInventory(proxy: ProxyApp, progress: ExportProgress): Promise<Inventory> {
   const response = await proxy.fetch(new Request(`${proxyOrigin}/api/inventory`));
   if (!response.ok || response.body === null) {
     const detail = await problemDetail(response);
@@ -157,7 +157,7 @@ function findingsText(findings: InventoryFindings): string {
  * Failures that leave the export incomplete. A policy answering 404 is not one: the client that refers to it has
  * a dangling reference (a finding), and the tenant was read in full.
  */
-function incompleteItems(inventory: Inventory): number {
+export function incompleteItems(inventory: Inventory): number {
   let count = 0;
   for (const failure of inventory.failures.values()) {
     const missingPolicy =
