@@ -8,7 +8,15 @@ describe('readServerConfig', () => {
       port: 5173,
       proxy: {},
       embeddedSandbox: { quiet: true },
+      auditPolicy: { path: 'idc-audit.yaml', required: false },
       errors: [],
+    });
+  });
+
+  it('takes the audit policy file from IDC_AUDIT_POLICY, which must then exist', () => {
+    expect(readServerConfig({ IDC_AUDIT_POLICY: '/etc/idc/audit.yaml' }).auditPolicy).toEqual({
+      path: '/etc/idc/audit.yaml',
+      required: true,
     });
   });
 

@@ -10,6 +10,8 @@ export interface ServerConfig {
   proxy: Partial<ProxyOptions>;
   /** The sandbox to start in-process as the default connection, or false. */
   embeddedSandbox: false | SandboxOptions;
+  /** The audit policy file: IDC_AUDIT_POLICY (required to exist), else ./idc-audit.yaml when present. */
+  auditPolicy: { path: string; required: boolean };
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
 }
@@ -115,5 +117,8 @@ export function readServerConfig(env: Environment): ServerConfig {
     embeddedSandbox = sandbox;
   }
 
-  return { host, port, proxy, embeddedSandbox, errors };
+  const policyPath = present(env, 'IDC_AUDIT_POLICY');
+  const auditPolicy = { path: policyPath ?? 'idc-audit.yaml', required: policyPath !== undefined };
+
+  return { host, port, proxy, embeddedSandbox, auditPolicy, errors };
 }

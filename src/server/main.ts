@@ -1,4 +1,5 @@
 // `npm start`: the dashboard's server, configured from the environment (README, "Configuration").
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readServerConfig } from './env-config.ts';
 import { startServer } from './start-server.ts';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     staticDir,
     proxy: config.proxy,
     embeddedSandbox: config.embeddedSandbox,
+    auditPolicy: { path: resolve(config.auditPolicy.path), required: config.auditPolicy.required },
   });
   console.log(`Client Inventory is running at ${server.url}`);
   if (server.sandbox) {

@@ -11,6 +11,9 @@ import { loopbackHostNames, normaliseHostName, resolveProxyOptions } from '../pr
 import { hostGuard } from '../proxy/request-guards.ts';
 import { formatRequestLine } from '../proxy/request-log.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import { noAuditPolicy } from '../identity-cloud/audit/audit-policy-state.ts';
+import type { AuditPolicyWatcher } from './audit-policy-watcher.ts';
+import { watchAuditPolicy } from './audit-policy-watcher.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -24,6 +27,8 @@ export interface StartServerOptions {
   proxy?: Partial<ProxyOptions>;
   /** Start the sandbox in-process and use it as the default connection. */
   embeddedSandbox?: boolean | SandboxOptions;
+  /** The audit policy file to keep in force; `required`: its absence is an error (IDC_AUDIT_POLICY was set). */
+  auditPolicy?: { path: string; required: boolean; intervalMs?: number } | null;
 }
 
 export interface RunningServer {
@@ -32,6 +37,8 @@ export interface RunningServer {
   /** The embedded sandbox, when one was started. */
   sandbox: RunningSandbox | null;
   proxy: ProxyApp;
+  /** The audit policy in force, when a policy file is watched. */
+  auditPolicy: AuditPolicyWatcher | null;
   close(): Promise<void>;
 }
 
@@ -83,6 +90,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     throw error;
   }
 
+  const auditPolicy = options.auditPolicy
+    ? await watchAuditPolicy(options.auditPolicy.path, {
+        required: options.auditPolicy.required,
+        log,
+        ...(options.auditPolicy.intervalMs === undefined
+          ? {}
+          : { intervalMs: options.auditPolicy.intervalMs }),
+      })
+    : null;
+
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use('*', async (c, next) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
@@ -104,6 +121,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());
+  app.get('/api/audit/policy', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(auditPolicy?.current() ?? noAuditPolicy);
+  });
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
@@ -124,6 +145,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   } catch (error) {
     proxy.close();
+    auditPolicy?.close();
     await sandbox?.close();
     throw error;
   }
@@ -134,9 +156,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url: `http://${urlHost(host)}:${port}/`,
     sandbox,
     proxy,
+    auditPolicy,
     close: () => {
       closing ??= (async () => {
         proxy.close();
+        auditPolicy?.close();
         await new Promise<void>((resolveClose) => {
           server.close(() => {
             resolveClose();
