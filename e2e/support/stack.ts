@@ -17,6 +17,8 @@ export interface StackOptions {
   sandbox?: SandboxOptions;
   /** true: the server's default connection is the sandbox (IDC_*); false: no connection until the form. */
   defaultConnection: boolean;
+  /** More environment for the server (e.g. IDC_AUDIT_POLICY). */
+  env?: Record<string, string>;
 }
 
 const startTimeoutMs = 20_000;
@@ -45,6 +47,7 @@ function waitForUrl(child: ChildProcess, output: () => string): Promise<string> 
 export async function startStack({
   sandbox: sandboxOptions = {},
   defaultConnection,
+  env: extraEnv = {},
 }: StackOptions): Promise<Stack> {
   const sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
   const connectionEnv: Record<string, string> = defaultConnection
@@ -62,6 +65,7 @@ export async function startStack({
     HOST: '127.0.0.1',
     PORT: '0',
     ...connectionEnv,
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ['dist-server/server.js'], {
     env,
