@@ -14,6 +14,7 @@ export default defineConfig({
         sandbox: 'src/sandbox/cli.ts',
         export: 'src/export/cli.ts',
         snapshot: 'src/export/snapshot-cli.ts',
+        audit: 'src/cli/audit.ts',
         bench: 'bench/run.ts',
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -22,7 +22,7 @@ export interface StackOptions {
   defaultConnection: boolean;
   /** A sandbox that outlives this server (a restart against the same tenant); the caller closes it. */
   sharedSandbox?: RunningSandbox;
-  /** More of the server's environment (e.g. where its history store is, AUTH_*), over the defaults below. */
+  /** More of the server's environment (e.g. where its history store is, AUTH_*, IDC_AUDIT_POLICY), over the defaults below. */
   env?: Record<string, string>;
 }
 

@@ -38,7 +38,7 @@ export interface ExportIo {
 }
 
 /** The proxy is only reached in-process; this origin satisfies its Host check and never hits the network. */
-const proxyOrigin = 'http://127.0.0.1';
+export const proxyOrigin = 'http://127.0.0.1';
 
 export class ExportFailure extends Error {
   readonly exitCode: ExitCode;

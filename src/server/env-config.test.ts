@@ -13,6 +13,7 @@ describe('readServerConfig', () => {
       allowUnauthenticatedRemote: false,
       store: { kind: 'sqlite', path: resolve('data/inventory.db') },
       historyKeepDays: 400,
+      auditPolicy: { path: 'idc-audit.yaml', required: false },
       errors: [],
     });
   });
@@ -52,6 +53,13 @@ describe('readServerConfig', () => {
     expect(readServerConfig({ DATABASE_URL: 'mysql://x' }).errors).toEqual([
       'DATABASE_URL must be a postgres:// or postgresql:// URL.',
     ]);
+  });
+
+  it('takes the audit policy file from IDC_AUDIT_POLICY, which must then exist', () => {
+    expect(readServerConfig({ IDC_AUDIT_POLICY: '/etc/idc/audit.yaml' }).auditPolicy).toEqual({
+      path: '/etc/idc/audit.yaml',
+      required: true,
+    });
   });
 
   it('reads the embedded sandbox knobs', () => {

@@ -20,6 +20,8 @@ export interface ServerConfig {
   store: StoreConfig;
   /** HISTORY_KEEP_DAYS: snapshots older than this are pruned. */
   historyKeepDays: number;
+  /** The audit policy file: IDC_AUDIT_POLICY (required to exist), else ./idc-audit.yaml when present. */
+  auditPolicy: { path: string; required: boolean };
   /** Problems that must stop the start, one sentence each. */
   errors: string[];
 }
@@ -138,6 +140,9 @@ export function readServerConfig(env: Environment): ServerConfig {
     embeddedSandbox = sandbox;
   }
 
+  const policyPath = present(env, 'IDC_AUDIT_POLICY');
+  const auditPolicy = { path: policyPath ?? 'idc-audit.yaml', required: policyPath !== undefined };
+
   const { auth, errors: authErrors } = readAuthConfig(env);
   errors.push(...authErrors);
   const store = readStoreConfig(env);
@@ -153,6 +158,7 @@ export function readServerConfig(env: Environment): ServerConfig {
     allowUnauthenticatedRemote,
     store: store.config,
     historyKeepDays,
+    auditPolicy,
     errors,
   };
 }

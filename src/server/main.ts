@@ -1,4 +1,5 @@
 // `npm start`: the dashboard's server, configured from the environment (README, "Configuration").
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readServerConfig } from './env-config.ts';
 import { startServer } from './start-server.ts';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     allowUnauthenticatedRemote: config.allowUnauthenticatedRemote,
     store: config.store,
     historyKeepDays: config.historyKeepDays,
+    auditPolicy: { path: resolve(config.auditPolicy.path), required: config.auditPolicy.required },
   });
   console.log(`Client Inventory is running at ${server.url}`);
   if (config.auth.mode === 'oidc') {

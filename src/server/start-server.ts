@@ -22,6 +22,9 @@ import { StoreService } from '../store/store-service.ts';
 import { defaultKeepDays, scheduleRetention } from './history/retention.ts';
 import { createStoreHistory, type StoreHistory } from './history/store-history.ts';
 import { compression } from './compression.ts';
+import { noAuditPolicy } from '../identity-cloud/audit/audit-policy-state.ts';
+import type { AuditPolicyWatcher } from './audit-policy-watcher.ts';
+import { watchAuditPolicy } from './audit-policy-watcher.ts';
 import { securityHeaders } from './security-headers.ts';
 import { mountStaticApp } from './static-app.ts';
 
@@ -49,6 +52,8 @@ export interface StartServerOptions {
   store?: StoreConfig;
   /** Retention of the history, in days. Default 400. */
   historyKeepDays?: number;
+  /** The audit policy file to keep in force; `required`: its absence is an error (IDC_AUDIT_POLICY was set). */
+  auditPolicy?: { path: string; required: boolean; intervalMs?: number } | null;
 }
 
 export interface RunningServer {
@@ -61,6 +66,8 @@ export interface RunningServer {
   /** The store behind the history (off when none was configured). */
   store: StoreService;
   history: StoreHistory;
+  /** The audit policy in force, when a policy file is watched. */
+  auditPolicy: AuditPolicyWatcher | null;
   close(): Promise<void>;
 }
 
@@ -156,6 +163,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     throw error;
   }
 
+  const auditPolicy = options.auditPolicy
+    ? await watchAuditPolicy(options.auditPolicy.path, {
+        required: options.auditPolicy.required,
+        log,
+        ...(options.auditPolicy.intervalMs === undefined
+          ? {}
+          : { intervalMs: options.auditPolicy.intervalMs }),
+      })
+    : null;
+
   const app = new Hono<{ Bindings: HttpBindings }>();
   app.use('*', async (c, next) => {
     const address = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress;
@@ -195,6 +212,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   auth.mount(app);
   mountActivityRoutes(app, activity);
+  app.get('/api/audit/policy', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(auditPolicy?.current() ?? noAuditPolicy);
+  });
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
@@ -217,6 +238,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     proxy.close();
     stopRetention();
     await store.close();
+    auditPolicy?.close();
     await sandbox?.close();
     throw error;
   }
@@ -230,9 +252,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     auth,
     store,
     history,
+    auditPolicy,
     close: () => {
       closing ??= (async () => {
         proxy.close();
+        auditPolicy?.close();
         await new Promise<void>((resolveClose) => {
           server.close(() => {
             resolveClose();

@@ -8,6 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { AuditPolicyBanner } from '../../lib/audit/audit-policy-banner.tsx';
 import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
 import { HistoryOffBanner } from '../../lib/history/history-off-banner.tsx';
@@ -133,6 +134,7 @@ export function AppLayout() {
         maxWidth="xl"
         sx={{ py: 3, flexGrow: 1, outline: 'none' }}
       >
+        {location.pathname !== toConnect() ? <AuditPolicyBanner /> : null}
         <ErrorBoundary label="This page" resetKey={location.pathname}>
           <ConnectionGate>
             <Suspense fallback={<PageLoading />}>

@@ -1,5 +1,13 @@
 // Runs every rule over a whole inventory in linear time: one pass to count configuration clients and policy
 // references, one pass over clients, one over policies, then findings bucketed by severity (no sort).
+import type { AcceptedFinding } from '../audit/acceptance.ts';
+import type { AuditSettings } from '../audit/audit-evaluation.ts';
+import { createTriage } from '../audit/audit-evaluation.ts';
+import {
+  configurationCountPolicyFindings,
+  redirectUriPolicyFindings,
+  tokenLifetimePolicyFindings,
+} from '../audit/audit-rules.ts';
 import { classifyClient } from '../client-kind.ts';
 import type { InventoryCoverage } from '../inventory-coverage.ts';
 import { inventoryCoverage, policyPresence } from '../inventory-coverage.ts';
@@ -9,7 +17,7 @@ import { clientFindings } from './client-rules.ts';
 import type { ClientRuleContext } from './client-rules.ts';
 import type { Finding, FindingSubject, RuleId, Severity } from './finding.ts';
 import { emptySeverityCounts, ruleIds, severities, worstSeverity } from './finding.ts';
-import { loginPolicyFindings, tokenPolicyFindings } from './policy-rules.ts';
+import { loginPolicyFindings, policySubject, tokenPolicyFindings } from './policy-rules.ts';
 import { redirectUriFindings } from './redirect-uri-rules.ts';
 import { ruleCatalogue } from './rule-catalogue.ts';
 
@@ -20,8 +28,13 @@ export interface FindingsLimitation {
 }
 
 export interface InventoryFindings {
-  /** Worst severity first; within a severity, in inventory order (clients in list order, then policies). */
+  /**
+   * The open findings, worst severity first; within a severity, in inventory order (clients in list order, then
+   * policies). Accepted findings are in `accepted` only, counted nowhere else.
+   */
   all: Finding[];
+  /** Findings an acceptance (policy file or store) covers, in the order found. */
+  accepted: AcceptedFinding[];
   byClientId: Map<string, Finding[]>;
   byLoginPolicyId: Map<string, Finding[]>;
   byTokenPolicyId: Map<string, Finding[]>;
@@ -101,7 +114,10 @@ function limitationsOf(coverage: InventoryCoverage): FindingsLimitation[] {
   return limitations;
 }
 
-export function evaluateInventory(inventory: Inventory): InventoryFindings {
+/** `audit`: the organisation's policy and accepted risks; without it, the generic rules alone. */
+export function evaluateInventory(inventory: Inventory, audit?: AuditSettings): InventoryFindings {
+  const auditPolicy = audit?.policy ?? {};
+  const { triage, accepted } = createTriage(audit);
   const coverage = inventoryCoverage(inventory);
   const clients = clientsInOrder(inventory);
 
@@ -134,7 +150,15 @@ export function evaluateInventory(inventory: Inventory): InventoryFindings {
   const byClientId = new Map<string, Finding[]>();
   for (const { client, listedName } of clients) {
     const subject = clientSubject(client, listedName);
-    const findings = [...clientFindings(client, subject, context), ...redirectUriFindings(client, subject)];
+    const configuration = classifyClient(client) === 'configuration';
+    const findings = triage([
+      ...clientFindings(client, subject, context),
+      ...redirectUriFindings(client, subject),
+      ...redirectUriPolicyFindings(client, subject, auditPolicy),
+      ...(configuration
+        ? configurationCountPolicyFindings(subject, configurationClientCount, auditPolicy)
+        : []),
+    ]);
     if (findings.length > 0) {
       byClientId.set(client.id, findings);
       record(findings);
@@ -147,23 +171,27 @@ export function evaluateInventory(inventory: Inventory): InventoryFindings {
 
   const byLoginPolicyId = new Map<string, Finding[]>();
   for (const policy of inventory.loginPoliciesById.values()) {
-    const findings = loginPolicyFindings(policy, { usedBy: usage(loginPolicyUse, policy.id) });
+    const findings = triage(loginPolicyFindings(policy, { usedBy: usage(loginPolicyUse, policy.id) }));
     if (findings.length > 0) {
       byLoginPolicyId.set(policy.id, findings);
       record(findings);
     }
   }
   const byTokenPolicyId = new Map<string, Finding[]>();
-  for (const policy of inventory.tokenPoliciesById.values()) {
-    const findings = tokenPolicyFindings(policy, { usedBy: usage(tokenPolicyUse, policy.id) });
+  for (const tokenPolicy of inventory.tokenPoliciesById.values()) {
+    const findings = triage([
+      ...tokenPolicyFindings(tokenPolicy, { usedBy: usage(tokenPolicyUse, tokenPolicy.id) }),
+      ...tokenLifetimePolicyFindings(tokenPolicy, policySubject('tokenPolicy', tokenPolicy), auditPolicy),
+    ]);
     if (findings.length > 0) {
-      byTokenPolicyId.set(policy.id, findings);
+      byTokenPolicyId.set(tokenPolicy.id, findings);
       record(findings);
     }
   }
 
   return {
     all: severities.flatMap((severity) => buckets.get(severity) ?? []),
+    accepted,
     byClientId,
     byLoginPolicyId,
     byTokenPolicyId,

@@ -69,6 +69,28 @@ const descriptions = {
       'The client names a login or token policy that does not exist (any more): sign-in or token issuance for this client fails, or changes behaviour if a policy with that id is created later. Checked only when the policy lists were readable.',
     recommendation: 'Assign an existing policy to the client, or delete the client if it is no longer used.',
   },
+  'redirect-uri-host-not-allowed': {
+    id: 'redirect-uri-host-not-allowed',
+    severity: 'high',
+    subjectKind: 'client',
+    title: 'Redirect URI host is not in the organisation’s allow list',
+    explanation:
+      'The audit policy (idc-audit.yaml, allowedRedirectHosts) lists the hosts the organisation runs its apps on; this redirect sends authorization responses, codes included, to a host outside that list: a partner, a forgotten test domain or an attacker’s. Loopback hosts are judged by their own rules.',
+    recommendation:
+      'Remove the URI, or, if the host is the organisation’s, add it (or a *.domain pattern) to allowedRedirectHosts.',
+    reference: 'RFC 9700 §4.1',
+  },
+  'redirect-uri-custom-scheme-not-allowed': {
+    id: 'redirect-uri-custom-scheme-not-allowed',
+    severity: 'high',
+    subjectKind: 'client',
+    title: 'Custom URI scheme is not in the organisation’s allow list',
+    explanation:
+      'The audit policy (idc-audit.yaml, allowedCustomSchemes) lists the native apps’ URI schemes; a scheme outside it belongs to an app nobody declared, and any app on the device that claims it receives the authorization codes.',
+    recommendation:
+      'Remove the URI, or, if the native app is the organisation’s, add its scheme to allowedCustomSchemes.',
+    reference: 'RFC 8252 §7.1, §8.4',
+  },
   'redirect-uri-fragment': {
     id: 'redirect-uri-fragment',
     severity: 'medium',
@@ -106,6 +128,27 @@ const descriptions = {
       'A stolen refresh token stays usable for the whole lifetime. Identity Cloud’s default is 90 days (7,776,000 s); longer lifetimes widen the window of abuse.',
     recommendation: 'Lower refreshTokenLifetime to 90 days or less, unless a documented need requires more.',
     reference: 'RFC 9700 §4.14',
+  },
+  'token-policy-lifetime-above-maximum': {
+    id: 'token-policy-lifetime-above-maximum',
+    severity: 'medium',
+    subjectKind: 'tokenPolicy',
+    title: 'Token policy exceeds the organisation’s maximum token lifetime',
+    explanation:
+      'The audit policy (idc-audit.yaml, maxAccessTokenLifetime or maxRefreshTokenLifetime) sets how long the organisation lets a token live; this policy issues tokens that live longer, so a stolen token stays usable beyond what was agreed.',
+    recommendation:
+      'Lower the policy’s lifetime to the maximum, or record why this policy needs more as an accepted finding.',
+    reference: 'RFC 9700 §2.2.2, §4.14',
+  },
+  'client-configuration-count-above-maximum': {
+    id: 'client-configuration-count-above-maximum',
+    severity: 'medium',
+    subjectKind: 'client',
+    title: 'More configuration clients than the organisation allows',
+    explanation:
+      'The audit policy (idc-audit.yaml, maxConfigurationClients) caps how many clients may hold the right to read and change the whole tenant; this tenant has more, and each extra one is another secret that can take it over.',
+    recommendation:
+      'Delete the configuration clients nobody needs any more, or accept the ones that have an owner and a reason.',
   },
   'redirect-uri-ip-literal': {
     id: 'redirect-uri-ip-literal',

@@ -1,5 +1,6 @@
 // Findings of the published inventory, evaluated once per publish and shared by every page that shows them (the
 // clients grid, a client's page, the Findings page, the overview, exports).
+import type { AuditSettings } from '../../identity-cloud/audit/audit-evaluation.ts';
 import type { InventoryFindings } from '../../identity-cloud/findings/evaluate-inventory.ts';
 import { evaluateInventory } from '../../identity-cloud/findings/evaluate-inventory.ts';
 import type { Inventory } from '../../identity-cloud/inventory.ts';
@@ -12,6 +13,8 @@ export interface EvaluatedFindings {
    * on screen: a client whose details arrived since then has not been checked yet (see `wasChecked`).
    */
   inventory: Inventory;
+  /** The audit policy and acceptances applied, if any. */
+  audit: AuditSettings | undefined;
 }
 
 /**
@@ -25,8 +28,8 @@ export const streamingEvaluationIntervalMs = 1_000;
 const evaluations = new WeakMap<Inventory, EvaluatedFindings>();
 let latestWhileStreaming: { at: number; evaluated: EvaluatedFindings } | null = null;
 
-function evaluate(inventory: Inventory): EvaluatedFindings {
-  const evaluated = { findings: evaluateInventory(inventory), inventory };
+function evaluate(inventory: Inventory, audit: AuditSettings | undefined): EvaluatedFindings {
+  const evaluated = { findings: evaluateInventory(inventory, audit), inventory, audit };
   evaluations.set(inventory, evaluated);
   return evaluated;
 }
@@ -38,20 +41,23 @@ function evaluate(inventory: Inventory): EvaluatedFindings {
 export function findingsOf(
   snapshot: StreamedInventory,
   streaming: boolean,
+  audit?: AuditSettings,
   now: number = performance.now(),
 ): EvaluatedFindings {
   const cached = evaluations.get(snapshot.inventory);
-  if (cached !== undefined) return cached;
+  // A new policy or acceptance evaluates the same inventory again.
+  if (cached !== undefined && cached.audit === audit) return cached;
   if (
     streaming &&
     latestWhileStreaming !== null &&
     now - latestWhileStreaming.at < streamingEvaluationIntervalMs &&
     // Only an earlier publish of the same stream (the list it started from) may stand in.
-    latestWhileStreaming.evaluated.inventory.summaries === snapshot.inventory.summaries
+    latestWhileStreaming.evaluated.inventory.summaries === snapshot.inventory.summaries &&
+    latestWhileStreaming.evaluated.audit === audit
   ) {
     return latestWhileStreaming.evaluated;
   }
-  const evaluated = evaluate(snapshot.inventory);
+  const evaluated = evaluate(snapshot.inventory, audit);
   latestWhileStreaming = streaming ? { at: now, evaluated } : null;
   return evaluated;
 }

@@ -1,19 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { AuditSettings } from '../../identity-cloud/audit/audit-evaluation.ts';
+import { auditPolicyQueryOptions } from '../audit/audit-policy-query.ts';
 import type { EvaluatedFindings } from './inventory-findings.ts';
 import { findingsOf } from './inventory-findings.ts';
 import { useInventory } from './use-inventory.ts';
 
+/** The audit policy in force on the server, as evaluation settings; undefined: the generic rules alone. */
+function useAuditSettings(): AuditSettings | undefined {
+  const policy = useQuery(auditPolicyQueryOptions()).data?.policy ?? null;
+  return useMemo(() => (policy === null ? undefined : { policy, now: new Date() }), [policy]);
+}
+
 /**
- * The inventory query and its findings. Findings are evaluated once per published inventory (shared across pages
- * through a cache keyed on it), throttled while the stream runs; `evaluated` is undefined until the list arrived.
+ * The inventory query and its findings. Findings are evaluated once per published inventory and audit policy
+ * (shared across pages through a cache keyed on them), throttled while the stream runs; `evaluated` is undefined
+ * until the list arrived.
  */
 export function useInventoryFindings() {
   const inventory = useInventory();
+  const audit = useAuditSettings();
   const snapshot = inventory.data;
   const streaming = inventory.isFetching && snapshot?.complete !== true;
   const evaluated = useMemo<EvaluatedFindings | undefined>(
-    () => (snapshot === undefined ? undefined : findingsOf(snapshot, streaming)),
-    [snapshot, streaming],
+    () => (snapshot === undefined ? undefined : findingsOf(snapshot, streaming, audit)),
+    [snapshot, streaming, audit],
   );
   return { inventory, snapshot, streaming, evaluated };
 }

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { AcceptedFindingList } from '../../../lib/audit/accepted-findings.tsx';
 import { FindingList } from '../../../lib/components/finding-list.tsx';
 import { wasChecked } from '../../../lib/inventory/inventory-findings.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
@@ -16,11 +17,19 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
   const headingId = useId();
   const { inventory, evaluated } = useInventoryFindings();
   const findings = evaluated?.findings.byClientId.get(clientId) ?? [];
+  const accepted =
+    evaluated?.findings.accepted.filter(
+      (entry) => entry.finding.subject.kind === 'client' && entry.finding.subject.id === clientId,
+    ) ?? [];
   const checked = evaluated !== undefined && wasChecked(evaluated, clientId);
 
   let body: ReactNode;
   if (checked && findings.length > 0) {
     body = <FindingList findings={findings} label="Findings of this client" />;
+  } else if (checked && accepted.length > 0) {
+    body = (
+      <Typography color="text.secondary">No open findings: every risk found here was accepted.</Typography>
+    );
   } else if (checked) {
     body = (
       <Typography color="text.secondary">
@@ -55,6 +64,18 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
           Findings{checked ? ` (${findings.length})` : ''}
         </Typography>
         {body}
+        {checked && accepted.length > 0 ? (
+          <>
+            <Typography variant="h3" sx={{ mt: 2, mb: 0.5, fontSize: '1.05rem', fontWeight: 600 }}>
+              Accepted ({accepted.length})
+            </Typography>
+            <AcceptedFindingList
+              accepted={accepted}
+              label="Accepted findings of this client"
+              showSubject={false}
+            />
+          </>
+        ) : null}
       </CardContent>
     </Card>
   );

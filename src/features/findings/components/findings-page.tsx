@@ -18,6 +18,7 @@ import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
+import { AcceptedFindingList } from '../../../lib/audit/accepted-findings.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { SeverityGroup } from '../utils/group-findings.ts';
@@ -186,6 +187,17 @@ export function FindingsPage() {
           ) : (
             groups.map((group) => <SeveritySection key={group.severity} group={group} />)
           )}
+          {findings.accepted.length > 0 ? (
+            <Box component="section" aria-labelledby="accepted-findings-heading">
+              <Typography variant="h2" id="accepted-findings-heading" gutterBottom>
+                Accepted ({findings.accepted.length})
+              </Typography>
+              <Typography color="text.secondary" sx={{ mb: 1 }}>
+                Reviewed risks, counted as open nowhere until they expire or what they matched changes.
+              </Typography>
+              <AcceptedFindingList accepted={findings.accepted} label="Accepted findings" showSubject />
+            </Box>
+          ) : null}
         </>
       )}
     </Stack>

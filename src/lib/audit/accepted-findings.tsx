@@ -1,0 +1,85 @@
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import type { Acceptance, AcceptedFinding } from '../../identity-cloud/audit/acceptance.ts';
+import { findingKey } from '../../identity-cloud/findings/finding.ts';
+import type { FindingSubject } from '../../identity-cloud/findings/finding.ts';
+import { monospaceFont } from '../components/monospace.tsx';
+import { SeverityChip } from '../components/severity-chip.tsx';
+import { toClient, toLoginPolicy, toTokenPolicy } from '../routes.ts';
+
+function subjectPath(subject: FindingSubject): string {
+  if (subject.kind === 'client') return toClient({ clientId: subject.id });
+  if (subject.kind === 'loginPolicy') return toLoginPolicy({ policyId: subject.id });
+  return toTokenPolicy({ policyId: subject.id });
+}
+
+function acceptedBy(acceptance: Acceptance): string {
+  if (acceptance.source === 'policy-file') return 'accepted in idc-audit.yaml';
+  const when = acceptance.acceptedAt === undefined ? '' : ` on ${acceptance.acceptedAt.slice(0, 10)}`;
+  return `accepted by ${acceptance.acceptedBy ?? acceptance.owner}${when}`;
+}
+
+/**
+ * Findings set apart because someone accepted the risk: who, why and until when. `actions` renders what may be
+ * done with one (Revoke, for the dashboard's own acceptances).
+ */
+export function AcceptedFindingList({
+  accepted,
+  label,
+  showSubject,
+  actions,
+}: {
+  accepted: readonly AcceptedFinding[];
+  label: string;
+  showSubject: boolean;
+  actions?: (entry: AcceptedFinding) => ReactNode;
+}) {
+  return (
+    <List disablePadding aria-label={label}>
+      {accepted.map((entry, index) => {
+        const { finding, acceptance } = entry;
+        return (
+          <ListItem
+            key={`${findingKey(finding)}|${acceptance.id}`}
+            disableGutters
+            divider={index < accepted.length - 1}
+            sx={{ display: 'block', py: 1.5 }}
+          >
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 0.5 }}>
+              <SeverityChip severity={finding.severity} />
+              <Typography component="span" sx={{ fontWeight: 600 }}>
+                {finding.title}
+              </Typography>
+              {showSubject ? (
+                <Link component={RouterLink} to={subjectPath(finding.subject)} underline="hover">
+                  {finding.subject.name}
+                </Link>
+              ) : null}
+            </Box>
+            {finding.detail !== undefined ? (
+              <Typography
+                component="div"
+                variant="body2"
+                sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', mb: 0.5 }}
+              >
+                {finding.detail}
+              </Typography>
+            ) : null}
+            <Typography variant="body2">
+              <strong>Why accepted:</strong> {acceptance.reason}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {acceptedBy(acceptance)}; owner {acceptance.owner}; until {acceptance.expires}
+            </Typography>
+            {actions ? <Box sx={{ mt: 1 }}>{actions(entry)}</Box> : null}
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}
