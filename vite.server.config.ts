@@ -13,6 +13,7 @@ export default defineConfig({
         server: 'src/server/main.ts',
         sandbox: 'src/sandbox/cli.ts',
         export: 'src/export/cli.ts',
+        migrate: 'src/cli/migrate.ts',
         bench: 'bench/run.ts',
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -8,7 +8,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{identity-cloud,sandbox,proxy,server,export}/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'src/{identity-cloud,sandbox,proxy,server,export,cli}/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

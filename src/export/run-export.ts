@@ -39,7 +39,7 @@ export interface ExportIo {
 /** The proxy is only reached in-process; this origin satisfies its Host check and never hits the network. */
 const proxyOrigin = 'http://127.0.0.1';
 
-class ExportFailure extends Error {
+export class ExportFailure extends Error {
   readonly exitCode: ExitCode;
   constructor(exitCode: ExitCode, message: string) {
     super(message);
@@ -63,7 +63,7 @@ function exitCodeForStatus(status: number): ExitCode {
   return status >= 400 && status < 500 ? exitCodes.configuration : exitCodes.incomplete;
 }
 
-async function checkSession(proxy: ProxyApp): Promise<void> {
+export async function checkSession(proxy: ProxyApp): Promise<void> {
   const response = await proxy.fetch(new Request(`${proxyOrigin}/api/session`));
   if (response.ok) return;
   const detail = await problemDetail(response);
@@ -88,7 +88,7 @@ async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<st
   if (buffer.trim() !== '') yield buffer.trim();
 }
 
-async function readInventory(proxy: ProxyApp, progress: ExportProgress): Promise<Inventory> {
+export async function readInventory(proxy: ProxyApp, progress: ExportProgress): Promise<Inventory> {
   const response = await proxy.fetch(new Request(`${proxyOrigin}/api/inventory`));
   if (!response.ok || response.body === null) {
     const detail = await problemDetail(response);

@@ -161,6 +161,14 @@ describe('migration readiness', () => {
     expect(claims?.message).toMatch(how);
   });
 
+  it('custom claims withheld as a plain value still count as claims to recreate', () => {
+    const policy: LoginPolicy = { ...hostedV2, customClaims: { id_token: '[redacted]' } };
+    const client = only('auth0', { clients: [publicClient('c')], loginPolicies: [policy] });
+    expect(client.reasons.find((reason) => reason.code === 'custom-claims')?.message).toContain(
+      'the id_token claims',
+    );
+  });
+
   it('tells Hosted Login v1 (a change) from v2 (to know) and from an own login page (a change)', () => {
     const v1: LoginPolicy = { ...hostedV2, loginURL: 'https://v1.api.us.janrain.com/cust/auth-ui/login' };
     const own: LoginPolicy = { ...hostedV2, loginURL: 'https://login.example.com/sign-in' };

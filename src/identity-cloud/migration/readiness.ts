@@ -102,6 +102,9 @@ function claimNames(policy: LoginPolicy): string[] {
   for (const [where, claims] of Object.entries(policy.customClaims ?? {})) {
     if (claims !== null && typeof claims === 'object') {
       for (const claim of Object.keys(claims)) names.push(`${claim} (${where})`);
+    } else if (claims !== null && claims !== undefined) {
+      // Present but not a claim map (e.g. withheld on the way here): still claims to recreate.
+      names.push(`the ${where} claims`);
     }
   }
   return names;
