@@ -64,6 +64,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/drift/components/drift-page.tsx')).DriftPage,
         }),
       },
+      {
+        path: routePatterns.migration,
+        lazy: async () => ({
+          Component: (await import('../features/migration/components/migration-page.tsx')).MigrationPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,6 +9,7 @@ export const routePatterns = {
   tokenPolicy: '/policies/token/:policyId',
   findings: '/findings',
   drift: '/drift',
+  migration: '/migration',
 } as const;
 
 export function toOverview(): string {
@@ -49,4 +50,9 @@ export function toFindings(search?: URLSearchParams | string): string {
 
 export function toDrift(): string {
   return routePatterns.drift;
+}
+
+export function toMigration(search?: URLSearchParams | string): string {
+  const query = search === undefined ? '' : search.toString();
+  return query === '' ? routePatterns.migration : `${routePatterns.migration}?${query}`;
 }

@@ -12,7 +12,15 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
 import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
-import { toClients, toConnect, toDrift, toFindings, toOverview, toPolicies } from '../../lib/routes.ts';
+import {
+  toClients,
+  toConnect,
+  toDrift,
+  toFindings,
+  toMigration,
+  toOverview,
+  toPolicies,
+} from '../../lib/routes.ts';
 import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
@@ -25,6 +33,7 @@ const navigation = [
   { label: 'Findings', to: toFindings(), end: false },
   { label: 'Policies', to: toPolicies(), end: false },
   { label: 'Drift', to: toDrift(), end: false },
+  { label: 'Migration', to: toMigration(), end: false },
   { label: 'Connection', to: toConnect(), end: false },
 ];
 

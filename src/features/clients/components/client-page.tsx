@@ -19,6 +19,7 @@ import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { FieldList } from '../../../lib/components/field-list.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
 import { RawJson } from '../../../lib/components/raw-json.tsx';
+import { ClientReadinessCard } from '../../../lib/migration/client-readiness-card.tsx';
 import { toClients } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { clientQueryOptions } from '../api/client-query.ts';
@@ -87,6 +88,10 @@ function ClientDetails({ client }: { client: Client }) {
 
       <ErrorBoundary label="The findings">
         <ClientFindingsCard clientId={client.id} />
+      </ErrorBoundary>
+
+      <ErrorBoundary label="The migration readiness">
+        <ClientReadinessCard clientId={client.id} />
       </ErrorBoundary>
 
       <Card variant="outlined">
