@@ -15,6 +15,7 @@ export default defineConfig({
         export: 'src/export/cli.ts',
         snapshot: 'src/export/snapshot-cli.ts',
         audit: 'src/cli/audit.ts',
+        migrate: 'src/cli/migrate.ts',
         bench: 'bench/run.ts',
       },
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

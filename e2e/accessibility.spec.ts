@@ -98,6 +98,13 @@ const pages: { name: string; path: (ids: Ids) => string; ready: (page: Page) => 
     },
   },
   { name: 'history', path: () => '/history', ready: heading('History') },
+  {
+    name: 'migration',
+    path: () => '/migration?target=pingone',
+    ready: async (page) => {
+      await expect(page.getByText(/^\d+ clients for PingOne/)).toBeVisible({ timeout: 20_000 });
+    },
+  },
   { name: 'client-not-found', path: () => '/clients/no-such-client', ready: heading('Client not found') },
   { name: 'page-not-found', path: () => '/no/such/page', ready: heading('Page not found') },
 ];

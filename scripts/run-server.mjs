@@ -1,5 +1,5 @@
 // `node scripts/run-server.mjs <name> [...args]`: rebuild the server bundle when the sources are newer, then run
-// dist-server/<name>.js with the args, forwarding signals and the exit code (npm run sandbox | export | bench).
+// dist-server/<name>.js with the args, forwarding signals and the exit code (npm run sandbox | export | migrate | bench).
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { existsSync } from 'node:fs';

@@ -76,6 +76,12 @@ export const router = createBrowserRouter([
           Component: (await import('../features/activity/components/activity-page.tsx')).ActivityPage,
         }),
       },
+      {
+        path: routePatterns.migration,
+        lazy: async () => ({
+          Component: (await import('../features/migration/components/migration-page.tsx')).MigrationPage,
+        }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

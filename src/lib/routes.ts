@@ -11,6 +11,7 @@ export const routePatterns = {
   drift: '/drift',
   history: '/history',
   activity: '/activity',
+  migration: '/migration',
 } as const;
 
 export function toOverview(): string {
@@ -65,4 +66,9 @@ export function toHistory(search?: URLSearchParams | string): string {
 
 export function toActivity(): string {
   return routePatterns.activity;
+}
+
+export function toMigration(search?: URLSearchParams | string): string {
+  const query = search === undefined ? '' : search.toString();
+  return query === '' ? routePatterns.migration : `${routePatterns.migration}?${query}`;
 }

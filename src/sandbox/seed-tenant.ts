@@ -99,13 +99,28 @@ function applicationClientLink(context: Context) {
   };
 }
 
-function makeLoginPolicy(context: Context, title: string, withClaims: boolean): SandboxLoginPolicy {
+/** Where a login policy signs people in: Hosted Login v2 or v1 (the documented URLs), or the app's own page. */
+type LoginPage = 'hosted-v2' | 'hosted-v1' | 'own';
+
+function loginUrl(context: Context, title: string, page: LoginPage): string {
+  const hosted = `https://v1.api.us.janrain.com/${context.customerId}/auth-ui`;
+  if (page === 'hosted-v2') return `${hosted}/v2/login`;
+  if (page === 'hosted-v1') return `${hosted}/login`;
+  return `https://login.${context.brand}.example.com/${slugOf(title)}`;
+}
+
+function makeLoginPolicy(
+  context: Context,
+  title: string,
+  withClaims: boolean,
+  page: LoginPage = 'hosted-v2',
+): SandboxLoginPolicy {
   const { fast } = context;
   const id = fast.uuid();
   const policy: SandboxLoginPolicy = {
     id,
     title,
-    loginURL: `https://login.${context.brand}.example.com/${slugOf(title)}`,
+    loginURL: loginUrl(context, title, page),
     identityStoreDetails: {
       type: 'janrainCapture',
       connectionDetails: {
@@ -158,7 +173,10 @@ function makePolicies(context: Context, clientCount: number, configurationScope:
     'Employee access',
   ];
   const extraLogin = Math.min(36, Math.floor(clientCount / 500));
-  const assignableLogin = loginTitles.map((title, index) => makeLoginPolicy(context, title, index % 2 === 0));
+  const pages: LoginPage[] = ['hosted-v2', 'hosted-v2', 'own', 'hosted-v1'];
+  const assignableLogin = loginTitles.map((title, index) =>
+    makeLoginPolicy(context, title, index % 2 === 0, pages[index]),
+  );
   for (let index = 0; index < extraLogin; index += 1) {
     const title = `${context.faker.company.name()} sign-in`;
     assignableLogin.push(makeLoginPolicy(context, title, index % 3 === 0));

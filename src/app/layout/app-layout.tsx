@@ -21,6 +21,7 @@ import {
   toDrift,
   toFindings,
   toHistory,
+  toMigration,
   toOverview,
   toPolicies,
 } from '../../lib/routes.ts';
@@ -39,6 +40,7 @@ const navigation = [
   { label: 'Policies', to: toPolicies(), end: false },
   { label: 'Drift', to: toDrift(), end: false },
   { label: 'History', to: toHistory(), end: false },
+  { label: 'Migration', to: toMigration(), end: false },
   { label: 'Connection', to: toConnect(), end: false },
   { label: 'Activity', to: toActivity(), end: false },
 ];

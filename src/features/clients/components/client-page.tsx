@@ -23,6 +23,7 @@ import { Monospace } from '../../../lib/components/monospace.tsx';
 import { RawJson } from '../../../lib/components/raw-json.tsx';
 import { formatDateTime } from '../../../lib/format/format.ts';
 import { clientHistoryQueryOptions } from '../../../lib/history/history-queries.ts';
+import { ClientReadinessCard } from '../../../lib/migration/client-readiness-card.tsx';
 import { toClients } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { clientQueryOptions } from '../api/client-query.ts';
@@ -115,6 +116,12 @@ function ClientDetails({ client, removed }: { client: Client; removed?: RemovedF
           <ClientFindingsCard clientId={client.id} />
         </ErrorBoundary>
       )}
+
+      {removed === undefined ? (
+        <ErrorBoundary label="The migration readiness">
+          <ClientReadinessCard clientId={client.id} />
+        </ErrorBoundary>
+      ) : null}
 
       <Card variant="outlined">
         <CardContent>
