@@ -86,6 +86,8 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
               } catch {
                 // Already closed.
               }
+              // The server waits for the socket to drain, which it never will: close it.
+              (c.env as ProxyEnv['Bindings'] | undefined)?.outgoing?.destroy();
             },
           });
           // Lines produced in the same turn of the event loop leave in one chunk: the browser still gets each line

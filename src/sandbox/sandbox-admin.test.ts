@@ -1,6 +1,6 @@
 // The admin operations over real HTTP, seen through the configuration API a dashboard reads.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestToken } from './test-helpers.ts';
+import { requestToken } from '../test-support/node/sandbox-http.ts';
 import { startSandbox, type RunningSandbox } from './start-sandbox.ts';
 
 let sandbox: RunningSandbox;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressedBody, negotiateContentCoding } from './compression.ts';
 import { precompressDirectory } from './precompress-plugin.ts';
 import { startServer } from './start-server.ts';
-import { closedAfterEachTest } from './test-helpers.ts';
+import { closedAfterEachTest } from '../test-support/node/proxy-under-test.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 

@@ -55,7 +55,8 @@ async function mountProxy(server: ViteDevServer | PreviewServer, host: string): 
     log: (line) => {
       server.config.logger.info(line, { timestamp: false });
     },
-    serveDefaultConnectionToRemoteClients: authenticationConfigured,
+    // The dev server never authenticates: the default connection is for this machine only.
+    serveDefaultConnectionToRemoteClients: false,
     allowLoopbackIdentityDomain: (config.proxy.allowLoopbackIdentityDomain ?? false) || sandbox !== null,
     ...(sandbox
       ? {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderApp, stubFetch } from '../../test/render-app.tsx';
+import { jsonResponse, renderApp, stubFetch } from '../../test-support/browser/render-app.tsx';
 import { HistoryOffBanner } from './history-off-banner.tsx';
 
 describe('history off banner', () => {

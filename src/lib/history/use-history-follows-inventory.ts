@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { InventorySnapshot } from '../inventory/inventory-snapshot.ts';
+import type { StreamedInventory } from '../inventory/inventory-snapshot.ts';
 import { queryKeys } from '../query-keys.ts';
 
 // The server records a finished inventory just after its last line (the write does not delay it): ask again once
@@ -12,7 +12,7 @@ export function useHistoryFollowsInventory(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     const timers = new Set<ReturnType<typeof setTimeout>>();
-    let lastDone: InventorySnapshot | undefined;
+    let lastDone: StreamedInventory | undefined;
     const refresh = () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.tenant.history.all() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.historyStatus() });
@@ -20,7 +20,7 @@ export function useHistoryFollowsInventory(): void {
     const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'success') return;
       if (event.query.queryHash !== JSON.stringify(queryKeys.tenant.inventory())) return;
-      const data = event.query.state.data as InventorySnapshot | undefined;
+      const data = event.query.state.data as StreamedInventory | undefined;
       if (data?.complete !== true || data === lastDone) return;
       lastDone = data;
       refresh();

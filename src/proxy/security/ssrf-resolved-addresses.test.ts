@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp, type ProxyOptions } from '../create-proxy-app.ts';
 import { fetchUpstream } from '../upstream-fetch.ts';
-import { closedAfterEachTest, closedLoopbackPort, startTinyServer } from '../../server/test-helpers.ts';
-import { countSocketConnects } from './security-test-helpers.ts';
+import { closedAfterEachTest, closedLoopbackPort, startTinyServer } from '../../test-support/node/proxy-under-test.ts';
+import { countSocketConnects } from '../../test-support/node/security-probes.ts';
 
 const { track } = closedAfterEachTest();
 const customerId = '01000000-0000-3000-9000-000000000000';

@@ -2,7 +2,7 @@
 // leave a session behind that nobody holds a cookie for.
 import { expect, it } from 'vitest';
 import { startServer } from '../../server/start-server.ts';
-import { closedAfterEachTest, postSession, startTinyServer } from '../../server/test-helpers.ts';
+import { closedAfterEachTest, postSession, startTinyServer } from '../../test-support/node/proxy-under-test.ts';
 
 const { track } = closedAfterEachTest();
 

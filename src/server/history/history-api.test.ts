@@ -11,7 +11,7 @@ import {
   connect,
   type InventoryLineObject,
   type ProxyUnderTest,
-} from '../test-helpers.ts';
+} from '../../test-support/node/proxy-under-test.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publicClient } from '../../../identity-cloud/inventory-fixtures.ts';
-import { jsonResponse, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import { jsonResponse, renderApp, stubFetch } from '../../../test-support/browser/render-app.tsx';
 import { ClientPage } from './client-page.tsx';
 
 const session = {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import { jsonResponse, renderApp, stubFetch } from '../../../test-support/browser/render-app.tsx';
 import { HistoryPage } from './history-page.tsx';
 
 const session = {

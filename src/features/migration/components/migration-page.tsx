@@ -86,14 +86,8 @@ function VerdictFilter({
       sx={{ flexWrap: 'wrap' }}
     >
       {options.map((option) => (
-        <ToggleButton
-          key={option.value}
-          value={option.value}
-          aria-label={option.label}
-          sx={{ textTransform: 'none', gap: 1, px: 1.5 }}
-        >
-          {option.label}
-          <CountBadge count={option.count} />
+        <ToggleButton key={option.value} value={option.value} sx={{ textTransform: 'none', px: 1.5 }}>
+          <CountBadge label={option.label} count={option.count} />
         </ToggleButton>
       ))}
     </ToggleButtonGroup>

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderApp, stubFetch } from '../../../test/render-app.tsx';
+import { jsonResponse, renderApp, stubFetch } from '../../../test-support/browser/render-app.tsx';
 import { ChangesSinceSnapshot } from './changes-since-snapshot.tsx';
 
 function serve(answer: () => Response) {
