@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium where it exists (CHROMIUM_PATH overrides); otherwise Playwright's own browser.
@@ -57,7 +59,12 @@ export default defineConfig({
   webServer: {
     // The product the way a user starts it (the build is done by `npm run test:e2e` beforehand).
     command: 'node dist-server/server.js',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    // A history store of its own, so that a run never reads snapshots an earlier run (or `npm start`) recorded.
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      IDC_STORE_PATH: join(mkdtempSync(join(tmpdir(), 'idc-e2e-')), 'inventory.db'),
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'pipe',

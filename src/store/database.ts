@@ -1,7 +1,7 @@
 // The store's tables as Kysely sees them. Each migration that adds tables declares their types in its own file;
 // the Database type is their intersection (add yours with `&`).
-import type { HistoryTables } from './migrations/0001-history.ts';
-import type { ActivityTables } from './migrations/0003-activity.ts';
+import type { HistoryTables } from './migrations/migration-0001-history.ts';
+import type { ActivityTables } from './migrations/migration-0003-activity.ts';
 
 export interface StoreMigrationsTable {
   id: number;

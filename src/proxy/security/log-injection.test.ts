@@ -1,7 +1,6 @@
 // A request path is chosen by whoever sends it: it must never forge a log line, inside /api or outside it.
 import { expect, it } from 'vitest';
-import { startServer } from '../../server/start-server.ts';
-import { closedAfterEachTest } from '../../test-support/node/proxy-under-test.ts';
+import { closedAfterEachTest, startServer } from '../../test-support/node/proxy-under-test.ts';
 import { rawGet } from '../../test-support/node/security-probes.ts';
 
 const { track } = closedAfterEachTest();

@@ -2,8 +2,12 @@
 // an old token during the refresh margin, a token inside a longer string, a token at the very end of a long error
 // text (which used to be cut to 200 characters first, so that its prefix survived).
 import { expect, it } from 'vitest';
-import { startServer } from '../../server/start-server.ts';
-import { closedAfterEachTest, postSession, startTinyServer } from '../../test-support/node/proxy-under-test.ts';
+import {
+  closedAfterEachTest,
+  postSession,
+  startTinyServer,
+  startServer,
+} from '../../test-support/node/proxy-under-test.ts';
 
 const { track } = closedAfterEachTest();
 const customerId = '01000000-0000-3000-9000-000000000000';

@@ -4,8 +4,11 @@
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/start-server.ts';
-import { closedAfterEachTest } from '../../test-support/node/proxy-under-test.ts';
+import {
+  closedAfterEachTest,
+  startServer,
+  type RunningServer,
+} from '../../test-support/node/proxy-under-test.ts';
 
 const { track } = closedAfterEachTest();
 

@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp, type ProxyOptions } from '../create-proxy-app.ts';
 import { fetchUpstream } from '../upstream-fetch.ts';
-import { closedAfterEachTest, closedLoopbackPort, startTinyServer } from '../../test-support/node/proxy-under-test.ts';
+import {
+  closedAfterEachTest,
+  closedLoopbackPort,
+  startTinyServer,
+} from '../../test-support/node/proxy-under-test.ts';
 import { countSocketConnects } from '../../test-support/node/security-probes.ts';
 
 const { track } = closedAfterEachTest();

@@ -3,7 +3,11 @@
 // stops its run after a bound, and the number of inventories at once is capped per session and per server.
 import { connect as connectSocket, type Socket } from 'node:net';
 import { expect, it } from 'vitest';
-import { closedAfterEachTest, connect, type ProxyUnderTest } from '../../test-support/node/proxy-under-test.ts';
+import {
+  closedAfterEachTest,
+  connect,
+  type ProxyUnderTest,
+} from '../../test-support/node/proxy-under-test.ts';
 import { delay } from '../../test-support/node/security-probes.ts';
 
 const { proxyAndSandbox, track } = closedAfterEachTest();

@@ -1,8 +1,12 @@
 // A token endpoint that grants an absurd lifetime must not crash the connection (a date beyond any calendar) nor
 // leave a session behind that nobody holds a cookie for.
 import { expect, it } from 'vitest';
-import { startServer } from '../../server/start-server.ts';
-import { closedAfterEachTest, postSession, startTinyServer } from '../../test-support/node/proxy-under-test.ts';
+import {
+  closedAfterEachTest,
+  postSession,
+  startTinyServer,
+  startServer,
+} from '../../test-support/node/proxy-under-test.ts';
 
 const { track } = closedAfterEachTest();
 

@@ -8,6 +8,8 @@ import { startServer, type RunningServer } from '../../server/start-server.ts';
 import type { StoreConfig } from '../../store/store-config.ts';
 
 export type { RunningSandbox, RunningServer, SandboxOptions };
+// The whole server, for proxy tests that need its composition (exposure checks, logging of every path).
+export { startServer };
 
 /** A sandbox that prints no banner. */
 export function startQuietSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
