@@ -32,7 +32,16 @@ async function serverWithActivity(trusted: string) {
   const sandbox = await startSandbox({ quiet: true, clients: 3 });
   track(() => sandbox.close());
   const activity = storeActivityLog(store);
-  const server = await startServer({ staticDir: null, auth, activity, proxy: { log: () => undefined } });
+  const server = await startServer({
+    staticDir: null,
+    auth,
+    activity,
+    proxy: {
+      log: () => undefined,
+      // The sandbox is a loopback server typed into the form.
+      allowLoopbackIdentityDomain: true,
+    },
+  });
   track(() => server.close());
   return { origin: server.url.replace(/\/$/, ''), sandbox, activity };
 }

@@ -27,9 +27,11 @@ describe('readServerConfig', () => {
       proxy: { allowLoopbackIdentityDomain: true },
       errors: [],
     });
-    expect(readServerConfig({ AUTH_MODE: 'magic', ALLOW_UNAUTHENTICATED_REMOTE: 'yes' }).errors).toEqual([
-      'AUTH_MODE must be none, oidc or proxy (got "magic").',
+    expect(
+      readServerConfig({ AUTH_MODE: 'magic', ALLOW_UNAUTHENTICATED_REMOTE: 'yes' }).errors.toSorted(),
+    ).toEqual([
       'ALLOW_UNAUTHENTICATED_REMOTE must be 1 or 0 (got "yes").',
+      'AUTH_MODE must be none, oidc or proxy (got "magic").',
     ]);
   });
 
