@@ -6,9 +6,8 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { AuditPolicyBanner } from '../../lib/audit/audit-policy-banner.tsx';
 import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
 import { HistoryOffBanner } from '../../lib/history/history-off-banner.tsx';
@@ -32,6 +31,12 @@ import { ColorModeToggle } from './color-mode-toggle.tsx';
 import { PageLoading } from './page-loading.tsx';
 import { SignedInUser } from './signed-in-user.tsx';
 import { TenantChip } from './tenant-chip.tsx';
+
+// The policy's schema and error formatting are not needed to draw the first page: the banner comes with its own
+// chunk, and only says something when the server refused the file.
+const AuditPolicyBanner = lazy(async () => ({
+  default: (await import('../../lib/audit/audit-policy-banner.tsx')).AuditPolicyBanner,
+}));
 
 const navigation = [
   { label: 'Overview', to: toOverview(), end: true },
@@ -136,7 +141,11 @@ export function AppLayout() {
         maxWidth="xl"
         sx={{ py: 3, flexGrow: 1, outline: 'none' }}
       >
-        {location.pathname !== toConnect() ? <AuditPolicyBanner /> : null}
+        {location.pathname !== toConnect() ? (
+          <Suspense fallback={null}>
+            <AuditPolicyBanner />
+          </Suspense>
+        ) : null}
         <ErrorBoundary label="This page" resetKey={location.pathname}>
           <ConnectionGate>
             <Suspense fallback={<PageLoading />}>

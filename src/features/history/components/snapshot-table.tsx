@@ -14,6 +14,7 @@ import { Link as RouterLink } from 'react-router';
 import type { HistorySnapshot, SnapshotChangeCounts } from '../../../identity-cloud/history.ts';
 import { findingsTotal } from '../../../identity-cloud/history.ts';
 import { formatCount, formatDateTime } from '../../../lib/format/format.ts';
+import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
 import { toDrift } from '../../../lib/routes.ts';
 import { sourceLabel } from '../utils/history-view.ts';
 
@@ -21,14 +22,6 @@ import { sourceLabel } from '../utils/history-view.ts';
 // from the small breakpoint up.
 const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 function Changes({ changes }: { changes: SnapshotChangeCounts | null | undefined }) {
   if (changes === null || changes === undefined) return <>First snapshot</>;
