@@ -51,13 +51,14 @@ for (const target of targets) {
       ['change', 'Change required'],
       ['reimagine', 'Reimagine'],
     ] as const) {
-      await page.getByRole('button', { name: label, exact: true }).click();
+      // A filter button's name is its label and its count ("Ready 7"), as it reads.
+      await page.getByRole('button', { name: new RegExp(`^${label} [\\d,]+$`) }).click();
       await expect(page).toHaveURL(new RegExp(`verdict=${verdict}`));
       await expect(bodyRows(page)).toHaveCount(counts[verdict]);
       for (const chip of await bodyRows(page).locator('td:nth-child(2)').allInnerTexts())
         expect(chip).toBe(label);
     }
-    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await page.getByRole('button', { name: /^All [\d,]+$/ }).click();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
