@@ -100,9 +100,14 @@ test('migration: sorting and search live in the URL; a client’s page shows its
   await table(page).getByRole('button', { name: 'Client' }).click();
   await expect(page).toHaveURL(/sort=name(:|%3A)asc/);
   const direction = new URL(page.url()).searchParams.get('sort')?.split(':')[1];
-  const names = await bodyRows(page).locator('td:first-child').allInnerTexts();
-  const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }));
-  expect(names).toEqual(direction === 'asc' ? sorted : sorted.reverse());
+  // The address changes first; the rows follow it in the next render.
+  await expect(async () => {
+    const names = await bodyRows(page).locator('td:first-child').allInnerTexts();
+    const sorted = [...names].sort((a, b) =>
+      a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true }),
+    );
+    expect(names).toEqual(direction === 'asc' ? sorted : sorted.reverse());
+  }).toPass({ timeout: 10_000 });
 
   await page.getByRole('textbox', { name: 'Search clients and reasons' }).fill('wildcard');
   await expect(page).toHaveURL(/q=wildcard/);
