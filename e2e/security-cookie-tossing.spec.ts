@@ -65,6 +65,7 @@ test('a session cookie planted by another port of the host is refused with 401 a
   const cookieHeader = (await response.request().headerValue('cookie')) ?? '';
   expect(cookieHeader.match(/idc_session=/g), 'the request carried the session cookie twice').toHaveLength(2);
   expect(response.status()).toBe(401);
+  expect(((await response.json()) as { detail?: string }).detail).toContain('session cookie twice');
 
   // Not the planted session's tenant, nor the user's own: the dashboard asks to connect again.
   await expect(page).toHaveURL(/\/connect$/);
