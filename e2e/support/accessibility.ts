@@ -5,6 +5,11 @@ import path from 'node:path';
 
 /** Every axe rule (WCAG A/AA and best practices); a violation fails with its rule, impact and targets. */
 export async function expectNoAxeViolations(page: Page, what: string, include?: string): Promise<void> {
+  // Colours are read as they are drawn: a button still fading in (MUI's 250 ms transitions) would be measured
+  // half-way and reported as low contrast. The scan judges the settled page.
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  });
   const builder = new AxeBuilder({ page });
   const results = await (include === undefined ? builder : builder.include(include)).analyze();
   const summary = results.violations.map(
