@@ -26,7 +26,10 @@ test('on a narrow screen the app bar folds its links into a Pages menu that mark
       'Findings',
       'Policies',
       'Drift',
+      'History',
+      'Migration',
       'Connection',
+      'Activity',
     ]);
     await expect(menu.getByRole('menuitem', { name: 'Clients', exact: true })).toHaveAttribute(
       'aria-current',
