@@ -22,7 +22,6 @@ import { sourceLabel } from '../utils/history-view.ts';
 // from the small breakpoint up.
 const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
 
-
 function Changes({ changes }: { changes: SnapshotChangeCounts | null | undefined }) {
   if (changes === null || changes === undefined) return <>First snapshot</>;
   const { added, removed, changed } = changes;
