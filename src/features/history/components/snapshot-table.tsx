@@ -102,7 +102,8 @@ export function SnapshotTable({ snapshots, picks, onTogglePick, page, onPageChan
   const shown = snapshots.slice(page * snapshotsPerPage, (page + 1) * snapshotsPerPage);
   return (
     <>
-      <TableContainer>
+      {/* Positioned, so that the hidden labels of a scrolled-off column are clipped with it, not stuck out of the page. */}
+      <TableContainer sx={{ position: 'relative' }}>
         <Table size="small" aria-label="Snapshots">
           <TableHead>
             <TableRow>
