@@ -113,9 +113,11 @@ export function SnapshotTable({ snapshots, picks, onTogglePick, page, onPageChan
                 </Box>
               </TableCell>
               <TableCell>Taken</TableCell>
-              <TableCell>Source</TableCell>
+              <TableCell sx={wideOnly}>Source</TableCell>
               <TableCell align="right">Clients</TableCell>
-              <TableCell align="right">Findings</TableCell>
+              <TableCell align="right" sx={wideOnly}>
+                Findings
+              </TableCell>
               <TableCell>Changes</TableCell>
               <TableCell>
                 <Box component="span" sx={visuallyHidden}>
