@@ -11,7 +11,6 @@ import { formatPolicyError, readAuditPolicy } from '../identity-cloud/audit/read
 import type { Connection } from '../identity-cloud/connection-rules.ts';
 import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { RunningSandbox, SandboxOptions } from '../sandbox/start-sandbox.ts';
 import { connectionFromEnvironment } from '../export/export-options.ts';
 import type { ProgressStream } from '../export/export-progress.ts';
@@ -24,6 +23,7 @@ import type { AuditReport } from './audit-report.ts';
 import { buildAuditReport, failsAt } from './audit-report.ts';
 import { renderSarif } from './audit-sarif.ts';
 import { renderJson, renderText } from './audit-text.ts';
+import { openHeadlessConnection } from '../export/headless-connection.ts';
 
 export const auditExitCodes = { clean: 0, findings: 1, unusable: 2 } as const;
 export type AuditExitCode = (typeof auditExitCodes)[keyof typeof auditExitCodes];
@@ -181,20 +181,10 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<Au
   let sandbox: RunningSandbox | null = null;
   try {
     const loaded = await loadPolicy(parsed.arguments, io);
-    let connection: Connection;
-    if (source.kind === 'environment') {
-      connection = source.connection;
-    } else {
-      sandbox = await startSandbox({ quiet: true, ...io.sandboxOptions });
-      connection = {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        ...(source.scope === undefined ? {} : { scope: source.scope }),
-      };
-      progress.line('No IDC_* connection variables set: auditing the built-in sandbox.');
-    }
+    const opened = await openHeadlessConnection(source, io.sandboxOptions);
+    sandbox = opened.sandbox;
+    const { connection } = opened;
+    if (sandbox !== null) progress.line('No IDC_* connection variables set: auditing the built-in sandbox.');
     progress.line(`Auditing customer ${connection.customerId} at ${connection.identityDomain}…`);
     return await audit(parsed.arguments, loaded, connection, io, progress);
   } catch (error) {

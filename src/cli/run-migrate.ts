@@ -16,10 +16,10 @@ import { createExportProgress } from '../export/export-progress.ts';
 import type { ExportIo } from '../export/run-export.ts';
 import { ExportFailure, checkSession, fetchExportInventory } from '../export/run-export.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { MigrateArguments } from './migrate-options.ts';
 import { migrateUsage, parseMigrateArguments } from './migrate-options.ts';
+import { openHeadlessConnection } from '../export/headless-connection.ts';
 
 export const migrateExitCodes = { allReady: 0, changesNeeded: 1, incomplete: 2 } as const;
 export type MigrateExitCode = (typeof migrateExitCodes)[keyof typeof migrateExitCodes];
@@ -123,20 +123,10 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo): Promis
 
   let sandbox: RunningSandbox | null = null;
   try {
-    let connection: Connection;
-    if (source.kind === 'environment') {
-      connection = source.connection;
-    } else {
-      sandbox = await startSandbox({ quiet: true, ...io.sandboxOptions });
-      connection = {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        ...(source.scope === undefined ? {} : { scope: source.scope }),
-      };
-      line('No IDC_* connection variables set: reading the built-in sandbox.');
-    }
+    const opened = await openHeadlessConnection(source, io.sandboxOptions);
+    sandbox = opened.sandbox;
+    const { connection } = opened;
+    if (sandbox !== null) line('No IDC_* connection variables set: reading the built-in sandbox.');
     line(`Reading the inventory of customer ${connection.customerId} at ${connection.identityDomain}…`);
     return await migrate(parsed.arguments, connection, io, line);
   } catch (error) {

@@ -16,12 +16,12 @@ import { readNdjsonLines } from '../identity-cloud/ndjson-lines.ts';
 import { createSnapshot, toJsonExport } from '../identity-cloud/snapshot.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
 import type { ProxyApp } from '../proxy/create-proxy-app.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { RunningSandbox, SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { ExportArguments } from './export-options.ts';
 import { connectionFromEnvironment, exportUsage, parseExportArguments } from './export-options.ts';
 import type { ExportProgress, ProgressStream } from './export-progress.ts';
 import { createExportProgress } from './export-progress.ts';
+import { openHeadlessConnection } from './headless-connection.ts';
 
 export const exitCodes = { complete: 0, incomplete: 1, configuration: 2 } as const;
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -251,20 +251,10 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
 
   let sandbox: RunningSandbox | null = null;
   try {
-    let connection: Connection;
-    if (source.kind === 'environment') {
-      connection = source.connection;
-    } else {
-      sandbox = await startSandbox({ quiet: true, ...io.sandboxOptions });
-      connection = {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        ...(source.scope === undefined ? {} : { scope: source.scope }),
-      };
-      progress.line('No IDC_* connection variables set: exporting the built-in sandbox.');
-    }
+    const opened = await openHeadlessConnection(source, io.sandboxOptions);
+    sandbox = opened.sandbox;
+    const { connection } = opened;
+    if (sandbox !== null) progress.line('No IDC_* connection variables set: exporting the built-in sandbox.');
     progress.line(
       `Reading the inventory of customer ${connection.customerId} at ${connection.identityDomain}…`,
     );

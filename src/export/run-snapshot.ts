@@ -3,7 +3,7 @@
 // systemd timer (docs/history.md). Exit 0 complete, 1 partial, 2 could not read or store.
 import type { Connection } from '../identity-cloud/connection-rules.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
+import { type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
 import { readServerConfig } from '../server/env-config.ts';
 import { pruneOnce } from '../server/history/retention.ts';
 import { createStoreHistory } from '../server/history/store-history.ts';
@@ -11,6 +11,7 @@ import { StoreService } from '../store/store-service.ts';
 import { connectionFromEnvironment } from './export-options.ts';
 import { createExportProgress, type ProgressStream } from './export-progress.ts';
 import { checkSession, ExportFailure, fetchExportInventory, incompleteItems } from './run-export.ts';
+import { openHeadlessConnection } from './headless-connection.ts';
 
 export const snapshotExitCodes = { complete: 0, partial: 1, failed: 2 } as const;
 export type SnapshotExitCode = (typeof snapshotExitCodes)[keyof typeof snapshotExitCodes];
@@ -56,20 +57,10 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIo): Prom
     const status = await store.start();
     if (!status.enabled)
       return fail(`history is off: ${status.reason ?? 'unknown reason'}; nothing was read.`);
-    let connection: Connection;
-    if (source.kind === 'environment') {
-      connection = source.connection;
-    } else {
-      sandbox = await startSandbox({ quiet: true, ...io.sandboxOptions });
-      connection = {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        ...(source.scope === undefined ? {} : { scope: source.scope }),
-      };
-      progress.line('No IDC_* connection variables set: recording the built-in sandbox.');
-    }
+    const opened = await openHeadlessConnection(source, io.sandboxOptions);
+    sandbox = opened.sandbox;
+    const { connection } = opened;
+    if (sandbox !== null) progress.line('No IDC_* connection variables set: recording the built-in sandbox.');
     return await recordOnce(connection, store, config.historyKeepDays, io, progress);
   } catch (error) {
     if (error instanceof ExportFailure) return fail(error.message);
