@@ -44,6 +44,36 @@ describe('redactSecrets', () => {
     expect(redactSecrets(policy)).toEqual(policy);
   });
 
+  it("keeps a login policy's claim sets, which are named after the tokens they fill but hold claim mappings", () => {
+    const claims = {
+      id_token: { email: 'email', given_name: 'givenName' },
+      access_token: { groups: 'groups' },
+    };
+    expect(redactSecrets({ customClaims: claims })).toEqual({ customClaims: claims });
+    // A token-named value that is not a claim set, there or anywhere else, is still hidden; so is a secret-named
+    // key inside a claim set, and a known secret value.
+    expect(
+      redactSecrets(
+        {
+          customClaims: {
+            id_token: 'eyJhbGciOi.x.y',
+            access_token: { password: 'p', groups: 'the-session-token' },
+            client_secret: { value: 's' },
+          },
+          id_token: { email: 'email' },
+        },
+        ['the-session-token'],
+      ),
+    ).toEqual({
+      customClaims: {
+        id_token: redactedValue,
+        access_token: { password: redactedValue, groups: redactedValue },
+        client_secret: redactedValue,
+      },
+      id_token: redactedValue,
+    });
+  });
+
   it('redacts string values equal to a known sensitive value, wherever they appear', () => {
     const output = redactSecrets({ note: 'the-session-token', nested: ['the-session-token', 'other'] }, [
       'the-session-token',

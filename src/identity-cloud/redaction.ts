@@ -142,6 +142,21 @@ function base64Cores(value: string): string[] {
   return cores;
 }
 
+// A login policy's `customClaims` maps a token type (`id_token`, `access_token`) to the claims it carries: the
+// names are a token's, the values are claim mappings. Only an object under a token type's name there is spared; its own keys and values are
+// still redacted as everywhere else, and a string under such a name is hidden.
+const claimSetsKey = 'customclaims';
+
+/** `id_token`, `access_token`: a name whose only secret word is a final "token". */
+function isTokenTypeName(key: string): boolean {
+  const name = normaliseKey(key);
+  return name.endsWith('token') && secretWords.every((word) => word === 'token' || !name.includes(word));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export interface Redactor {
   /** A copy of a JSON value with secret-named properties and known secret values redacted. */
   value(value: unknown): unknown;
@@ -176,15 +191,19 @@ export function createRedactor(sensitiveValues: Iterable<string> = []): Redactor
     return output;
   };
 
-  const visit = (node: unknown, depth: number): unknown => {
+  const visit = (node: unknown, depth: number, holdsClaimSets = false): unknown => {
     if (depth > maxJsonDepth) throw new JsonTooDeepError();
     if (typeof node === 'string') return text(node);
     if (Array.isArray(node)) return node.map((item) => visit(item, depth + 1));
-    if (typeof node === 'object' && node !== null) {
+    if (isPlainObject(node)) {
       const copy: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(node)) {
-        copy[key] =
-          isSecretKey(key) && child !== null && child !== undefined ? redactedValue : visit(child, depth + 1);
+        const hidden =
+          isSecretKey(key) &&
+          child !== null &&
+          child !== undefined &&
+          !(holdsClaimSets && isPlainObject(child) && isTokenTypeName(key));
+        copy[key] = hidden ? redactedValue : visit(child, depth + 1, normaliseKey(key) === claimSetsKey);
       }
       return copy;
     }
