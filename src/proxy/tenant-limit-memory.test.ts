@@ -84,16 +84,22 @@ describe('TenantLimitMemory', () => {
     expect(written).toEqual([{ tenant, limit: { maxConcurrency: 12, learntAt: new Date(now) } }]);
   });
 
-  it('confirms an adopted cap after an hour, so that a tenant in use never sees it expire', async () => {
-    let clock = now;
-    const { port, written } = portHolding({ maxConcurrency: 10, learntAt: new Date(now - 30 * 60 * 1000) });
+  it('never rewrites an adopted cap without new evidence (so a stale one expires), but keeps what a 429 taught', async () => {
+    const clock = now;
+    const { port, written } = portHolding({ maxConcurrency: 10, learntAt: new Date(now - week / 2) });
     const memory = new TenantLimitMemory(port, week, () => clock);
     const fresh = gate();
     await memory.prepare(fresh, tenant);
-    memory.keep(fresh, tenant);
+    // Inventories at the cap that succeed say nothing new of it.
+    for (let inventory = 0; inventory < 3; inventory += 1) memory.keep(fresh, tenant);
     expect(written).toHaveLength(0);
-    clock += 31 * 60 * 1000;
+    // The tenant refuses the 6th request in flight: a new episode, the cap learnt again (lower).
+    const tickets = await Promise.all(Array.from({ length: 6 }, () => fresh.acquire(2)));
+    const refused = tickets[5];
+    if (refused === undefined) throw new Error('expected six tickets');
+    fresh.release(refused, 'rate-limited', 1000);
+    for (const ticket of tickets.slice(0, 5)) fresh.release(ticket, 'success');
     memory.keep(fresh, tenant);
-    expect(written).toEqual([{ tenant, limit: { maxConcurrency: 10, learntAt: new Date(clock) } }]);
+    expect(written).toEqual([{ tenant, limit: { maxConcurrency: 5, learntAt: new Date(clock) } }]);
   });
 });

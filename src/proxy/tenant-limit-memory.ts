@@ -6,8 +6,17 @@ import type { LimitedTenant, TenantLimitsPort } from './tenant-limits-port.ts';
 
 /** The first inventory of a tenant waits this long at most for the store: a slow store must not slow it more. */
 const recallWaitMs = 250;
-/** An unchanged cap is written again this often, so that a tenant in use never sees its cap expire. */
-const confirmEveryMs = 60 * 60 * 1000;
+
+/**
+ * What the gate has seen of the tenant's cap: 429 episodes and probes. A cap is written only after new evidence,
+ * never merely because requests at it succeeded (that proves the cap is not lower, not that it is not higher): a
+ * cap learnt on a bad day (a machine so busy that timeouts looked like refusals) then expires after the maximum
+ * age and is learnt again, instead of being confirmed for ever.
+ */
+function evidence(gate: TenantGate): number {
+  const seen = gate.snapshot();
+  return seen.decreases + seen.trims + seen.probes;
+}
 
 export class TenantLimitMemory {
   private readonly port: TenantLimitsPort | null;
@@ -15,7 +24,7 @@ export class TenantLimitMemory {
   private readonly now: () => number;
   private readonly recalls = new WeakMap<TenantGate, Promise<void>>();
   /** What the store holds for a gate's tenant, as far as this server knows. */
-  private readonly kept = new WeakMap<TenantGate, { cap: number; at: number }>();
+  private readonly kept = new WeakMap<TenantGate, { cap: number; evidence: number }>();
 
   constructor(port: TenantLimitsPort | null, maxAgeMs: number, now: () => number = Date.now) {
     this.port = port;
@@ -41,27 +50,28 @@ export class TenantLimitMemory {
     });
   }
 
-  /** After an inventory: keeps the gate's learnt cap when it is new, changed, or due to be confirmed. */
+  /** After an inventory: keeps the gate's learnt cap when the tenant taught it something since it was kept. */
   keep(gate: TenantGate, tenant: LimitedTenant): void {
     const port = this.port;
     if (port === null) return;
     const cap = gate.learntCap();
     if (cap === null) return;
-    const now = this.now();
+    const seen = evidence(gate);
     const kept = this.kept.get(gate);
-    if (kept !== undefined && kept.cap === cap && now - kept.at < confirmEveryMs) return;
-    this.kept.set(gate, { cap, at: now });
-    void port.remember(tenant, { maxConcurrency: cap, learntAt: new Date(now) }).catch(() => undefined);
+    if (kept !== undefined && kept.cap === cap && kept.evidence === seen) return;
+    this.kept.set(gate, { cap, evidence: seen });
+    void port
+      .remember(tenant, { maxConcurrency: cap, learntAt: new Date(this.now()) })
+      .catch(() => undefined);
   }
 
   private async recall(port: TenantLimitsPort, gate: TenantGate, tenant: LimitedTenant): Promise<void> {
     const remembered = await port.recall(tenant).catch(() => null);
     if (remembered === null) return;
-    const learntAt = remembered.learntAt.getTime();
-    const age = this.now() - learntAt;
+    const age = this.now() - remembered.learntAt.getTime();
     if (!Number.isFinite(age) || age > this.maxAgeMs) return;
     if (gate.adopt(remembered.maxConcurrency)) {
-      this.kept.set(gate, { cap: remembered.maxConcurrency, at: learntAt });
+      this.kept.set(gate, { cap: remembered.maxConcurrency, evidence: evidence(gate) });
     }
   }
 }
