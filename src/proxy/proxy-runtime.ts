@@ -7,6 +7,7 @@ import { SessionCreationLimiter } from './session-creation-limiter.ts';
 import { SessionStore, type Session } from './session-store.ts';
 import { TenantGate } from './tenant-gate.ts';
 import { TenantLimitMemory } from './tenant-limit-memory.ts';
+import type { LimitedTenant } from './tenant-limits-port.ts';
 import { exchangeToken, type TokenGrant } from './token-exchange.ts';
 import { TokenSource } from './token-source.ts';
 
@@ -80,12 +81,12 @@ export class ProxyRuntime {
 
   /** Before an inventory: the tenant's gate starts from the cap remembered by an earlier server, if any. */
   prepareTenant(connection: Connection): Promise<void> {
-    return this.limitMemory.prepare(this.gateFor(connection), connection);
+    return this.limitMemory.prepare(this.gateFor(connection), tenantOf(connection));
   }
 
   /** After an inventory: what the gate learnt of the tenant's cap is kept for the next server. */
   keepTenantLimit(connection: Connection): void {
-    this.limitMemory.keep(this.gateFor(connection), connection);
+    this.limitMemory.keep(this.gateFor(connection), tenantOf(connection));
   }
 
   configContext(session: Session): ConfigContext {
@@ -144,4 +145,9 @@ export class ProxyRuntime {
       lastUsedAt: Date.now(),
     };
   }
+}
+
+/** The tenant alone: the port never gets the connection's secret. */
+function tenantOf(connection: Connection): LimitedTenant {
+  return { identityDomain: connection.identityDomain, customerId: connection.customerId };
 }
