@@ -1,6 +1,11 @@
 // Scenario 1: the inventory through the real proxy over HTTP, against two baselines measured in the same run on the
 // same sandbox (sequential GETs, and a fixed concurrency of 6), for several tenant sizes.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer } from '../src/server/start-server.ts';
+import type { StoreConfig } from '../src/store/store-config.ts';
+import { readTenantLimit } from '../src/store/tenant-limits-repository.ts';
 import { directInventory, type DirectInventoryResult } from './direct-client.ts';
 import { simulateFanOut } from './limiter-simulation.ts';
 import { readInventoryStream } from './inventory-reader.ts';
@@ -20,7 +25,7 @@ export interface FanOutPlan {
   log: (line: string) => void;
 }
 
-export type FanOutMethod = 'proxy' | 'proxy-warm' | 'simulated' | 'fixed-6' | 'sequential';
+export type FanOutMethod = 'proxy' | 'proxy-restart' | 'proxy-warm' | 'simulated' | 'fixed-6' | 'sequential';
 
 export interface FanOutRow {
   clients: number;
@@ -48,6 +53,14 @@ export interface FanOutRow {
   tokenExchanges: number;
   /** The time to the list line (names), proxy only. */
   listMs: number | null;
+  /**
+   * CPU time of the benchmark's own process during the run (median): the proxy and the reader for the proxy's
+   * rows, the direct client for the baselines (the sandbox runs in another process). What a busy machine has to
+   * find for it, whatever the wall-clock time.
+   */
+  cpuMs: number;
+  /** Proxy restarted on a store: the cap the earlier server left there (null: it learnt none). */
+  rememberedCap: number | null;
 }
 
 interface RunFigures {
@@ -61,11 +74,19 @@ interface RunFigures {
   listMs: number | null;
   /** Measured time per request (baselines: before extrapolation). */
   perRequestMs: number;
+  cpuMs: number;
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 async function readThrough(sandbox: RemoteSandbox, origin: string, clients: number): Promise<RunFigures> {
   await sandbox.resetStats();
+  const cpu = process.cpuUsage();
   const reading = await readInventoryStream(origin);
+  const cpuMs = cpuSince(cpu);
   const stats = await sandbox.stats();
   if (reading.clientLines + reading.errorLines < clients) {
     throw new Error(`The proxy streamed ${reading.clientLines} of ${clients} clients.`);
@@ -79,6 +100,7 @@ async function readThrough(sandbox: RemoteSandbox, origin: string, clients: numb
     tokenExchanges: stats.tokenExchanges,
     listMs: reading.listMs,
     perRequestMs: reading.ms / stats.totalRequests,
+    cpuMs,
   };
 }
 
@@ -86,11 +108,14 @@ async function proxyRun(
   sandbox: RemoteSandbox,
   clients: number,
   warmAlso: boolean,
+  store?: StoreConfig,
 ): Promise<{ cold: RunFigures; warm: RunFigures | null }> {
-  // A fresh proxy each run: a cold token cache and a limiter that knows nothing of the tenant yet. Then, when
-  // asked, the same inventory again through the same proxy, as a second visit would.
+  // A fresh proxy each run: a cold token cache and a limiter that knows nothing of the tenant yet (or, on a store,
+  // only the cap an earlier server left there). Then, when asked, the same inventory again through the same
+  // proxy, as a second visit would.
   const server = await startServer({
     staticDir: null,
+    ...(store === undefined ? {} : { store }),
     proxy: {
       log: () => undefined,
       defaultConnection: {
@@ -118,10 +143,12 @@ async function baselineRun(
   sample: number | undefined,
 ): Promise<RunFigures & { result: DirectInventoryResult }> {
   await sandbox.resetStats();
+  const cpu = process.cpuUsage();
   const result = await directInventory(sandbox, {
     concurrency,
     ...(sample === undefined ? {} : { sampleClients: sample }),
   });
+  const cpuMs = cpuSince(cpu);
   const stats = await sandbox.stats();
   // Sequential requests: the time per request is the same over the sample and the whole list.
   const ms =
@@ -137,6 +164,7 @@ async function baselineRun(
     tokenExchanges: stats.tokenExchanges,
     listMs: null,
     perRequestMs: result.ms / stats.totalRequests,
+    cpuMs,
     result,
   };
 }
@@ -148,7 +176,7 @@ function summarise(
   boundMs: number,
   measuredBoundMs: number,
   sampledClients: number | null,
-): Omit<FanOutRow, 'speedUpOverFixed6' | 'speedUpOverSequential'> {
+): Omit<FanOutRow, 'speedUpOverFixed6' | 'speedUpOverSequential' | 'rememberedCap'> {
   const ms = median(runs.map((run) => run.ms));
   const listTimes = runs.map((run) => run.listMs).filter((value) => value !== null);
   return {
@@ -166,7 +194,55 @@ function summarise(
     missingPolicies: Math.max(...runs.map((run) => run.missingPolicies)),
     tokenExchanges: Math.max(...runs.map((run) => run.tokenExchanges)),
     listMs: listTimes.length === 0 ? null : round(median(listTimes)),
+    cpuMs: round(median(runs.map((run) => run.cpuMs))),
   };
+}
+
+/**
+ * A store (SQLite in a temporary directory) on which one untimed inventory taught the tenant's cap, as an earlier
+ * life of the server would have: the restarted server's runs start from it.
+ */
+async function storeWithLearntCap(
+  sandbox: RemoteSandbox,
+  clients: number,
+): Promise<{ config: StoreConfig; cap: number | null; remove: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'idc-bench-limits-'));
+  const config: StoreConfig = { kind: 'sqlite', path: join(dir, 'inventory.db') };
+  const remove = () => {
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const server = await startServer({
+      staticDir: null,
+      store: config,
+      proxy: {
+        log: () => undefined,
+        defaultConnection: {
+          identityDomain: sandbox.identityDomain,
+          customerId: sandbox.customerId,
+          clientId: sandbox.clientId,
+          clientSecret: sandbox.clientSecret,
+          scope: sandbox.scope,
+        },
+      },
+    });
+    try {
+      await readThrough(sandbox, server.url.replace(/\/$/, ''), clients);
+      // The cap is written just after the done line; a tenant that never refused leaves none.
+      const tenant = { identityDomain: sandbox.identityDomain, customerId: sandbox.customerId };
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const limit = await server.store.use((store) => readTenantLimit(store, tenant));
+        if (limit !== null) return { config, cap: limit.maxConcurrency, remove };
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return { config, cap: null, remove };
+    } finally {
+      await server.close();
+    }
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 export async function runFanOutScenario(plan: FanOutPlan): Promise<FanOutRow[]> {
@@ -184,7 +260,9 @@ export async function runFanOutScenario(plan: FanOutPlan): Promise<FanOutRow[]> 
       const sequentialSample = plan.sequentialSample(clients);
       const fixedSample = plan.fixedSample(clients);
       const warmAlso = plan.warmProxy(clients);
+      const learnt = await storeWithLearntCap(sandbox, sandbox.clientCount);
       const proxyRuns: RunFigures[] = [];
+      const restartRuns: RunFigures[] = [];
       const warmRuns: RunFigures[] = [];
       const fixedRuns: RunFigures[] = [];
       const sequentialRuns: RunFigures[] = [];
@@ -193,12 +271,14 @@ export async function runFanOutScenario(plan: FanOutPlan): Promise<FanOutRow[]> 
         const proxy = await proxyRun(sandbox, sandbox.clientCount, warmAlso);
         proxyRuns.push(proxy.cold);
         if (proxy.warm !== null) warmRuns.push(proxy.warm);
+        const restarted = await proxyRun(sandbox, sandbox.clientCount, false, learnt.config);
+        restartRuns.push(restarted.cold);
         const fixed = await baselineRun(sandbox, 6, fixedSample);
         fixedRuns.push(fixed);
         const sequential = await baselineRun(sandbox, 1, sequentialSample);
         sequentialRuns.push(sequential);
         plan.log(
-          `  N=${clients} run ${run}/${plan.runs}: proxy ${Math.round(proxy.cold.ms)} ms${proxy.warm === null ? '' : ` (again: ${Math.round(proxy.warm.ms)} ms)`}, fixed-6 ${Math.round(fixed.ms)} ms${fixedSample === undefined ? '' : ' (extrapolated)'}, sequential ${Math.round(sequential.ms)} ms${sequentialSample === undefined ? '' : ' (extrapolated)'}`,
+          `  N=${clients} run ${run}/${plan.runs}: proxy ${Math.round(proxy.cold.ms)} ms${proxy.warm === null ? '' : ` (again: ${Math.round(proxy.warm.ms)} ms)`}, restarted on the store ${Math.round(restarted.cold.ms)} ms, fixed-6 ${Math.round(fixed.ms)} ms${fixedSample === undefined ? '' : ' (extrapolated)'}, sequential ${Math.round(sequential.ms)} ms${sequentialSample === undefined ? '' : ' (extrapolated)'}`,
         );
       }
       // The round trip this machine delivered: the sequential baseline's time per request.
@@ -213,10 +293,12 @@ export async function runFanOutScenario(plan: FanOutPlan): Promise<FanOutRow[]> 
         speedUpOverFixed6: round(fixedRow.ms / proxy.ms, 1),
         speedUpOverSequential: round(sequentialRow.ms / proxy.ms, 1),
       });
-      rows.push({ ...proxyRow, ...speedUps(proxyRow) });
+      rows.push({ ...proxyRow, ...speedUps(proxyRow), rememberedCap: null });
+      const restartRow = row('proxy-restart', restartRuns, null);
+      rows.push({ ...restartRow, ...speedUps(restartRow), rememberedCap: learnt.cap });
       if (warmRuns.length > 0) {
         const warmRow = row('proxy-warm', warmRuns, null);
-        rows.push({ ...warmRow, ...speedUps(warmRow) });
+        rows.push({ ...warmRow, ...speedUps(warmRow), rememberedCap: null });
       }
       // The limiter alone in virtual time, against the same tenant: what the algorithm achieves without the machine.
       const simulated = Array.from({ length: plan.runs }, (_, index) =>
@@ -240,16 +322,19 @@ export async function runFanOutScenario(plan: FanOutPlan): Promise<FanOutRow[]> 
           tokenExchanges: 1,
           listMs: null,
           perRequestMs: plan.latencyMs,
+          cpuMs: 0,
         })),
         boundMs,
         fanOutBoundMs(sandbox.clientCount, plan.tenantCap, plan.latencyMs),
         null,
       );
+      const baseline = { speedUpOverFixed6: null, speedUpOverSequential: null, rememberedCap: null };
       rows.push(
-        { ...simulatedRow, speedUpOverFixed6: null, speedUpOverSequential: null },
-        { ...fixedRow, speedUpOverFixed6: null, speedUpOverSequential: null },
-        { ...sequentialRow, speedUpOverFixed6: null, speedUpOverSequential: null },
+        { ...simulatedRow, ...baseline },
+        { ...fixedRow, ...baseline },
+        { ...sequentialRow, ...baseline },
       );
+      learnt.remove();
     } finally {
       await sandbox.close();
     }

@@ -32,6 +32,32 @@ describe('the adaptive limiter in virtual time', () => {
     }
   });
 
+  it('restarted on a remembered cap, reads 30 and 100 clients faster than fresh, never refused, 100 within 1.3× the bound', () => {
+    for (const clients of [30, 100]) {
+      for (const seed of [1, 2, 3]) {
+        const label = `${clients} clients, seed ${seed}`;
+        const fresh = simulateFanOut({ ...tenant, clients, seed });
+        const learning = simulateFanOut({ ...tenant, clients: 1000, seed });
+        const cap = learning.limiter.learntCap();
+        expect(cap, label).not.toBeNull();
+        const restarted = simulateFanOut({ ...tenant, clients, seed, rememberedCap: cap ?? 0 });
+        expect(restarted.refused, label).toBe(0);
+        expect(restarted.ms, label).toBeLessThan(fresh.ms);
+        if (clients >= 100) {
+          expect(restarted.ms / fanOutBoundMs(clients, 16, 50), label).toBeLessThanOrEqual(1.3);
+        }
+      }
+    }
+  });
+
+  it('learns the cap within one step of the tenant’s, never above what it takes', () => {
+    for (const seed of [1, 2, 3]) {
+      const run = simulateFanOut({ ...tenant, clients: 1000, seed });
+      expect(run.limiter.learntCap()).toBeGreaterThanOrEqual(15);
+      expect(run.limiter.learntCap()).toBeLessThanOrEqual(16);
+    }
+  });
+
   it('is deterministic for a seed', () => {
     const first = simulateFanOut({ ...tenant, clients: 300, seed: 7 });
     const second = simulateFanOut({ ...tenant, clients: 300, seed: 7 });

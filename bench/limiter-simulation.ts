@@ -13,6 +13,8 @@ export interface SimulationOptions {
   jitter?: number;
   retryAfterMs: number;
   seed: number;
+  /** A cap remembered by an earlier server (the store's): the fresh limiter adopts it before the first request. */
+  rememberedCap?: number;
 }
 
 export interface SimulationResult {
@@ -40,6 +42,7 @@ export function simulateFanOut(
       initialLimit: proxyDefaults.initialConcurrency,
       now: () => clock.now,
     });
+  if (previous === undefined && options.rememberedCap !== undefined) limiter.adopt(options.rememberedCap);
   const latency = () => options.latencyMs * (1 - jitter + 2 * jitter * random());
   const events: { at: number; run: () => void }[] = [];
   const queue = Array.from({ length: options.clients }, (_, index) => index);

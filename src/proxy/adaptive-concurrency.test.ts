@@ -80,6 +80,46 @@ describe('AdaptiveConcurrency', () => {
     expect(limiter.snapshot()).toMatchObject({ limit: 10, ceiling: 17, decreases: 1 });
   });
 
+  it('tells the cap it learnt (none before a 429), and a new limiter adopts it: a small job starts at the cap', () => {
+    const clock = fakeClock();
+    const learner = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    expect(learner.learntCap()).toBeNull();
+    const tickets = startAll(learner);
+    const refused = tickets[16];
+    if (refused === undefined) throw new Error('expected a refusal');
+    learner.onRateLimited(refused, 1000);
+    expect(learner.learntCap()).toBe(16);
+
+    const restarted = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 32, now: clock.now });
+    expect(startAll(restarted, 30)).toHaveLength(8);
+    const fresh = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 32, now: clock.now });
+    expect(fresh.adopt(16)).toBe(true);
+    // 30 queued items: without the cap this job would stay at 8 (see above); with it, 16 at once and no more.
+    expect(startAll(fresh, 30)).toHaveLength(16);
+    expect(fresh.snapshot()).toMatchObject({ limit: 16, ceiling: 17 });
+    expect(fresh.learntCap()).toBe(16);
+  });
+
+  it('adopts a cap only before learning one itself, never above maxLimit, and still backs off from it', () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 32, now: clock.now });
+    expect(limiter.adopt(0)).toBe(false);
+    expect(limiter.adopt(1.5)).toBe(false);
+    expect(limiter.adopt(12)).toBe(true);
+    const tickets = startAll(limiter, 0);
+    expect(tickets).toHaveLength(12);
+    // The tenant's cap fell to 6 since it was remembered: it refuses the 7th request, a new episode, which halves.
+    const refused = tickets[6];
+    if (refused === undefined) throw new Error('expected a refusal');
+    limiter.onRateLimited(refused, 1000);
+    expect(limiter.snapshot().limit).toBeLessThanOrEqual(6);
+    expect(limiter.adopt(12)).toBe(false);
+
+    const small = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 10, now: clock.now });
+    expect(small.adopt(50)).toBe(true);
+    expect(startAll(small, 0)).toHaveLength(10);
+  });
+
   it('climbs straight back to just below the ceiling and holds there', () => {
     const clock = fakeClock();
     const limiter = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });

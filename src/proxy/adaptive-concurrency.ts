@@ -15,7 +15,9 @@
 // - a small job stays at the starting level: above it, before any 429, the cap is unknown, and crossing it costs
 //   the refused requests a whole Retry-After (1 s and more), longer than a tenant of tens or hundreds of clients
 //   takes at the starting level. Slow start goes higher only while the queued work at the starting level would
-//   take longer than `slowStartWorthMs` Retry-Afters, so that a refusal's delay is won back.
+//   take longer than `slowStartWorthMs` Retry-Afters, so that a refusal's delay is won back;
+// - a cap learnt before (by an earlier server, kept in the store) is adopted as the ceiling: the limiter starts at
+//   it and holds there, as if it had just learnt it, instead of starting again at the safe level.
 
 export interface AdaptiveConcurrencyOptions {
   /** Concurrency before anything is known about the tenant. */
@@ -101,6 +103,26 @@ export class AdaptiveConcurrency {
 
   get inFlight(): number {
     return this.inFlightValue;
+  }
+
+  /**
+   * The most concurrent requests the tenant is known to take: one below the in-flight count at which its 429s
+   * began (after trims and probes), or null while no 429 has been seen. What is worth remembering across restarts.
+   */
+  learntCap(): number | null {
+    return this.ceilingValue === null ? null : Math.max(this.minLimit, this.ceilingValue - 1);
+  }
+
+  /**
+   * Starts from a cap learnt earlier (see `learntCap`). Ignored once this limiter has seen a 429 of its own:
+   * what it learnt now is newer. Returns whether the cap was adopted.
+   */
+  adopt(cap: number): boolean {
+    if (this.ceilingValue !== null || !Number.isInteger(cap) || cap < 1) return false;
+    this.ceilingValue = Math.max(this.minLimit + 1, cap + 1);
+    this.limitValue = clamp(this.holdLevel(), this.minLimit, this.maxLimit);
+    this.successesAtHold = 0;
+    return true;
   }
 
   /** A retransmission-timeout-style estimate (smoothed latency + 4 deviations), or null before any sample. */

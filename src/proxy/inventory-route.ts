@@ -38,6 +38,7 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
           : 'The server is running as many inventories as it allows at once: try again in a moment.';
       return problemResponse(problem(429, detail), { 'retry-after': '5' });
     }
+    await runtime.prepareTenant(session.connection);
     let gate: StreamGate | null = null;
     const run = new InventoryRun({
       context: runtime.configContext(session),
@@ -148,6 +149,7 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
             .finally(() => {
               gate?.close();
               release();
+              runtime.keepTenantLimit(session.connection);
               finish();
             });
         },

@@ -2,6 +2,7 @@
 import type { ActivityRecorder } from './activity-recorder.ts';
 import type { HistoryPort } from './history-port.ts';
 import type { InventoryLimits } from './inventory.ts';
+import type { TenantLimitsPort } from './tenant-limits-port.ts';
 
 export interface DefaultConnection {
   identityDomain: string;
@@ -51,6 +52,10 @@ export interface ProxyOptions {
   recordActivity?: ActivityRecorder | undefined;
   /** Where finished inventories are recorded and read back; none: history is off. */
   history?: HistoryPort | null;
+  /** Where each tenant's learnt concurrency cap is kept across restarts; none: learnt again by each server. */
+  tenantLimits?: TenantLimitsPort | null;
+  /** A remembered cap older than this is ignored (the tenant's capacity may have changed). Default a week. */
+  tenantLimitMaxAgeMs?: number;
 }
 
 export interface ResolvedProxyOptions {
@@ -72,6 +77,8 @@ export interface ResolvedProxyOptions {
   stalledReaderTimeoutMs: number;
   recordActivity: ActivityRecorder;
   history: HistoryPort | null;
+  tenantLimits: TenantLimitsPort | null;
+  tenantLimitMaxAgeMs: number;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -90,6 +97,7 @@ export const proxyDefaults = {
   inventoriesPerSession: 4,
   inventoriesPerServer: 16,
   stalledReaderTimeoutMs: 30_000,
+  tenantLimitMaxAgeMs: 7 * 24 * 60 * 60 * 1000,
 } as const;
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
@@ -184,5 +192,11 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
       proxyDefaults.stalledReaderTimeoutMs,
     ),
     history: options.history ?? null,
+    tenantLimits: options.tenantLimits ?? null,
+    tenantLimitMaxAgeMs: positiveInteger(
+      'tenantLimitMaxAgeMs',
+      options.tenantLimitMaxAgeMs,
+      proxyDefaults.tenantLimitMaxAgeMs,
+    ),
   };
 }

@@ -6,6 +6,8 @@ import type { ResolvedProxyOptions } from './proxy-options.ts';
 import { SessionCreationLimiter } from './session-creation-limiter.ts';
 import { SessionStore, type Session } from './session-store.ts';
 import { TenantGate } from './tenant-gate.ts';
+import { TenantLimitMemory } from './tenant-limit-memory.ts';
+import type { LimitedTenant } from './tenant-limits-port.ts';
 import { exchangeToken, type TokenGrant } from './token-exchange.ts';
 import { TokenSource } from './token-source.ts';
 
@@ -22,6 +24,7 @@ export class ProxyRuntime {
   // Tenants' gates in recency order; the learned concurrency is worth keeping across inventories.
   private readonly gates = new Map<string, TenantGate>();
   private readonly sweeper: ReturnType<typeof setInterval>;
+  private readonly limitMemory: TenantLimitMemory;
 
   constructor(options: ResolvedProxyOptions) {
     this.options = options;
@@ -30,6 +33,7 @@ export class ProxyRuntime {
       maxSessions: options.maxSessions,
     });
     this.sessionCreations = new SessionCreationLimiter(options.sessionCreationLimit);
+    this.limitMemory = new TenantLimitMemory(options.tenantLimits, options.tenantLimitMaxAgeMs);
     this.defaultSession = options.defaultConnection
       ? this.createDefaultSession(options.defaultConnection)
       : null;
@@ -73,6 +77,16 @@ export class ProxyRuntime {
     }
     this.gates.set(key, gate);
     return gate;
+  }
+
+  /** Before an inventory: the tenant's gate starts from the cap remembered by an earlier server, if any. */
+  prepareTenant(connection: Connection): Promise<void> {
+    return this.limitMemory.prepare(this.gateFor(connection), tenantOf(connection));
+  }
+
+  /** After an inventory: what the gate learnt of the tenant's cap is kept for the next server. */
+  keepTenantLimit(connection: Connection): void {
+    this.limitMemory.keep(this.gateFor(connection), tenantOf(connection));
   }
 
   configContext(session: Session): ConfigContext {
@@ -131,4 +145,9 @@ export class ProxyRuntime {
       lastUsedAt: Date.now(),
     };
   }
+}
+
+/** The tenant alone: the port never gets the connection's secret. */
+function tenantOf(connection: Connection): LimitedTenant {
+  return { identityDomain: connection.identityDomain, customerId: connection.customerId };
 }

@@ -69,6 +69,18 @@ export class TenantGate {
     return this.concurrency.latencyEstimateMs();
   }
 
+  /** See AdaptiveConcurrency.learntCap. */
+  learntCap(): number | null {
+    return this.concurrency.learntCap();
+  }
+
+  /** Starts from a cap learnt earlier (see AdaptiveConcurrency.adopt); waiters may start at once. */
+  adopt(cap: number): boolean {
+    const adopted = this.concurrency.adopt(cap);
+    if (adopted) this.pump();
+    return adopted;
+  }
+
   /** Waits for a slot; rejects with the signal's reason if it aborts first. */
   acquire(priority: GatePriority, signal?: AbortSignal): Promise<ConcurrencyTicket> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);

@@ -26,6 +26,7 @@ import { noAuditPolicy } from '../identity-cloud/audit/audit-policy-state.ts';
 import type { AuditPolicyWatcher } from './audit-policy-watcher.ts';
 import { watchAuditPolicy } from './audit-policy-watcher.ts';
 import { securityHeaders } from './security-headers.ts';
+import { storeTenantLimits } from './tenant-limits.ts';
 import { mountStaticApp } from './static-app.ts';
 
 export interface StartServerOptions {
@@ -126,6 +127,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
     history,
+    tenantLimits: storeTenantLimits(store),
     recordActivity: (event) => {
       activity.record({
         kind: event.kind,

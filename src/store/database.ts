@@ -1,6 +1,7 @@
 // The store's tables as Kysely sees them. Each migration that adds tables declares their types in its own file;
 // the Database type is their intersection (add yours with `&`).
 import type { HistoryTables } from './migrations/migration-0001-history.ts';
+import type { TenantLimitsTables } from './migrations/migration-0002-tenant-limits.ts';
 import type { ActivityTables } from './migrations/migration-0003-activity.ts';
 
 export interface StoreMigrationsTable {
@@ -9,6 +10,8 @@ export interface StoreMigrationsTable {
   applied_at: string;
 }
 
-export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables & ActivityTables;
+export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables &
+  TenantLimitsTables &
+  ActivityTables;
 
 export type StoreEngine = 'sqlite' | 'postgres';

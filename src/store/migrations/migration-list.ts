@@ -1,4 +1,5 @@
 import { historyMigration } from './migration-0001-history.ts';
+import { tenantLimitsMigration } from './migration-0002-tenant-limits.ts';
 import { activityMigration } from './migration-0003-activity.ts';
 import type { Migration } from './migration.ts';
 
@@ -10,4 +11,4 @@ import type { Migration } from './migration.ts';
  * written by a newer build and is refused, never altered.
  * Reserved: 2 tenant limits, 3 activity, 4 acceptances.
  */
-export const migrations: readonly Migration[] = [historyMigration, activityMigration];
+export const migrations: readonly Migration[] = [historyMigration, tenantLimitsMigration, activityMigration];
