@@ -1,5 +1,6 @@
 import { historyMigration } from './migration-0001-history.ts';
 import { activityMigration } from './migration-0003-activity.ts';
+import { openSpansMigration } from './migration-0005-open-spans.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -8,6 +9,6 @@ import type { Migration } from './migration.ts';
  * renumber one that has shipped), declare its tables' types there and add them to `Database` in ../database.ts,
  * then append it to this list. The start applies the missing ones; a store holding an id not in this list was
  * written by a newer build and is refused, never altered.
- * Reserved: 2 tenant limits, 3 activity, 4 acceptances.
+ * Reserved: 2 tenant limits, 3 activity, 4 acceptances, 5 open spans.
  */
-export const migrations: readonly Migration[] = [historyMigration, activityMigration];
+export const migrations: readonly Migration[] = [historyMigration, activityMigration, openSpansMigration];
