@@ -386,27 +386,29 @@ export async function clientHistory(
   tenant: string,
   clientId: string,
 ): Promise<{ versions: ClientVersion[]; removedAt: string | null } | null> {
-  const spans = await store.db
-    .selectFrom('history_spans')
-    .innerJoin('history_versions', (join) =>
-      join
-        .onRef('history_versions.hash', '=', 'history_spans.hash')
-        .on('history_versions.tenant', '=', tenant),
-    )
-    .select(['history_spans.first_revision', 'history_spans.last_revision', 'history_versions.content'])
-    .where('history_spans.tenant', '=', tenant)
-    .where('history_spans.kind', '=', 'client')
-    .where('history_spans.item_id', '=', clientId)
-    .orderBy('history_spans.first_revision')
-    .execute();
+  // Both at once: on PostgreSQL each is a round trip, and the second does not depend on the first.
+  const [spans, snapshots] = await Promise.all([
+    store.db
+      .selectFrom('history_spans')
+      .innerJoin('history_versions', (join) =>
+        join
+          .onRef('history_versions.hash', '=', 'history_spans.hash')
+          .on('history_versions.tenant', '=', tenant),
+      )
+      .select(['history_spans.first_revision', 'history_spans.last_revision', 'history_versions.content'])
+      .where('history_spans.tenant', '=', tenant)
+      .where('history_spans.kind', '=', 'client')
+      .where('history_spans.item_id', '=', clientId)
+      .orderBy('history_spans.first_revision')
+      .execute(),
+    store.db
+      .selectFrom('history_snapshots')
+      .select(['id', 'taken_at', 'revision'])
+      .where('tenant', '=', tenant)
+      .orderBy('position')
+      .execute(),
+  ]);
   if (spans.length === 0) return null;
-  const snapshots = await store.db
-    .selectFrom('history_snapshots')
-    .select(['id', 'taken_at', 'revision'])
-    .where('tenant', '=', tenant)
-    .where('revision', '>=', spans[0]?.first_revision ?? 0)
-    .orderBy('position')
-    .execute();
   const firstSnapshotFrom = (revision: number) => snapshots.find((snapshot) => snapshot.revision >= revision);
   const versions: ClientVersion[] = [];
   for (const span of spans) {
