@@ -96,7 +96,7 @@ interface NextItem {
 type KnownItem = Omit<NextItem, 'canonical'>;
 
 /** Lets timers and sockets run between slices of a long recording: one recording, not the server, waits. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Items hashed between two yields (about 5 ms of work each slice). */
 const hashSlice = 500;
 

@@ -4,7 +4,12 @@ import { classifyClient, clientKinds, type ClientKind } from '../../identity-clo
 import { evaluateInventory } from '../../identity-cloud/findings/evaluate-inventory.ts';
 import { createSnapshot } from '../../identity-cloud/snapshot.ts';
 import type { FinishedInventory, HistoryTenant } from '../../proxy/history-port.ts';
-import type { HistoryItem, HistoryItemKind, SnapshotInput } from '../../store/history-repository.ts';
+import {
+  yieldToEventLoop,
+  type HistoryItem,
+  type HistoryItemKind,
+  type SnapshotInput,
+} from '../../store/history-repository.ts';
 
 /** The scope of every history query: identity domain and customer id (ids compare without case). */
 export function tenantKey(tenant: HistoryTenant): string {
@@ -17,12 +22,10 @@ const listKinds: Record<string, HistoryItemKind> = {
   tokenPolicyList: 'tokenPolicy',
 };
 
-/** Lets timers and sockets run between the phases of a recording (each a few tens of ms at 10,000 clients). */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function toSnapshotInput(finished: FinishedInventory): Promise<SnapshotInput> {
   const { inventory, tenant } = finished;
-  // Only the counts are stored: the findings themselves are evaluated again when a snapshot is read back.
+  // Only the counts are stored: the findings themselves are evaluated again when a snapshot is read back. Each
+  // phase is a few tens of ms at 10,000 clients: timers and sockets run in between.
   const findings = evaluateInventory(inventory).countsBySeverity;
   await yieldToEventLoop();
   const snapshot = createSnapshot(inventory, {
