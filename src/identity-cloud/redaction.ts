@@ -107,11 +107,26 @@ const settingSuffixes = [
   'length',
 ];
 
-export function isSecretKey(key: string): boolean {
+function classifyKey(key: string): boolean {
   const name = normaliseKey(key);
   if (privateKeyMembers.has(name)) return true;
   if (allowedNames.has(name) || settingSuffixes.some((suffix) => name.endsWith(suffix))) return false;
   return secretWords.some((word) => name.includes(word));
+}
+
+// Normalising a key (NFKC, NFD, regular expressions) costs far more than the rest of a redaction, and a tenant's
+// 10,000 clients repeat the same few dozen keys: the verdicts are remembered. Bounded, so that a body made of
+// distinct keys cannot grow it without limit.
+const keyVerdicts = new Map<string, boolean>();
+const maxRememberedKeys = 4096;
+
+export function isSecretKey(key: string): boolean {
+  const known = keyVerdicts.get(key);
+  if (known !== undefined) return known;
+  const verdict = classifyKey(key);
+  if (keyVerdicts.size >= maxRememberedKeys) keyVerdicts.clear();
+  keyVerdicts.set(key, verdict);
+  return verdict;
 }
 
 /** Secrets shorter than this are only matched as whole strings: a 3-letter substring would hide everything. */

@@ -10,8 +10,10 @@ import {
   type HistoryItem,
   type SnapshotInput,
 } from './history-repository.ts';
+import { canonicalJson, contentHash } from './content-hash.ts';
 import { NewerStoreError } from './migrate.ts';
 import { migrations } from './migrations/migration-list.ts';
+import { openSpansMigration } from './migrations/migration-0005-open-spans.ts';
 import { openStore, type Store } from './store.ts';
 import { freshStoreConfig, testEngines, type TestStoreConfig } from './test-stores.ts';
 
@@ -217,6 +219,106 @@ describe.each(testEngines())('the store on %s', (engine) => {
     }
     const positions = await store.db.selectFrom('history_snapshots').select('position').execute();
     expect(positions.map((row) => row.position).sort()).toEqual([1, 2]);
+  });
+
+  it('compares against the latest snapshot even when another process recorded it', async () => {
+    await recordSnapshot(store, input([client('c1', 'One'), client('c2', 'Two')]));
+    // A second replica on the same database records a change in between.
+    const replica = await openStore(test.config);
+    try {
+      const theirs = await recordSnapshot(replica, input([client('c1', 'One renamed'), client('c2', 'Two')]));
+      expect(theirs.changes).toEqual({ added: 0, removed: 0, changed: 1 });
+    } finally {
+      await replica.close();
+    }
+    const mine = await recordSnapshot(store, input([client('c1', 'One renamed'), client('c2', 'Two')]));
+    expect(mine).toMatchObject({ unchanged: true, changes: { added: 0, removed: 0, changed: 0 } });
+    const next = await recordSnapshot(store, input([client('c1', 'One renamed')]));
+    expect(next.changes).toEqual({ added: 0, removed: 1, changed: 0 });
+  });
+
+  it('lets the event loop run while it records a large snapshot', async () => {
+    const items = Array.from({ length: 3000 }, (_, index) => client(`c${index}`, `Client ${index}`));
+    let turns = 0;
+    let recording = true;
+    const turn = () => {
+      if (!recording) return;
+      turns += 1;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    await recordSnapshot(store, input(items));
+    recording = false;
+    // Hashing and (on SQLite, whose driver is synchronous) the writes are sliced: other work runs in between.
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
+  it('carries a store written before open spans over, with every snapshot as it was', async () => {
+    // A store from before the migration: the same tables, the migration not applied.
+    await store.db.deleteFrom('store_migrations').where('id', '=', openSpansMigration.id).execute();
+    // Three snapshots as the previous layout wrote them: a span present in the latest revision ends at its number.
+    const one = client('c1', 'One');
+    const oneRenamed = client('c1', 'One renamed');
+    const two = client('c2', 'Two');
+    const three = client('c3', 'Three');
+    const hashOf = (item: HistoryItem) => contentHash(item.kind, canonicalJson(item.content));
+    await store.db
+      .insertInto('history_versions')
+      .values(
+        [one, oneRenamed, two, three].map((item) => ({
+          tenant: tenantA,
+          hash: hashOf(item),
+          kind: item.kind,
+          content: canonicalJson(item.content),
+        })),
+      )
+      .execute();
+    const span = (item: HistoryItem, first: number, last: number) => ({
+      tenant: tenantA,
+      kind: item.kind,
+      item_id: item.id,
+      hash: hashOf(item),
+      first_revision: first,
+      last_revision: last,
+    });
+    await store.db
+      .insertInto('history_spans')
+      .values([span(one, 1, 1), span(oneRenamed, 2, 3), span(two, 1, 2), span(three, 2, 3)])
+      .execute();
+    const takenAt = (day: number) => new Date(Date.UTC(2026, 10, day)).toISOString();
+    await store.db
+      .insertInto('history_snapshots')
+      .values(
+        [1, 2, 3].map((revision) => ({
+          id: `s${revision}`,
+          tenant: tenantA,
+          position: revision,
+          revision,
+          taken_at: takenAt(revision),
+          source: 'scheduled',
+          partial: 0,
+          unchanged: 0,
+          clients: 2,
+          added: 0,
+          removed: 0,
+          changed: 0,
+          summary: '{}',
+        })),
+      )
+      .execute();
+    await store.close();
+    store = await openStore(test.config);
+
+    const again = await recordSnapshot(store, input([oneRenamed, three]));
+    expect(again).toMatchObject({ unchanged: true, changes: { added: 0, removed: 0, changed: 0 } });
+    expect((await readSnapshot(store, tenantA, 's1'))?.items).toEqual([one, two]);
+    expect((await readSnapshot(store, tenantA, 's3'))?.items).toEqual([oneRenamed, three]);
+    expect((await clientHistory(store, tenantA, 'c2'))?.removedAt).toBe(takenAt(3));
+    const renamed = await clientHistory(store, tenantA, 'c1');
+    expect(renamed?.removedAt).toBeNull();
+    expect(renamed?.versions.map((version) => version.snapshotId)).toEqual(['s1', 's2']);
+    const next = await recordSnapshot(store, input([oneRenamed]));
+    expect(next.changes).toEqual({ added: 0, removed: 1, changed: 0 });
   });
 
   it('prunes old snapshots and the versions nothing refers to, never the latest', async () => {

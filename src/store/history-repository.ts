@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, StoreEngine } from './database.ts';
 import { canonicalJson, contentHash } from './content-hash.ts';
+import { openRevision } from './migrations/migration-0005-open-spans.ts';
 import type { Store } from './store.ts';
 
 export const historyItemKinds = ['client', 'loginPolicy', 'tokenPolicy'] as const;
@@ -92,10 +93,45 @@ interface NextItem {
   canonical: string | null;
 }
 
-export async function recordSnapshot(store: Store, input: SnapshotInput): Promise<SnapshotMeta> {
-  // Hashing outside the transaction: the write lock is held for the writes only.
+type KnownItem = Omit<NextItem, 'canonical'>;
+
+/** Lets timers and sockets run between slices of a long recording: one recording, not the server, waits. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Items hashed between two yields (about 5 ms of work each slice). */
+const hashSlice = 500;
+
+/**
+ * What the latest snapshot of a tenant holds, remembered per store after each recording, so that the next one
+ * compares against it without reading every span back. Valid only while that snapshot is still the tenant's latest
+ * (checked by its id in the transaction: another process may have recorded meanwhile).
+ */
+interface LatestContent {
+  snapshotId: string;
+  items: Map<string, KnownItem>;
+}
+const latestContents = new WeakMap<Store, Map<string, LatestContent>>();
+/** Tenants remembered per store; beyond, the least recently recorded is read back from the store next time. */
+const rememberedTenants = 16;
+
+function rememberLatest(store: Store, tenant: string, content: LatestContent): void {
+  let byTenant = latestContents.get(store);
+  if (byTenant === undefined) {
+    byTenant = new Map();
+    latestContents.set(store, byTenant);
+  }
+  byTenant.delete(tenant);
+  byTenant.set(tenant, content);
+  for (const oldest of byTenant.keys()) {
+    if (byTenant.size <= rememberedTenants) break;
+    byTenant.delete(oldest);
+  }
+}
+
+async function hashItems(items: readonly HistoryItem[]): Promise<Map<string, NextItem>> {
   const read = new Map<string, NextItem>();
-  for (const item of input.items) {
+  for (let index = 0; index < items.length; index += 1) {
+    if (index > 0 && index % hashSlice === 0) await yieldToEventLoop();
+    const item = items[index] as HistoryItem;
     const canonical = canonicalJson(item.content);
     read.set(keyOf(item.kind, item.id), {
       kind: item.kind,
@@ -104,33 +140,48 @@ export async function recordSnapshot(store: Store, input: SnapshotInput): Promis
       canonical,
     });
   }
+  return read;
+}
+
+async function readLatestContent(trx: Trx, tenant: string): Promise<Map<string, KnownItem>> {
+  const rows = await trx
+    .selectFrom('history_spans')
+    .select(['kind', 'item_id', 'hash'])
+    .where('tenant', '=', tenant)
+    .where('last_revision', '=', openRevision)
+    .execute();
+  const items = new Map<string, KnownItem>();
+  for (const row of rows) {
+    items.set(keyOf(row.kind, row.item_id), {
+      kind: row.kind as HistoryItemKind,
+      id: row.item_id,
+      hash: row.hash,
+    });
+  }
+  return items;
+}
+
+export async function recordSnapshot(store: Store, input: SnapshotInput): Promise<SnapshotMeta> {
+  // Hashing outside the transaction: the write lock is held for the writes only.
+  const read = await hashItems(input.items);
   const { tenant } = input;
-  return store.db.transaction().execute(async (trx) => {
+  const remembered = latestContents.get(store)?.get(tenant);
+  const recorded = await store.db.transaction().execute(async (trx) => {
     await lockTenant(trx, store.engine, tenant);
     const latest = await trx
       .selectFrom('history_snapshots')
-      .select(['position', 'revision'])
+      .select(['id', 'position', 'revision'])
       .where('tenant', '=', tenant)
       .orderBy('position', 'desc')
       .limit(1)
       .executeTakeFirst();
     const previousRevision = latest === undefined ? 0 : latest.revision;
-    const previous = new Map<string, { kind: HistoryItemKind; id: string; hash: string }>();
-    if (latest !== undefined) {
-      const rows = await trx
-        .selectFrom('history_spans')
-        .select(['kind', 'item_id', 'hash'])
-        .where('tenant', '=', tenant)
-        .where('last_revision', '=', previousRevision)
-        .execute();
-      for (const row of rows) {
-        previous.set(keyOf(row.kind, row.item_id), {
-          kind: row.kind as HistoryItemKind,
-          id: row.item_id,
-          hash: row.hash,
-        });
-      }
-    }
+    const previous =
+      latest === undefined
+        ? new Map<string, KnownItem>()
+        : remembered?.snapshotId === latest.id
+          ? remembered.items
+          : await readLatestContent(trx, tenant);
 
     const next = new Map(read);
     const carry = (key: string) => {
@@ -143,7 +194,7 @@ export async function recordSnapshot(store: Store, input: SnapshotInput): Promis
 
     const changes: SnapshotChanges = { added: 0, removed: 0, changed: 0 };
     let different = latest === undefined;
-    const ended: { kind: HistoryItemKind; id: string }[] = [];
+    const ended: KnownItem[] = [];
     const started: NextItem[] = [];
     for (const [key, item] of next) {
       const known = previous.get(key);
@@ -166,7 +217,7 @@ export async function recordSnapshot(store: Store, input: SnapshotInput): Promis
     }
 
     const revision = different ? previousRevision + 1 : previousRevision;
-    if (different) await writeRevision(trx, tenant, previousRevision, revision, started, ended);
+    if (different) await writeRevision(trx, store.engine, tenant, previousRevision, revision, started, ended);
 
     const clients = [...next.values()].filter((item) => item.kind === 'client').length;
     const meta: SnapshotMeta = {
@@ -197,18 +248,27 @@ export async function recordSnapshot(store: Store, input: SnapshotInput): Promis
         summary: JSON.stringify(input.summary),
       })
       .execute();
-    return meta;
+    return { meta, content: different ? next : previous };
   });
+  // Only once committed: a rolled-back recording must not become what the next one compares against.
+  const items = new Map<string, KnownItem>();
+  for (const [key, item] of recorded.content)
+    items.set(key, { kind: item.kind, id: item.id, hash: item.hash });
+  rememberLatest(store, tenant, { snapshotId: recorded.meta.id, items });
+  return recorded.meta;
 }
 
 async function writeRevision(
   trx: Trx,
+  engine: StoreEngine,
   tenant: string,
   previousRevision: number,
   revision: number,
   started: readonly NextItem[],
-  ended: readonly { kind: HistoryItemKind; id: string }[],
+  ended: readonly KnownItem[],
 ): Promise<void> {
+  // SQLite's driver is synchronous: without a yield between batches the whole write would be one long block.
+  const betweenBatches = engine === 'sqlite' ? yieldToEventLoop : () => Promise.resolve();
   const versions = new Map<string, { tenant: string; hash: string; kind: string; content: string }>();
   for (const item of started) {
     if (item.canonical !== null) {
@@ -221,27 +281,21 @@ async function writeRevision(
       .values(batch)
       .onConflict((conflict) => conflict.columns(['tenant', 'hash']).doNothing())
       .execute();
+    await betweenBatches();
   }
-  if (previousRevision > 0) {
-    // Everything carries on into the new revision, then what changed or went away ends at the previous one.
-    await trx
-      .updateTable('history_spans')
-      .set({ last_revision: revision })
-      .where('tenant', '=', tenant)
-      .where('last_revision', '=', previousRevision)
-      .execute();
-    for (const kind of historyItemKinds) {
-      const ids = ended.filter((item) => item.kind === kind).map((item) => item.id);
-      for (const batch of chunks(ids)) {
-        await trx
-          .updateTable('history_spans')
-          .set({ last_revision: previousRevision })
-          .where('tenant', '=', tenant)
-          .where('kind', '=', kind)
-          .where('last_revision', '=', revision)
-          .where('item_id', 'in', batch)
-          .execute();
-      }
+  // What changed or went away ends at the previous revision; everything else stays open.
+  for (const kind of historyItemKinds) {
+    const ids = ended.filter((item) => item.kind === kind).map((item) => item.id);
+    for (const batch of chunks(ids)) {
+      await trx
+        .updateTable('history_spans')
+        .set({ last_revision: previousRevision })
+        .where('tenant', '=', tenant)
+        .where('kind', '=', kind)
+        .where('last_revision', '=', openRevision)
+        .where('item_id', 'in', batch)
+        .execute();
+      await betweenBatches();
     }
   }
   for (const batch of chunks(started)) {
@@ -254,10 +308,11 @@ async function writeRevision(
           item_id: item.id,
           hash: item.hash,
           first_revision: revision,
-          last_revision: revision,
+          last_revision: openRevision,
         })),
       )
       .execute();
+    await betweenBatches();
   }
 }
 
@@ -331,27 +386,29 @@ export async function clientHistory(
   tenant: string,
   clientId: string,
 ): Promise<{ versions: ClientVersion[]; removedAt: string | null } | null> {
-  const spans = await store.db
-    .selectFrom('history_spans')
-    .innerJoin('history_versions', (join) =>
-      join
-        .onRef('history_versions.hash', '=', 'history_spans.hash')
-        .on('history_versions.tenant', '=', tenant),
-    )
-    .select(['history_spans.first_revision', 'history_spans.last_revision', 'history_versions.content'])
-    .where('history_spans.tenant', '=', tenant)
-    .where('history_spans.kind', '=', 'client')
-    .where('history_spans.item_id', '=', clientId)
-    .orderBy('history_spans.first_revision')
-    .execute();
+  // Both at once: on PostgreSQL each is a round trip, and the second does not depend on the first.
+  const [spans, snapshots] = await Promise.all([
+    store.db
+      .selectFrom('history_spans')
+      .innerJoin('history_versions', (join) =>
+        join
+          .onRef('history_versions.hash', '=', 'history_spans.hash')
+          .on('history_versions.tenant', '=', tenant),
+      )
+      .select(['history_spans.first_revision', 'history_spans.last_revision', 'history_versions.content'])
+      .where('history_spans.tenant', '=', tenant)
+      .where('history_spans.kind', '=', 'client')
+      .where('history_spans.item_id', '=', clientId)
+      .orderBy('history_spans.first_revision')
+      .execute(),
+    store.db
+      .selectFrom('history_snapshots')
+      .select(['id', 'taken_at', 'revision'])
+      .where('tenant', '=', tenant)
+      .orderBy('position')
+      .execute(),
+  ]);
   if (spans.length === 0) return null;
-  const snapshots = await store.db
-    .selectFrom('history_snapshots')
-    .select(['id', 'taken_at', 'revision'])
-    .where('tenant', '=', tenant)
-    .where('revision', '>=', spans[0]?.first_revision ?? 0)
-    .orderBy('position')
-    .execute();
   const firstSnapshotFrom = (revision: number) => snapshots.find((snapshot) => snapshot.revision >= revision);
   const versions: ClientVersion[] = [];
   for (const span of spans) {

@@ -90,7 +90,7 @@ export function createStoreHistory(
   };
 
   const recordNow = async (finished: FinishedInventory): Promise<SnapshotMeta | null> => {
-    const input = toSnapshotInput(finished);
+    const input = await toSnapshotInput(finished);
     try {
       return await service.use((store) => recordSnapshot(store, input));
     } catch (error) {

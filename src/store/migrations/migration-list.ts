@@ -1,6 +1,7 @@
 import { historyMigration } from './migration-0001-history.ts';
 import { tenantLimitsMigration } from './migration-0002-tenant-limits.ts';
 import { activityMigration } from './migration-0003-activity.ts';
+import { openSpansMigration } from './migration-0005-open-spans.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -9,6 +10,11 @@ import type { Migration } from './migration.ts';
  * renumber one that has shipped), declare its tables' types there and add them to `Database` in ../database.ts,
  * then append it to this list. The start applies the missing ones; a store holding an id not in this list was
  * written by a newer build and is refused, never altered.
- * Reserved: 2 tenant limits, 3 activity, 4 acceptances.
+ * Reserved: 2 tenant limits, 3 activity, 4 acceptances, 5 open spans.
  */
-export const migrations: readonly Migration[] = [historyMigration, tenantLimitsMigration, activityMigration];
+export const migrations: readonly Migration[] = [
+  historyMigration,
+  tenantLimitsMigration,
+  activityMigration,
+  openSpansMigration,
+];

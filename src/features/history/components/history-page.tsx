@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { formatDateTime, pluralize } from '../../../lib/format/format.ts';
@@ -18,10 +18,33 @@ import {
 import { toDrift } from '../../../lib/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
-import { historyPoints, orderedPair, parsePage, parsePicks, togglePick } from '../utils/history-view.ts';
+import {
+  historyPoints,
+  orderedPair,
+  parsePage,
+  parsePicks,
+  togglePick,
+  type HistoryPoint,
+} from '../utils/history-view.ts';
 import { SnapshotTable, snapshotsPerPage } from './snapshot-table.tsx';
 
 const HistoryChart = lazy(async () => ({ default: (await import('./history-chart.tsx')).HistoryChart }));
+
+const chartPlaceholder = <Skeleton variant="rounded" height={240} aria-hidden />;
+
+/**
+ * The chart draws in a background render once the table has painted: it repeats what the table says, and a year of
+ * points must not hold back the rows someone came for. Its placeholder keeps its room meanwhile (no shift).
+ */
+function DeferredChart({ points }: { points: readonly HistoryPoint[] }) {
+  const deferred = useDeferredValue(points, null);
+  if (deferred === null) return chartPlaceholder;
+  return (
+    <Suspense fallback={chartPlaceholder}>
+      <HistoryChart points={deferred} />
+    </Suspense>
+  );
+}
 
 /** Every inventory the server remembered for this tenant, what changed in each, and two of them compared. */
 export function HistoryPage() {
@@ -76,9 +99,7 @@ export function HistoryPage() {
                 <Typography variant="h2" id="history-chart-heading" gutterBottom>
                   Clients and findings over time
                 </Typography>
-                <Suspense fallback={<Skeleton variant="rounded" height={240} aria-hidden />}>
-                  <HistoryChart points={points} />
-                </Suspense>
+                <DeferredChart points={points} />
               </CardContent>
             </Card>
           ) : null}
