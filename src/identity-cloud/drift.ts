@@ -5,7 +5,8 @@ import { classifyClient } from './client-kind.ts';
 import type { CsvOptions } from './csv.ts';
 import { toCsv } from './csv.ts';
 import type { Inventory } from './inventory.ts';
-import { emptyInventory } from './inventory.ts';
+import { emptyInventory, policiesOf } from './inventory.ts';
+import { policyKinds, type PolicyKind } from './config-resources.ts';
 import type { Client } from './schemas.ts';
 
 export type DriftMatchBy = 'id' | 'name';
@@ -128,14 +129,9 @@ interface PolicyRef {
   title: string | null;
 }
 
-function policyRef(
-  inventory: Inventory,
-  kind: 'loginPolicy' | 'tokenPolicy',
-  id: string | null,
-): PolicyRef | null {
+function policyRef(inventory: Inventory, kind: PolicyKind, id: string | null): PolicyRef | null {
   if (id === null) return null;
-  const policies = kind === 'loginPolicy' ? inventory.loginPoliciesById : inventory.tokenPoliciesById;
-  return { id, title: nonEmpty(policies.get(id)?.title) };
+  return { id, title: nonEmpty(policiesOf(inventory, kind).get(id)?.title) };
 }
 
 function policyLabel(policy: PolicyRef | null): string | null {
@@ -149,7 +145,7 @@ function policyLabel(policy: PolicyRef | null): string | null {
  * not reported.
  */
 function policyChange(
-  field: 'loginPolicy' | 'tokenPolicy',
+  field: PolicyKind,
   before: PolicyRef | null,
   after: PolicyRef | null,
   matchBy: DriftMatchBy,
@@ -214,7 +210,7 @@ function compareClients(
   for (const uri of currentUris) if (!baseUris.has(uri)) changes.push(change('redirectURIs', null, uri));
   for (const uri of baseUris) if (!currentUris.has(uri)) changes.push(change('redirectURIs', uri, null));
 
-  for (const field of ['loginPolicy', 'tokenPolicy'] as const) {
+  for (const field of policyKinds) {
     changes.push(
       policyChange(
         field,
