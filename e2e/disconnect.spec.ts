@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { connectWithForm } from './support/connect.ts';
 import { waitForInventory } from './support/clients.ts';
 import { startStack, type Stack } from './support/stack.ts';
+import { connectionOf } from '../src/test-support/node/sandbox-connection.ts';
 
 let stack: Stack;
 test.beforeAll(async () => {
@@ -10,16 +11,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => stack.close());
 
 test('disconnect forgets the connection and returns to /connect', async ({ page }) => {
-  await connectWithForm(
-    page,
-    {
-      identityDomain: stack.sandbox.identityDomain,
-      customerId: stack.sandbox.customerId,
-      clientId: stack.sandbox.clientId,
-      clientSecret: stack.sandbox.clientSecret,
-    },
-    stack.baseURL,
-  );
+  await connectWithForm(page, connectionOf(stack.sandbox), stack.baseURL);
   await waitForInventory(page);
 
   await page.getByRole('link', { name: 'Connection', exact: true }).click();

@@ -9,6 +9,7 @@ import { dataRows, waitForInventory } from './support/clients.ts';
 import { connectWithForm } from './support/connect.ts';
 import { serveOtherOriginPage, type OtherOriginPage } from './support/other-origin-page.ts';
 import { startStack, type Stack } from './support/stack.ts';
+import { connectionOf } from '../src/test-support/node/sandbox-connection.ts';
 
 let stack: Stack;
 let attacker: OtherOriginPage;
@@ -35,16 +36,7 @@ test('a session cookie planted by another port of the host is refused with 401 a
   page,
   context,
 }) => {
-  await connectWithForm(
-    page,
-    {
-      identityDomain: stack.sandbox.identityDomain,
-      customerId: stack.sandbox.customerId,
-      clientId: stack.sandbox.clientId,
-      clientSecret: stack.sandbox.clientSecret,
-    },
-    stack.baseURL,
-  );
+  await connectWithForm(page, connectionOf(stack.sandbox), stack.baseURL);
   await waitForInventory(page);
 
   // The attacker's page, on another port of 127.0.0.1, in the same browser.

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/start-sandbox.ts';
+import { connectionEnvironment } from '../../src/test-support/node/sandbox-connection.ts';
 
 export interface Stack {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
@@ -58,12 +59,7 @@ export async function startStack({
   const sandbox = sharedSandbox ?? (await startSandbox({ quiet: true, ...sandboxOptions }));
   const closeSandbox = () => (sharedSandbox === undefined ? sandbox.close() : Promise.resolve());
   const connectionEnv: Record<string, string> = defaultConnection
-    ? {
-        IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
-        IDC_CUSTOMER_ID: sandbox.customerId,
-        IDC_CLIENT_ID: sandbox.clientId,
-        IDC_CLIENT_SECRET: sandbox.clientSecret,
-      }
+    ? connectionEnvironment(sandbox)
     : { IDC_EMBEDDED_SANDBOX: '0' };
   // Only what the server needs: no IDC_* leaking in from the developer's shell.
   const env: Record<string, string> = {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Acceptance } from '../identity-cloud/audit/acceptance.ts';
 import type { InventoryFindings } from '../identity-cloud/findings/evaluate-inventory.ts';
+import { clientSubject } from '../identity-cloud/findings/evaluate-inventory.ts';
 import type { Finding, FindingSubject, Severity } from '../identity-cloud/findings/finding.ts';
 import type { Inventory } from '../identity-cloud/inventory.ts';
 import { policySubject } from '../identity-cloud/findings/policy-rules.ts';
@@ -39,11 +40,7 @@ function subjectsOf(inventory: Inventory): FindingSubject[] {
   const subjects: FindingSubject[] = [];
   for (const summary of inventory.summaries) {
     const client = inventory.clientsById.get(summary.id);
-    if (client === undefined) continue;
-    const name = [client.name, summary.name].find(
-      (value) => typeof value === 'string' && value.trim() !== '',
-    );
-    subjects.push({ kind: 'client', id: client.id, name: name ?? client.id });
+    if (client !== undefined) subjects.push(clientSubject(client));
   }
   for (const policy of inventory.loginPoliciesById.values())
     subjects.push(policySubject('loginPolicy', policy));

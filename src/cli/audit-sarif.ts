@@ -5,6 +5,7 @@ import type { Severity } from '../identity-cloud/findings/finding.ts';
 import type { RuleDefinition } from '../identity-cloud/findings/rule-catalogue.ts';
 import { ruleDefinitions } from '../identity-cloud/findings/rule-catalogue.ts';
 import { ruleAnchor } from '../identity-cloud/findings/rule-docs.ts';
+import { configResources } from '../identity-cloud/config-resources.ts';
 import type { AuditEntry, AuditReport } from './audit-report.ts';
 
 export const sarifSchemaUri =
@@ -64,15 +65,9 @@ function sarifRule(rule: RuleDefinition, options: SarifOptions) {
   };
 }
 
-const subjectPaths = {
-  client: 'clients',
-  loginPolicy: 'loginPolicies',
-  tokenPolicy: 'tokenPolicies',
-} as const;
-
 function logicalLocations(entry: AuditEntry) {
   const { subject, detail } = entry.finding;
-  const subjectPath = `${subjectPaths[subject.kind]}/${subject.id}`;
+  const subjectPath = `${configResources[subject.kind].collection}/${subject.id}`;
   const locations: Record<string, unknown>[] = [
     {
       name: subject.name,

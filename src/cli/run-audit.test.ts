@@ -10,6 +10,7 @@ import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { AuditIo } from './run-audit.ts';
 import { runAudit } from './run-audit.ts';
+import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
 
 let folder: string;
 let sandbox: RunningSandbox | null = null;
@@ -36,15 +37,6 @@ function capture(env: Record<string, string> = {}) {
     sandboxOptions: { clients: 25, seed: 7 },
   };
   return { io, output };
-}
-
-function environmentOf(running: RunningSandbox): Record<string, string> {
-  return {
-    IDC_IDENTITY_DOMAIN: running.identityDomain,
-    IDC_CUSTOMER_ID: running.customerId,
-    IDC_CLIENT_ID: running.clientId,
-    IDC_CLIENT_SECRET: running.clientSecret,
-  };
 }
 
 async function closedLoopbackPort(): Promise<number> {
@@ -163,7 +155,7 @@ describe('npm run audit: exit codes against the sandbox', () => {
   it('exits 2 when the inventory is incomplete (policies forbidden), even with --fail-on never, and still writes it', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 10 });
     const { io, output } = capture({
-      ...environmentOf(sandbox),
+      ...connectionEnvironment(sandbox),
       IDC_SCOPE: 'GET:config/clients GET:config/clients/*',
     });
     expect(await runAudit(['--fail-on', 'never', '--output', 'partial.txt'], io)).toBe(2);
@@ -176,7 +168,7 @@ describe('npm run audit: exit codes against the sandbox', () => {
 describe('npm run audit: nothing secret in SARIF, JUnit or JSON', () => {
   it('writes no client secret, policy secret or access token in any format', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 30, seed: 11 });
-    const env = environmentOf(sandbox);
+    const env = connectionEnvironment(sandbox);
     const outputs: Record<string, string> = {};
     for (const format of ['sarif', 'junit', 'json', 'text']) {
       const { io } = capture(env);

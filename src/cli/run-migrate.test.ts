@@ -11,6 +11,7 @@ import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { MigrateIo } from './run-migrate.ts';
 import { exitCodeForPlan, runMigrate } from './run-migrate.ts';
+import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
 
 let folder: string;
 let sandbox: RunningSandbox | null = null;
@@ -72,12 +73,7 @@ describe('npm run migrate', () => {
 
   it("never writes a secret: not the sandbox client secrets, not the login policies' Capture secrets", async () => {
     sandbox = await startSandbox({ quiet: true, clients: 25, seed: 7 });
-    const { io } = capture({
-      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
-      IDC_CUSTOMER_ID: sandbox.customerId,
-      IDC_CLIENT_ID: sandbox.clientId,
-      IDC_CLIENT_SECRET: sandbox.clientSecret,
-    });
+    const { io } = capture(connectionEnvironment(sandbox));
     expect(await runMigrate(['--target', 'neutral', '--out', 'out'], io)).toBe(1);
     const secrets = [
       sandbox.clientSecret,
@@ -93,12 +89,7 @@ describe('npm run migrate', () => {
 
   it('exits 2 and writes nothing when items failed to load', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 25, seed: 7, faults: { serverError: 0.5 } });
-    const { io, output } = capture({
-      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
-      IDC_CUSTOMER_ID: sandbox.customerId,
-      IDC_CLIENT_ID: sandbox.clientId,
-      IDC_CLIENT_SECRET: sandbox.clientSecret,
-    });
+    const { io, output } = capture(connectionEnvironment(sandbox));
     const code = await runMigrate(['--target', 'keycloak', '--out', 'out'], io);
     expect(output.stderr).toContain('Incomplete inventory: no file written.');
     expect(output.stderr).toMatch(/could not be read \(HTTP 5\d\d/);

@@ -10,6 +10,7 @@ import { startSandbox } from '../sandbox/start-sandbox.ts';
 import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { ExportIo } from './run-export.ts';
 import { runExport } from './run-export.ts';
+import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
 
 let folder: string;
 let sandbox: RunningSandbox | null = null;
@@ -35,19 +36,6 @@ function capture(env: Record<string, string> = {}) {
     sandboxOptions: { clients: 25, seed: 7 },
   };
   return { io, output };
-}
-
-function environmentOf(
-  running: RunningSandbox,
-  overrides: Record<string, string> = {},
-): Record<string, string> {
-  return {
-    IDC_IDENTITY_DOMAIN: running.identityDomain,
-    IDC_CUSTOMER_ID: running.customerId,
-    IDC_CLIENT_ID: running.clientId,
-    IDC_CLIENT_SECRET: running.clientSecret,
-    ...overrides,
-  };
 }
 
 async function closedLoopbackPort(): Promise<number> {
@@ -81,7 +69,7 @@ describe('npm run export, complete', () => {
 
   it('exports a tenant named by IDC_* as CSV, with the default file name, and never prints the secret', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 12, clientSecret: 'recognisable-secret-4711' });
-    const { io, output } = capture(environmentOf(sandbox));
+    const { io, output } = capture(connectionEnvironment(sandbox));
     const code = await runExport(['--format', 'csv'], io);
     expect(code).toBe(0);
     const name = 'idc-inventory-01000000-0000-3000-9000-000000000000-2026-11-28.csv';
@@ -108,7 +96,7 @@ describe('npm run export, incomplete (exit 1)', () => {
   it('still writes the file when the token may not read policies, and says what failed', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 10 });
     const { io, output } = capture(
-      environmentOf(sandbox, { IDC_SCOPE: 'GET:config/clients GET:config/clients/*' }),
+      connectionEnvironment(sandbox, { IDC_SCOPE: 'GET:config/clients GET:config/clients/*' }),
     );
     const code = await runExport(['--out', 'partial.csv'], io);
     expect(code).toBe(1);
@@ -136,7 +124,9 @@ describe('npm run export, incomplete (exit 1)', () => {
 describe('npm run export, bad configuration (exit 2)', () => {
   it('refuses a wrong secret with a one-line reason and writes nothing', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 5 });
-    const { io, output } = capture(environmentOf(sandbox, { IDC_CLIENT_SECRET: 'wrong-secret-0815' }));
+    const { io, output } = capture(
+      connectionEnvironment(sandbox, { IDC_CLIENT_SECRET: 'wrong-secret-0815' }),
+    );
     expect(await runExport(['--out', 'x.json'], io)).toBe(2);
     const last = output.stderr.trimEnd().split('\n').at(-1);
     expect(last).toMatch(/^export: Could not connect \(401\): /);

@@ -7,6 +7,7 @@ import { listSnapshots } from '../store/history-repository.ts';
 import { openStore } from '../store/store.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
 import { runSnapshot, type SnapshotIo } from './run-snapshot.ts';
+import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
 
 let folder: string;
 let sandbox: RunningSandbox | null = null;
@@ -44,13 +45,7 @@ describe('npm run snapshot', () => {
   it('records a scheduled snapshot (exit 0), then an unchanged one, then the change', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
     const path = join(folder, 'inventory.db');
-    const env = {
-      IDC_STORE_PATH: path,
-      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
-      IDC_CUSTOMER_ID: sandbox.customerId,
-      IDC_CLIENT_ID: sandbox.clientId,
-      IDC_CLIENT_SECRET: sandbox.clientSecret,
-    };
+    const env = connectionEnvironment(sandbox, { IDC_STORE_PATH: path });
     const first = capture(env);
     expect(await runSnapshot([], first.io)).toBe(0);
     expect(first.output.stderr).toMatch(/Recorded snapshot [\w-]+: 25 clients \(\+25 −0 ~0\)/);
@@ -77,13 +72,7 @@ describe('npm run snapshot', () => {
     // An id the proxy refuses to put in a URL: that item fails, the rest is read.
     sandbox.admin.addClient({ name: 'Unreadable', id: 'not a plain id' });
     const path = join(folder, 'inventory.db');
-    const { io, output } = capture({
-      IDC_STORE_PATH: path,
-      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
-      IDC_CUSTOMER_ID: sandbox.customerId,
-      IDC_CLIENT_ID: sandbox.clientId,
-      IDC_CLIENT_SECRET: sandbox.clientSecret,
-    });
+    const { io, output } = capture(connectionEnvironment(sandbox, { IDC_STORE_PATH: path }));
     expect(await runSnapshot([], io)).toBe(1);
     expect(output.stderr).toMatch(/partial: 1 item failed/);
     const [snapshot] = await storedSnapshots(
@@ -104,13 +93,12 @@ describe('npm run snapshot', () => {
     expect(unwritable.output.stderr).toMatch(/cannot be written/);
 
     sandbox = await startSandbox({ quiet: true, clients: 3, latencyMs: 0 });
-    const refused = capture({
-      IDC_STORE_PATH: join(folder, 'inventory.db'),
-      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
-      IDC_CUSTOMER_ID: sandbox.customerId,
-      IDC_CLIENT_ID: sandbox.clientId,
-      IDC_CLIENT_SECRET: 'wrong',
-    });
+    const refused = capture(
+      connectionEnvironment(sandbox, {
+        IDC_STORE_PATH: join(folder, 'inventory.db'),
+        IDC_CLIENT_SECRET: 'wrong',
+      }),
+    );
     expect(await runSnapshot([], refused.io)).toBe(2);
     expect(refused.output.stderr).toMatch(/snapshot: Could not connect \(\d+\)/);
     expect(await runSnapshot(['--bogus'], capture({}).io)).toBe(2);

@@ -5,8 +5,10 @@ import { classifyClient } from './client-kind.ts';
 import type { CsvOptions } from './csv.ts';
 import { toCsv } from './csv.ts';
 import type { Inventory } from './inventory.ts';
-import { emptyInventory } from './inventory.ts';
-import type { Client } from './schemas.ts';
+import { emptyInventory, policiesOf } from './inventory.ts';
+import { policyKinds, type PolicyKind } from './config-resources.ts';
+import type { Client, ClientSummary } from './schemas.ts';
+import { clientDisplayName, clientName } from './client-model.ts';
 
 export type DriftMatchBy = 'id' | 'name';
 
@@ -55,8 +57,16 @@ export interface InventoryDrift {
 
 interface Entry {
   id: string;
+  /** As every table shows it (`clientDisplayName`). */
   name: string;
+  /** The client's own name, trimmed; what matching by name compares. */
+  ownName: string | null;
   client: Client | undefined;
+}
+
+function entryOf(listed: Pick<ClientSummary, 'id' | 'name'>, client: Client | undefined): Entry {
+  const named = client ?? listed;
+  return { id: listed.id, name: clientDisplayName(named), ownName: clientName(named), client };
 }
 
 function entriesOf(inventory: Inventory): Entry[] {
@@ -65,10 +75,10 @@ function entriesOf(inventory: Inventory): Entry[] {
   for (const summary of inventory.summaries) {
     listed.add(summary.id);
     const client = inventory.clientsById.get(summary.id);
-    entries.push({ id: summary.id, name: client?.name ?? summary.name ?? '', client });
+    entries.push(entryOf(summary, client));
   }
   for (const [id, client] of inventory.clientsById) {
-    if (!listed.has(id)) entries.push({ id, name: client.name ?? '', client });
+    if (!listed.has(id)) entries.push(entryOf(client, client));
   }
   return entries;
 }
@@ -76,8 +86,7 @@ function entriesOf(inventory: Inventory): Entry[] {
 /** Names are unique within a tenant; a nameless client can only match by id. */
 function keyOf(entry: Entry, matchBy: DriftMatchBy): string {
   if (matchBy === 'id') return entry.id;
-  const name = entry.name.trim();
-  return name === '' ? `\u0000${entry.id}` : name;
+  return entry.ownName ?? `\u0000${entry.id}`;
 }
 
 /** Entries by key, keeping duplicates (a name used twice) in order so they pair up one to one. */
@@ -128,14 +137,9 @@ interface PolicyRef {
   title: string | null;
 }
 
-function policyRef(
-  inventory: Inventory,
-  kind: 'loginPolicy' | 'tokenPolicy',
-  id: string | null,
-): PolicyRef | null {
+function policyRef(inventory: Inventory, kind: PolicyKind, id: string | null): PolicyRef | null {
   if (id === null) return null;
-  const policies = kind === 'loginPolicy' ? inventory.loginPoliciesById : inventory.tokenPoliciesById;
-  return { id, title: nonEmpty(policies.get(id)?.title) };
+  return { id, title: nonEmpty(policiesOf(inventory, kind).get(id)?.title) };
 }
 
 function policyLabel(policy: PolicyRef | null): string | null {
@@ -149,7 +153,7 @@ function policyLabel(policy: PolicyRef | null): string | null {
  * not reported.
  */
 function policyChange(
-  field: 'loginPolicy' | 'tokenPolicy',
+  field: PolicyKind,
   before: PolicyRef | null,
   after: PolicyRef | null,
   matchBy: DriftMatchBy,
@@ -214,7 +218,7 @@ function compareClients(
   for (const uri of currentUris) if (!baseUris.has(uri)) changes.push(change('redirectURIs', null, uri));
   for (const uri of baseUris) if (!currentUris.has(uri)) changes.push(change('redirectURIs', uri, null));
 
-  for (const field of ['loginPolicy', 'tokenPolicy'] as const) {
+  for (const field of policyKinds) {
     changes.push(
       policyChange(
         field,

@@ -2,7 +2,8 @@
 // uses this policy") may only fire when the lists they rely on were read in full: a 403 on the policy list
 // (a narrow-scope token) or a client whose details failed must not turn into false findings.
 import type { Inventory } from './inventory.ts';
-import { failureKey } from './inventory.ts';
+import { failureKey, policiesOf } from './inventory.ts';
+import type { PolicyKind } from './config-resources.ts';
 
 export interface InventoryCoverage {
   /** The stream's `done` line arrived. */
@@ -41,8 +42,6 @@ export function inventoryCoverage(inventory: Inventory): InventoryCoverage {
   };
 }
 
-export type PolicyKind = 'loginPolicy' | 'tokenPolicy';
-
 /**
  * Whether the policy a client refers to exists. Present when loaded; missing when its fetch answered 404, or
  * when the policy list was read in full without it; unknown otherwise (list refused, stream unfinished, or its
@@ -54,8 +53,7 @@ export function policyPresence(
   kind: PolicyKind,
   policyId: string,
 ): 'present' | 'missing' | 'unknown' {
-  const policies = kind === 'loginPolicy' ? inventory.loginPoliciesById : inventory.tokenPoliciesById;
-  if (policies.has(policyId)) return 'present';
+  if (policiesOf(inventory, kind).has(policyId)) return 'present';
   const failure = inventory.failures.get(failureKey(kind, policyId));
   if (failure) return failure.status === 404 ? 'missing' : 'unknown';
   const listLoaded = kind === 'loginPolicy' ? coverage.loginPolicyListLoaded : coverage.tokenPolicyListLoaded;

@@ -1,32 +1,33 @@
 // The clients of an inventory (or of a filtered view) as export rows, and their CSV; the JSON export is the
 // snapshot (snapshot.ts). One row per client with every detail a person reviews offline.
 import type { ClientKind } from './client-kind.ts';
-import { classifyClient, clientKindLabels } from './client-kind.ts';
+import { clientKindLabels } from './client-kind.ts';
+import type { ClientStatus } from './client-model.ts';
+import { clientModel, policyReferenceText } from './client-model.ts';
 import type { CsvOptions } from './csv.ts';
 import { toCsv } from './csv.ts';
 import type { RuleId, Severity } from './findings/finding.ts';
 import type { InventoryFindings } from './findings/evaluate-inventory.ts';
 import { summarizeFindings } from './findings/evaluate-inventory.ts';
 import type { Inventory } from './inventory.ts';
-import { failureKey } from './inventory.ts';
 
-export type ExportRowStatus = 'loaded' | 'failed' | 'pending';
-
+/** A client as the grid shows it (`clientModel`), flattened to text for CSV and spreadsheets. */
 export interface ClientExportRow {
+  /** The grid's name: "Unnamed client (<id>)" for a client without one. */
   name: string;
   id: string;
   /** Null when the client's details are not known. */
   kind: ClientKind | null;
   redirectUris: string[];
   loginPolicyId: string;
-  /** Empty when the policy's details are not known (e.g. the token may not read policies). */
+  /** The grid's text: the title, "Missing policy" or "Title unavailable" when it could not be read, "" for none. */
   loginPolicyTitle: string;
   tokenPolicyId: string;
   tokenPolicyTitle: string;
   findingsCount: number;
   worstSeverity: Severity | null;
   ruleIds: RuleId[];
-  status: ExportRowStatus;
+  status: ClientStatus;
   /** Why the details are missing, e.g. "HTTP 500: upstream error". */
   statusDetail: string;
 }
@@ -47,26 +48,23 @@ export function clientExportRows(
   ];
   const rows: ClientExportRow[] = [];
   for (const id of ids) {
-    const client = inventory.clientsById.get(id);
-    if (!client && !names.has(id)) continue;
-    const failure = inventory.failures.get(failureKey('client', id));
+    if (!inventory.clientsById.has(id) && !names.has(id)) continue;
+    const model = clientModel(inventory, { id, name: names.get(id) });
     const summary = summarizeFindings(findings.byClientId.get(id));
-    const loginPolicyId = client?.loginPolicy ?? '';
-    const tokenPolicyId = client?.tokenPolicy ?? '';
     rows.push({
-      name: client?.name ?? names.get(id) ?? '',
+      name: model.name,
       id,
-      kind: client ? classifyClient(client) : null,
-      redirectUris: client?.redirectURIs ?? [],
-      loginPolicyId,
-      loginPolicyTitle: inventory.loginPoliciesById.get(loginPolicyId)?.title ?? '',
-      tokenPolicyId,
-      tokenPolicyTitle: inventory.tokenPoliciesById.get(tokenPolicyId)?.title ?? '',
+      kind: model.kind,
+      redirectUris: [...model.redirectUris],
+      loginPolicyId: model.loginPolicy?.id ?? '',
+      loginPolicyTitle: policyReferenceText(model.loginPolicy),
+      tokenPolicyId: model.tokenPolicy?.id ?? '',
+      tokenPolicyTitle: policyReferenceText(model.tokenPolicy),
       findingsCount: summary.count,
       worstSeverity: summary.worst,
       ruleIds: summary.ruleIds,
-      status: client ? 'loaded' : failure ? 'failed' : 'pending',
-      statusDetail: client || !failure ? '' : `HTTP ${failure.status}: ${failure.detail}`,
+      status: model.status,
+      statusDetail: model.failure === null ? '' : `HTTP ${model.failure.status}: ${model.failure.detail}`,
     });
   }
   return rows;

@@ -1,6 +1,7 @@
 // A tenant's whole inventory as the dashboard, the findings, the exports and drift see it.
 import type { Client, ClientSummary, LoginPolicy, TokenPolicy } from './schemas.ts';
 import type { InventoryErrorLine, InventoryLine } from './inventory-stream.ts';
+import type { PolicyKind } from './config-resources.ts';
 
 export interface InventoryFailure {
   resource: string;
@@ -24,6 +25,11 @@ export interface Inventory {
    * keeps showing them until their fresh copy, or a failure, replaces them. Empty on a first load.
    */
   carriedOver: Set<string>;
+}
+
+/** The inventory's login or token policies by id. */
+export function policiesOf(inventory: Inventory, kind: PolicyKind): Map<string, LoginPolicy | TokenPolicy> {
+  return kind === 'loginPolicy' ? inventory.loginPoliciesById : inventory.tokenPoliciesById;
 }
 
 export function emptyInventory(): Inventory {

@@ -1,14 +1,7 @@
 // The six forwarded GETs of /api/config: plain identifiers only, redacted JSON back, upstream 4xx kept.
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import {
-  clientListSchema,
-  clientSchema,
-  loginPolicyListSchema,
-  loginPolicySchema,
-  tokenPolicyListSchema,
-  tokenPolicySchema,
-} from '../identity-cloud/schemas.ts';
+import { configResourceKinds, configResources } from '../identity-cloud/config-resources.ts';
 import { getConfig, type ConfigContext, type ConfigResult } from './config-request.ts';
 import { isPlainIdentifier } from './identifiers.ts';
 import type { ProxyEnv } from './proxy-env.ts';
@@ -18,38 +11,6 @@ import { JsonTooDeepError } from '../identity-cloud/redaction.ts';
 import { sessionRedactor } from './session-secrets.ts';
 import { resolveRequestSession } from './session-resolution.ts';
 import { gatePriority } from './tenant-gate.ts';
-
-interface ForwardedCollection {
-  collection: 'clients' | 'loginPolicies' | 'tokenPolicies';
-  listLabel: string;
-  itemNoun: string;
-  listSchema: z.ZodType;
-  itemSchema: z.ZodType;
-}
-
-const forwardedCollections: ForwardedCollection[] = [
-  {
-    collection: 'clients',
-    listLabel: 'the client list',
-    itemNoun: 'client',
-    listSchema: clientListSchema,
-    itemSchema: clientSchema,
-  },
-  {
-    collection: 'loginPolicies',
-    listLabel: 'the login policy list',
-    itemNoun: 'login policy',
-    listSchema: loginPolicyListSchema,
-    itemSchema: loginPolicySchema,
-  },
-  {
-    collection: 'tokenPolicies',
-    listLabel: 'the token policy list',
-    itemNoun: 'token policy',
-    listSchema: tokenPolicyListSchema,
-    itemSchema: tokenPolicySchema,
-  },
-];
 
 const forwardMaxAttempts = 3;
 const forwardMaxRateLimitRetries = 3;
@@ -96,7 +57,8 @@ async function forward(
 }
 
 export function mountConfigRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): void {
-  for (const spec of forwardedCollections) {
+  for (const kind of configResourceKinds) {
+    const spec = configResources[kind];
     app.get(`/api/config/${spec.collection}`, async (c) => {
       const resolved = resolveRequestSession(c, runtime);
       if (!resolved.ok) return resolved.response;
@@ -113,7 +75,7 @@ export function mountConfigRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): v
         return problemResponse(
           problem(
             400,
-            `A ${spec.itemNoun} id is a plain identifier (letters, digits, “.”, “_”, “~”, “-”; at most 128).`,
+            `A ${spec.noun} id is a plain identifier (letters, digits, “.”, “_”, “~”, “-”; at most 128).`,
           ),
         );
       }
@@ -121,7 +83,7 @@ export function mountConfigRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): v
       if (!resolved.ok) return resolved.response;
       return forward(c, runtime.configContext(resolved.session), {
         path: `${spec.collection}/${id}`,
-        label: `${spec.itemNoun} ${id}`,
+        label: `${spec.noun} ${id}`,
         schema: spec.itemSchema,
         item: true,
       });

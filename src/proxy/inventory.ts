@@ -2,15 +2,8 @@
 // tenant's adaptive gate and written as NDJSON lines (src/identity-cloud/inventory-stream.ts) as they arrive.
 import { setMaxListeners } from 'node:events';
 import type { z } from 'zod';
-import {
-  clientListSchema,
-  clientSchema,
-  loginPolicyListSchema,
-  loginPolicySchema,
-  tokenPolicyListSchema,
-  tokenPolicySchema,
-  type ClientSummary,
-} from '../identity-cloud/schemas.ts';
+import type { ClientSummary } from '../identity-cloud/schemas.ts';
+import { configResources, policyKinds, type PolicyKind } from '../identity-cloud/config-resources.ts';
 import type { InventoryLine, InventoryResourceKind } from '../identity-cloud/inventory-stream.ts';
 import { getConfig, type ConfigContext, type ConfigResult, type RetryStats } from './config-request.ts';
 import { isPlainIdentifier } from './identifiers.ts';
@@ -32,8 +25,6 @@ const maxOutstandingItems = 256;
 
 export const defaultInventoryLimits: InventoryLimits = { maxAttempts: 5, maxRateLimitRetries: 20 };
 
-type PolicyKind = 'loginPolicy' | 'tokenPolicy';
-
 /** A shape check that keeps what it parsed, so that each body is parsed once (this runs per client). */
 function checker<Schema extends z.ZodType>(schema: Schema) {
   let parsed: z.output<Schema> | undefined;
@@ -47,25 +38,11 @@ function checker<Schema extends z.ZodType>(schema: Schema) {
   };
 }
 
-const policyDetail = {
-  loginPolicy: { collection: 'loginPolicies', schema: loginPolicySchema, noun: 'login policy' },
-  tokenPolicy: { collection: 'tokenPolicies', schema: tokenPolicySchema, noun: 'token policy' },
-} as const;
-
-const policyList = {
-  loginPolicy: {
-    resource: 'loginPolicyList',
-    path: 'loginPolicies',
-    schema: loginPolicyListSchema,
-    label: 'the login policy list',
-  },
-  tokenPolicy: {
-    resource: 'tokenPolicyList',
-    path: 'tokenPolicies',
-    schema: tokenPolicyListSchema,
-    label: 'the token policy list',
-  },
-} as const;
+/** The stream's resource name of a failed policy list (an error line's `resource`). */
+const policyListResource = {
+  loginPolicy: 'loginPolicyList',
+  tokenPolicy: 'tokenPolicyList',
+} as const satisfies Record<PolicyKind, InventoryResourceKind>;
 
 export class InventoryRun {
   private readonly context: ConfigContext;
@@ -136,10 +113,10 @@ export class InventoryRun {
     { ok: true; total: number; clients: ClientSummary[] } | { ok: false; problem: ProblemError }
   > {
     this.startPolicyLists();
-    const check = checker(clientListSchema);
+    const check = checker(configResources.client.listSchema);
     const result = await this.get({
-      path: 'clients',
-      label: 'the client list',
+      path: configResources.client.collection,
+      label: configResources.client.listLabel,
       priority: gatePriority.inventoryList,
       adaptiveTimeout: false,
       isValid: check.isValid,
@@ -201,26 +178,26 @@ export class InventoryRun {
   private startPolicyLists(): void {
     if (this.policyListsStarted) return;
     this.policyListsStarted = true;
-    for (const kind of ['loginPolicy', 'tokenPolicy'] as const) {
+    for (const kind of policyKinds) {
+      const spec = configResources[kind];
       this.spawn(
         async () => {
-          const spec = policyList[kind];
           const result = await this.get({
-            path: spec.path,
-            label: spec.label,
+            path: spec.collection,
+            label: spec.listLabel,
             priority: gatePriority.inventoryList,
             adaptiveTimeout: false,
-            isValid: (body: unknown) => spec.schema.safeParse(body).success,
+            isValid: (body: unknown) => spec.listSchema.safeParse(body).success,
           });
           if (!result.ok) {
-            this.emitError(spec.resource, null, result.problem);
+            this.emitError(policyListResource[kind], null, result.problem);
             return;
           }
-          const parsed = spec.schema.safeParse(result.body);
+          const parsed = spec.listSchema.safeParse(result.body);
           if (!parsed.success) return;
           for (const summary of parsed.data.items) this.requestPolicy(kind, summary.id);
         },
-        policyList[kind].resource,
+        policyListResource[kind],
         null,
       );
     }
@@ -238,10 +215,11 @@ export class InventoryRun {
       );
       return;
     }
-    const check = checker(clientSchema);
+    const client = configResources.client;
+    const check = checker(client.itemSchema);
     const result = await this.get({
-      path: `clients/${id}`,
-      label: `client ${id}`,
+      path: `${client.collection}/${id}`,
+      label: `${client.noun} ${id}`,
       priority: gatePriority.inventoryItem,
       adaptiveTimeout: true,
       isValid: check.isValid,
@@ -250,9 +228,9 @@ export class InventoryRun {
       this.emitError('client', id, result.problem);
       return;
     }
-    const client = this.redactOrFail('client', id, result.body as z.output<typeof clientSchema>);
-    if (client === undefined) return;
-    this.emit({ kind: 'client', client });
+    const redacted = this.redactOrFail('client', id, result.body as z.output<typeof client.itemSchema>);
+    if (redacted === undefined) return;
+    this.emit({ kind: 'client', client: redacted });
     this.clientLines += 1;
     const parsed = check.parsed();
     if (parsed?.loginPolicy) this.requestPolicy('loginPolicy', parsed.loginPolicy);
@@ -264,7 +242,7 @@ export class InventoryRun {
     const requested = this.requestedPolicies[kind];
     if (requested.has(id)) return;
     requested.add(id);
-    const spec = policyDetail[kind];
+    const spec = configResources[kind];
     this.spawn(
       async () => {
         if (!isPlainIdentifier(id)) {
@@ -280,13 +258,13 @@ export class InventoryRun {
           label: `${spec.noun} ${id}`,
           priority: gatePriority.inventoryList,
           adaptiveTimeout: true,
-          isValid: (body: unknown) => spec.schema.safeParse(body).success,
+          isValid: (body: unknown) => spec.itemSchema.safeParse(body).success,
         });
         if (!result.ok) {
           this.emitError(kind, id, result.problem);
           return;
         }
-        const policy = this.redactOrFail(kind, id, result.body as z.output<typeof spec.schema>);
+        const policy = this.redactOrFail(kind, id, result.body as z.output<typeof spec.itemSchema>);
         if (policy === undefined) return;
         this.emit({ kind, policy });
       },

@@ -4,11 +4,11 @@ import {
   closedAfterEachTest,
   closedLoopbackPort,
   connect,
-  connectionOf,
   postSession,
   startApiServer,
   startTinyServer,
 } from '../test-support/node/proxy-under-test.ts';
+import { connectionOf } from '../test-support/node/sandbox-connection.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 

@@ -2,17 +2,24 @@
 // {"errors":"Forbidden"}), scope checks, then the HAL list or one item.
 import { configError, jsonResponse } from './responses.ts';
 import { requestPattern, scopeCovers } from './scope.ts';
-import type { Collection, SandboxState } from './sandbox-state.ts';
+import type { SandboxState } from './sandbox-state.ts';
+import {
+  configResourceKinds,
+  configResources,
+  type ConfigCollection,
+} from '../identity-cloud/config-resources.ts';
 
 const bearerChallenge = 'Bearer realm="Identity Cloud sandbox"';
 /** base64url, as issued, or the wider RFC 6750 token68 alphabet: anything else is malformed. */
 const bearerSyntax = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
-const singular: Record<Collection, string> = {
-  clients: 'Client',
-  loginPolicies: 'Login policy',
-  tokenPolicies: 'Token policy',
-};
+/** "Client not found", "Login policy not found", … */
+const singular = new Map<ConfigCollection, string>(
+  configResourceKinds.map((kind) => {
+    const { collection, noun } = configResources[kind];
+    return [collection, noun.charAt(0).toUpperCase() + noun.slice(1)];
+  }),
+);
 
 /** Undefined when the bearer token may call `method path`; otherwise the refusal to send. */
 export function checkBearer(
@@ -44,11 +51,13 @@ export function checkBearer(
   return undefined;
 }
 
-export function listResponse(state: SandboxState, collection: Collection): Response {
+export function listResponse(state: SandboxState, collection: ConfigCollection): Response {
   return jsonResponse(state.listBody(collection));
 }
 
-export function itemResponse(state: SandboxState, collection: Collection, id: string): Response {
+export function itemResponse(state: SandboxState, collection: ConfigCollection, id: string): Response {
   const body = state.itemBody(collection, id);
-  return body === undefined ? configError(404, `${singular[collection]} not found`) : jsonResponse(body);
+  return body === undefined
+    ? configError(404, `${singular.get(collection) ?? 'Item'} not found`)
+    : jsonResponse(body);
 }

@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { checkBearer, itemResponse, listResponse } from './config-endpoints.ts';
 import { configError, jsonResponse, methodNotAllowed } from './responses.ts';
-import type { Collection, SandboxState } from './sandbox-state.ts';
+import type { SandboxState } from './sandbox-state.ts';
+import { configCollections, type ConfigCollection } from '../identity-cloud/config-resources.ts';
 import { createSandboxAdmin, mountSandboxAdmin } from './sandbox-admin.ts';
 import { handleTokenRequest } from './token-endpoint.ts';
 
@@ -124,7 +125,7 @@ function customerMismatch(state: SandboxState, c: SandboxContext): Response | un
 async function answerConfig(
   state: SandboxState,
   c: SandboxContext,
-  collection: Collection,
+  collection: ConfigCollection,
   id: string | undefined,
 ): Promise<Response> {
   const customerKnown = c.req.param('customerId') === state.tenant.customerId;
@@ -155,7 +156,7 @@ async function answerConfig(
   return fault === 'malformed' ? truncated(response) : response;
 }
 
-function routeKey(c: SandboxContext, collection: Collection, id: string | undefined): string {
+function routeKey(c: SandboxContext, collection: ConfigCollection, id: string | undefined): string {
   return `${c.req.method} /config/${collection}${id === undefined ? '' : '/:id'}`;
 }
 
@@ -166,8 +167,6 @@ async function answerToken(state: SandboxState, c: SandboxContext): Promise<Resp
   if (c.req.method !== 'POST') return methodNotAllowed('POST');
   return handleTokenRequest(c.req.raw, state);
 }
-
-const collections: Collection[] = ['clients', 'loginPolicies', 'tokenPolicies'];
 
 /** The sandbox's HTTP surface over the given state. Serve it with @hono/node-server, or call `app.request()`. */
 export function createSandboxApp(state: SandboxState): Hono<SandboxEnv> {
@@ -185,7 +184,7 @@ export function createSandboxApp(state: SandboxState): Hono<SandboxEnv> {
     return response;
   });
 
-  for (const collection of collections) {
+  for (const collection of configCollections) {
     app.all(`/:customerId/config/${collection}`, async (c) => {
       const response = await answerConfig(state, c, collection, undefined);
       if (!droppedResponses.has(response))

@@ -9,6 +9,7 @@ import { StatsRecorder } from './sandbox-stats.ts';
 import { TokenStore } from './token-store.ts';
 import { seedTenant } from './seed-tenant.ts';
 import { seededRandom } from './mulberry32.ts';
+import { configCollections, type ConfigCollection } from '../identity-cloud/config-resources.ts';
 import type {
   ConfigurationCredential,
   SandboxClient,
@@ -16,8 +17,6 @@ import type {
   SandboxTenant,
   SandboxTokenPolicy,
 } from './tenant-types.ts';
-
-export type Collection = 'clients' | 'loginPolicies' | 'tokenPolicies';
 
 type Item = SandboxClient | SandboxLoginPolicy | SandboxTokenPolicy;
 
@@ -40,7 +39,7 @@ export class SandboxState {
   /** /config requests admitted and not yet answered: what the rate limit compares with maxConcurrency. */
   admittedConfigRequests = 0;
   readonly #closing = new AbortController();
-  #indexes = new Map<Collection, CollectionIndex>();
+  #indexes = new Map<ConfigCollection, CollectionIndex>();
   #credentials = new Map<string, Credential>();
 
   constructor(options: ResolvedSandboxOptions) {
@@ -66,7 +65,7 @@ export class SandboxState {
     setMaxListeners(0, this.#closing.signal);
     for (const credential of this.tenant.configurationClients) this.#addCredential(credential);
     // Built now rather than on the first request, so that even the first list of 20,000 answers fast.
-    for (const collection of ['clients', 'loginPolicies', 'tokenPolicies'] as const) this.#index(collection);
+    for (const collection of configCollections) this.#index(collection);
   }
 
   /** Aborted when the sandbox closes: waits (latency, hangs) end at once. */
@@ -92,18 +91,18 @@ export class SandboxState {
   }
 
   /** The JSON body of one item, or undefined when there is no such id. */
-  itemBody(collection: Collection, id: string): string | undefined {
+  itemBody(collection: ConfigCollection, id: string): string | undefined {
     const item = this.#index(collection).byId.get(id);
     return item === undefined ? undefined : JSON.stringify(item);
   }
 
   /** The HAL list body, computed once per change of the data (20,000 clients stay fast). */
-  listBody(collection: Collection): Uint8Array<ArrayBuffer> {
+  listBody(collection: ConfigCollection): Uint8Array<ArrayBuffer> {
     return this.#index(collection).listBody;
   }
 
   /** After a change of the tenant's data: the list body is built again on the next request. */
-  changed(collection: Collection): void {
+  changed(collection: ConfigCollection): void {
     this.#indexes.delete(collection);
   }
 
@@ -142,7 +141,7 @@ export class SandboxState {
     this.#credentials.set(credential.clientId, { ...credential, patterns });
   }
 
-  #index(collection: Collection): CollectionIndex {
+  #index(collection: ConfigCollection): CollectionIndex {
     const cached = this.#indexes.get(collection);
     if (cached) return cached;
     const index = buildIndex(collection, this.#items(collection));
@@ -150,7 +149,7 @@ export class SandboxState {
     return index;
   }
 
-  #items(collection: Collection): Item[] {
+  #items(collection: ConfigCollection): Item[] {
     if (collection === 'clients') return this.tenant.clients;
     if (collection === 'loginPolicies') return this.tenant.loginPolicies;
     return this.tenant.tokenPolicies;
@@ -164,7 +163,7 @@ function summaryOf(item: Item) {
     : { id: item.id, title: item.title, _links: { self: item._links.self } };
 }
 
-function buildIndex(collection: Collection, items: readonly Item[]): CollectionIndex {
+function buildIndex(collection: ConfigCollection, items: readonly Item[]): CollectionIndex {
   const byId = new Map<string, Item>();
   for (const item of items) byId.set(item.id, item);
   const listBody = new TextEncoder().encode(

@@ -22,6 +22,14 @@ export interface RunningSandbox {
   clientId: string;
   clientSecret: string;
   scope: string;
+  /** The five fields above together: how the dashboard reaches this sandbox as its default connection. */
+  connection: {
+    identityDomain: string;
+    customerId: string;
+    clientId: string;
+    clientSecret: string;
+    scope: string;
+  };
   /** The seeded data, live: deleteClient and addConfigurationClient change it. */
   data: SandboxTenant;
   stats(): SandboxStats;
@@ -72,12 +80,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   if (!resolved.quiet) console.log(formatBanner(resolved, identityDomain, state.tenant));
 
   let closed: Promise<void> | undefined;
-  return {
+  const connection = {
     identityDomain,
     customerId: resolved.customerId,
     clientId: resolved.clientId,
     clientSecret: resolved.clientSecret,
     scope: resolved.scope,
+  };
+  return {
+    ...connection,
+    connection,
     data: state.tenant,
     stats: () => state.stats.snapshot(),
     resetStats: () => {

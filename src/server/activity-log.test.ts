@@ -10,7 +10,8 @@ import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { StoreService } from '../store/store-service.ts';
 import { maxRefusalsPerMinute, storeActivityLog } from './activity-log.ts';
 import { startServer } from './start-server.ts';
-import { closedAfterEachTest, connectionOf } from '../test-support/node/proxy-under-test.ts';
+import { closedAfterEachTest } from '../test-support/node/proxy-under-test.ts';
+import { connectionOf } from '../test-support/node/sandbox-connection.ts';
 
 const { track } = closedAfterEachTest();
 

@@ -143,17 +143,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     serveDefaultConnectionToRemoteClients: authenticationConfigured,
     // A form-typed loopback domain is fine while this machine's own sandbox is the connection (local use).
     allowLoopbackIdentityDomain: (options.proxy?.allowLoopbackIdentityDomain ?? false) || sandbox !== null,
-    ...(sandbox
-      ? {
-          defaultConnection: {
-            identityDomain: sandbox.identityDomain,
-            customerId: sandbox.customerId,
-            clientId: sandbox.clientId,
-            clientSecret: sandbox.clientSecret,
-            scope: sandbox.scope,
-          },
-        }
-      : {}),
+    ...(sandbox ? { defaultConnection: sandbox.connection } : {}),
   };
   let proxy: ProxyApp;
   try {

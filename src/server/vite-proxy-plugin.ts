@@ -58,17 +58,7 @@ async function mountProxy(server: ViteDevServer | PreviewServer, host: string): 
     // The dev server never authenticates: the default connection is for this machine only.
     serveDefaultConnectionToRemoteClients: false,
     allowLoopbackIdentityDomain: (config.proxy.allowLoopbackIdentityDomain ?? false) || sandbox !== null,
-    ...(sandbox
-      ? {
-          defaultConnection: {
-            identityDomain: sandbox.identityDomain,
-            customerId: sandbox.customerId,
-            clientId: sandbox.clientId,
-            clientSecret: sandbox.clientSecret,
-            scope: sandbox.scope,
-          },
-        }
-      : {}),
+    ...(sandbox ? { defaultConnection: sandbox.connection } : {}),
   });
   if (sandbox) {
     server.config.logger.info(

@@ -9,6 +9,7 @@ import {
   tokenLifetimePolicyFindings,
 } from '../audit/audit-rules.ts';
 import { classifyClient } from '../client-kind.ts';
+import { clientName } from '../client-model.ts';
 import type { InventoryCoverage } from '../inventory-coverage.ts';
 import { inventoryCoverage, policyPresence } from '../inventory-coverage.ts';
 import type { Inventory } from '../inventory.ts';
@@ -54,23 +55,23 @@ export interface FindingsSummary {
 const clientRuleIds = ruleIds.filter((id) => ruleCatalogue[id].subjectKind === 'client');
 
 /** Clients in list order, then any detail that arrived without a list entry. */
-function clientsInOrder(inventory: Inventory): { client: Client; listedName: string | null | undefined }[] {
-  const ordered: { client: Client; listedName: string | null | undefined }[] = [];
+function clientsInOrder(inventory: Inventory): { client: Client }[] {
+  const ordered: { client: Client }[] = [];
   const listed = new Set<string>();
   for (const summary of inventory.summaries) {
     listed.add(summary.id);
     const client = inventory.clientsById.get(summary.id);
-    if (client) ordered.push({ client, listedName: summary.name });
+    if (client) ordered.push({ client });
   }
   for (const [id, client] of inventory.clientsById) {
-    if (!listed.has(id)) ordered.push({ client, listedName: null });
+    if (!listed.has(id)) ordered.push({ client });
   }
   return ordered;
 }
 
-function clientSubject(client: Client, listedName: string | null | undefined): FindingSubject {
-  const name = [client.name, listedName].find((value) => typeof value === 'string' && value.trim() !== '');
-  return { kind: 'client', id: client.id, name: name ?? client.id };
+/** Named as the grid names it (`clientName`), or by its id when it has no name. */
+export function clientSubject(client: Client): FindingSubject {
+  return { kind: 'client', id: client.id, name: clientName(client) ?? client.id };
 }
 
 function countReference(counts: Map<string, number>, policyId: string | null | undefined): void {
@@ -148,8 +149,8 @@ export function evaluateInventory(inventory: Inventory, audit?: AuditSettings): 
   };
 
   const byClientId = new Map<string, Finding[]>();
-  for (const { client, listedName } of clients) {
-    const subject = clientSubject(client, listedName);
+  for (const { client } of clients) {
+    const subject = clientSubject(client);
     const configuration = classifyClient(client) === 'configuration';
     const findings = triage([
       ...clientFindings(client, subject, context),

@@ -1,5 +1,6 @@
 // What a finding is: one rule that matched one subject (a client, a login policy or a token policy).
 import type { RuleId } from './rule-catalogue.ts';
+import type { PolicyKind } from '../config-resources.ts';
 
 export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -17,7 +18,7 @@ export const severityLabels: Record<Severity, string> = {
 export type { RuleId };
 export { ruleIds } from './rule-catalogue.ts';
 
-export type FindingSubjectKind = 'client' | 'loginPolicy' | 'tokenPolicy';
+export type FindingSubjectKind = 'client' | PolicyKind;
 
 export interface FindingSubject {
   kind: FindingSubjectKind;

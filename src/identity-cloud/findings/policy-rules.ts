@@ -1,5 +1,6 @@
 // Rules on login and token policies.
 import type { LoginPolicy, TokenPolicy } from '../schemas.ts';
+import type { PolicyKind } from '../config-resources.ts';
 import type { Finding, FindingSubject } from './finding.ts';
 import { createFinding } from './rule-catalogue.ts';
 
@@ -17,7 +18,7 @@ function days(seconds: number): string {
 }
 
 export function policySubject(
-  kind: 'loginPolicy' | 'tokenPolicy',
+  kind: PolicyKind,
   policy: Pick<LoginPolicy | TokenPolicy, 'id' | 'title'>,
 ): FindingSubject {
   return { kind, id: policy.id, name: policy.title?.trim() ? policy.title : policy.id };

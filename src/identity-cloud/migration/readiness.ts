@@ -2,6 +2,7 @@
 // page, the CLI and the file builders all read the same plan.
 import type { ClientKind } from '../client-kind.ts';
 import { classifyClient } from '../client-kind.ts';
+import { clientName } from '../client-model.ts';
 import type { InventoryFindings } from '../findings/evaluate-inventory.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { Inventory } from '../inventory.ts';
@@ -213,7 +214,6 @@ function redirectReasons(
 export function clientReadiness(
   target: MigrationTarget,
   client: Client,
-  listedName: string | null | undefined,
   inventory: Inventory,
   findings: readonly Finding[],
 ): ClientReadiness {
@@ -249,10 +249,9 @@ export function clientReadiness(
       message: `Its secret does not migrate: ${migrationTargetLabels[target] === migrationTargetLabels.neutral ? 'the target' : migrationTargetLabels[target]} issues a new one, which must be deployed to the app.`,
     });
   }
-  const name = [client.name, listedName].find((value) => typeof value === 'string' && value.trim() !== '');
   return {
     clientId: client.id,
-    name: name ?? client.id,
+    name: clientName(client) ?? client.id,
     kind,
     targetType,
     verdict: verdictOf(reasons),
@@ -277,15 +276,15 @@ export function migrationPlan(
   findings: InventoryFindings,
 ): MigrationPlan {
   const { missing, gone } = missingItems(inventory);
-  const names = new Map(inventory.summaries.map((summary) => [summary.id, summary.name]));
-  const ids = [...names.keys(), ...[...inventory.clientsById.keys()].filter((id) => !names.has(id))];
+  const listed = new Set(inventory.summaries.map((summary) => summary.id));
+  const ids = [...listed, ...[...inventory.clientsById.keys()].filter((id) => !listed.has(id))];
   const clients: ClientReadiness[] = [];
   const countsByVerdict: Record<Verdict, number> = { ready: 0, change: 0, reimagine: 0 };
   for (const id of ids) {
     const client = inventory.clientsById.get(id);
     if (!client) continue;
     const clientFindings = [...(findings.byClientId.get(id) ?? []), ...policyFindings(findings, client)];
-    const readiness = clientReadiness(target, client, names.get(id), inventory, clientFindings);
+    const readiness = clientReadiness(target, client, inventory, clientFindings);
     countsByVerdict[readiness.verdict] += 1;
     clients.push(readiness);
   }

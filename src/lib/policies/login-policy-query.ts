@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { loginPolicySchema } from '../../identity-cloud/schemas.ts';
+import { apiConfigPath, configResources } from '../../identity-cloud/config-resources.ts';
 import { apiGetParsed } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
 
@@ -8,6 +8,6 @@ export function loginPolicyQueryOptions(policyId: string) {
   return queryOptions({
     queryKey: queryKeys.tenant.loginPolicies.detail(policyId),
     queryFn: ({ signal }) =>
-      apiGetParsed(`/api/config/loginPolicies/${encodeURIComponent(policyId)}`, loginPolicySchema, signal),
+      apiGetParsed(apiConfigPath('loginPolicy', policyId), configResources.loginPolicy.itemSchema, signal),
   });
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { tokenPolicySchema } from '../../identity-cloud/schemas.ts';
+import { apiConfigPath, configResources } from '../../identity-cloud/config-resources.ts';
 import { apiGetParsed } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
 
@@ -8,6 +8,6 @@ export function tokenPolicyQueryOptions(policyId: string) {
   return queryOptions({
     queryKey: queryKeys.tenant.tokenPolicies.detail(policyId),
     queryFn: ({ signal }) =>
-      apiGetParsed(`/api/config/tokenPolicies/${encodeURIComponent(policyId)}`, tokenPolicySchema, signal),
+      apiGetParsed(apiConfigPath('tokenPolicy', policyId), configResources.tokenPolicy.itemSchema, signal),
   });
 }

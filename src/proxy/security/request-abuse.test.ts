@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import {
   closedAfterEachTest,
   connect,
-  connectionOf,
   postSession,
   type ProxyUnderTest,
 } from '../../test-support/node/proxy-under-test.ts';
+import { connectionOf } from '../../test-support/node/sandbox-connection.ts';
 import { rawExchange, rawGet } from '../../test-support/node/security-probes.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();

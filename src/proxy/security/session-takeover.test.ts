@@ -1,12 +1,8 @@
 // A flood of session creations must not evict a victim's session, and a session that did end must say so: the
 // proxy used to fall back to the server's default connection, silently switching the user to another tenant.
 import { expect, it } from 'vitest';
-import {
-  closedAfterEachTest,
-  connect,
-  connectionOf,
-  postSession,
-} from '../../test-support/node/proxy-under-test.ts';
+import { closedAfterEachTest, connect, postSession } from '../../test-support/node/proxy-under-test.ts';
+import { connectionOf } from '../../test-support/node/sandbox-connection.ts';
 
 const { proxyAndSandbox } = closedAfterEachTest();
 

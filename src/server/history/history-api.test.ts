@@ -12,6 +12,7 @@ import {
   type InventoryLineObject,
   type ProxyUnderTest,
 } from '../../test-support/node/proxy-under-test.ts';
+import { connectionOf } from '../../test-support/node/sandbox-connection.ts';
 
 const { track, proxyAndSandbox } = closedAfterEachTest();
 
@@ -171,12 +172,7 @@ describe.each(testEngines())('history through the proxy on %s', (engine) => {
     const other = await proxyAndSandbox({
       sandbox: { clients: 5, latencyMs: 0, customerId: '02000000-0000-3000-9000-000000000000' },
     });
-    const otherCookie = await connect(a.proxy, {
-      identityDomain: other.sandbox.identityDomain,
-      customerId: other.sandbox.customerId,
-      clientId: other.sandbox.clientId,
-      clientSecret: other.sandbox.clientSecret,
-    });
+    const otherCookie = await connect(a.proxy, connectionOf(other.sandbox));
     expect((await getJson<Snapshots>(a.proxy, otherCookie, '/api/history/snapshots')).body).toEqual({
       snapshots: [],
     });

@@ -6,6 +6,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sa
 import type { ProxyOptions } from '../../proxy/create-proxy-app.ts';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 import type { StoreConfig } from '../../store/store-config.ts';
+import { connectionOf } from './sandbox-connection.ts';
 
 export type { RunningSandbox, RunningServer, SandboxOptions };
 // The whole server, for proxy tests that need its composition (exposure checks, logging of every path).
@@ -71,16 +72,7 @@ export async function startProxyAndSandbox(
       // The sandbox listens on loopback, and the tests connect to it through the form.
       allowLoopbackIdentityDomain: true,
       ...options.proxy,
-      ...(options.useSandboxAsDefault
-        ? {
-            defaultConnection: {
-              identityDomain: sandbox.identityDomain,
-              customerId: sandbox.customerId,
-              clientId: sandbox.clientId,
-              clientSecret: sandbox.clientSecret,
-            },
-          }
-        : {}),
+      ...(options.useSandboxAsDefault ? { defaultConnection: connectionOf(sandbox) } : {}),
     },
   });
   return {
@@ -92,15 +84,6 @@ export async function startProxyAndSandbox(
       await server.close();
       await sandbox.close();
     },
-  };
-}
-
-export function connectionOf(sandbox: RunningSandbox) {
-  return {
-    identityDomain: sandbox.identityDomain,
-    customerId: sandbox.customerId,
-    clientId: sandbox.clientId,
-    clientSecret: sandbox.clientSecret,
   };
 }
 

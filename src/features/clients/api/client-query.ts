@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { clientSchema } from '../../../identity-cloud/schemas.ts';
+import { apiConfigPath, configResources } from '../../../identity-cloud/config-resources.ts';
 import { apiGetParsed } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -8,6 +8,6 @@ export function clientQueryOptions(clientId: string) {
   return queryOptions({
     queryKey: queryKeys.tenant.clients.detail(clientId),
     queryFn: ({ signal }) =>
-      apiGetParsed(`/api/config/clients/${encodeURIComponent(clientId)}`, clientSchema, signal),
+      apiGetParsed(apiConfigPath('client', clientId), configResources.client.itemSchema, signal),
   });
 }

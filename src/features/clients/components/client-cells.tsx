@@ -13,7 +13,9 @@ import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
 import { toClient } from '../../../lib/routes.ts';
 import { useRetryInventoryClient } from '../api/retry-client.ts';
-import type { ClientRow, PolicyReference } from '../utils/client-rows.ts';
+import type { ClientRow } from '../utils/client-rows.ts';
+import type { PolicyReference } from '../../../identity-cloud/client-model.ts';
+import { unknownPolicyLabels } from '../../../identity-cloud/client-model.ts';
 
 /** Location state carried to a client's page, so its back link returns to the same filtered view. */
 export interface ClientsListState {
@@ -214,7 +216,7 @@ export function PolicyCell({
         }
         tabIndex={tabIndex}
       >
-        {missing ? 'Missing policy' : 'Title unavailable'}
+        {unknownPolicyLabels[missing ? 'missing' : 'unreadable']}
       </span>
     );
   }

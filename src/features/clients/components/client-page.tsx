@@ -27,7 +27,7 @@ import { ClientReadinessCard } from '../../../lib/migration/client-readiness-car
 import { toClients } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { clientQueryOptions } from '../api/client-query.ts';
-import { displayName } from '../utils/client-rows.ts';
+import { clientDisplayName } from '../../../identity-cloud/client-model.ts';
 import type { ClientsListState } from './client-cells.tsx';
 import { ClientFindingsCard } from './client-findings-card.tsx';
 import { ClientHistoryCard } from './client-history-card.tsx';
@@ -93,7 +93,7 @@ function RemovedAlert({ removed }: { removed: RemovedFromTenant }) {
 }
 
 function ClientDetails({ client, removed }: { client: Client; removed?: RemovedFromTenant }) {
-  const name = displayName(client);
+  const name = clientDisplayName(client);
   const kind = classifyClient(client);
   return (
     <Stack spacing={3}>
@@ -199,9 +199,9 @@ export function ClientPage() {
   const historyPending = notFound && history.isLoading;
   useDocumentTitle(
     client.data !== undefined
-      ? displayName(client.data)
+      ? clientDisplayName(client.data)
       : recorded !== null
-        ? `${displayName(recorded.client)} (removed)`
+        ? `${clientDisplayName(recorded.client)} (removed)`
         : notFound && !historyPending
           ? 'Client not found'
           : 'Client',

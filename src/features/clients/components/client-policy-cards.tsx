@@ -12,7 +12,7 @@ import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
 import { LoginPolicyFields, TokenPolicyFields } from '../../../lib/policies/components/policy-fields.tsx';
 import { loginPolicyQueryOptions } from '../../../lib/policies/login-policy-query.ts';
-import { policyTitle } from '../../../lib/policies/policy-title.ts';
+import { policyTitle } from '../../../identity-cloud/client-model.ts';
 import { tokenPolicyQueryOptions } from '../../../lib/policies/token-policy-query.ts';
 import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
 

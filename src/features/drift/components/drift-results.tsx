@@ -96,10 +96,10 @@ function ClientRefList({
         >
           {linkToCurrent ? (
             <Link component={RouterLink} to={toClient({ clientId: ref.id })} underline="hover">
-              {ref.name || ref.id}
+              {ref.name}
             </Link>
           ) : (
-            <Typography component="span">{ref.name || ref.id}</Typography>
+            <Typography component="span">{ref.name}</Typography>
           )}
           <Typography component="span" variant="body2" color="text.secondary">
             {ref.kind === null ? 'kind unknown' : clientKindLabels[ref.kind]}
@@ -118,7 +118,7 @@ function ChangedClient({ client }: { client: ClientDrift }) {
     <Box component="li" sx={{ py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'baseline', mb: 1 }}>
         <Link component={RouterLink} to={toClient({ clientId: client.currentId })} underline="hover">
-          {client.name || client.currentId}
+          {client.name}
         </Link>
         <Typography component="span" variant="body2" color="text.secondary">
           {pluralize(client.changes.length, 'difference')}
@@ -130,10 +130,7 @@ function ChangedClient({ client }: { client: ClientDrift }) {
           ) : null}
         </Typography>
       </Box>
-      <FieldChangeTable
-        changes={client.changes}
-        label={`Differences of ${client.name || client.currentId}`}
-      />
+      <FieldChangeTable changes={client.changes} label={`Differences of ${client.name}`} />
     </Box>
   );
 }
@@ -208,7 +205,7 @@ export function DriftResults({ drift, show, onShowChange }: DriftResultsProps) {
             <Box component="ul" aria-label="Clients not compared" sx={{ m: 0, pl: 2.5 }}>
               {clients.map((client) => (
                 <li key={`${client.baseId}|${client.currentId}`}>
-                  {client.name || client.currentId}: {client.reason}
+                  {client.name}: {client.reason}
                 </li>
               ))}
             </Box>

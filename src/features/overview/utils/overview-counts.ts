@@ -4,7 +4,8 @@ import type { Severity } from '../../../identity-cloud/findings/finding.ts';
 import { emptySeverityCounts } from '../../../identity-cloud/findings/finding.ts';
 import type { InventoryFindings } from '../../../identity-cloud/findings/evaluate-inventory.ts';
 import type { Inventory } from '../../../identity-cloud/inventory.ts';
-import { failureKey, freshClientCount } from '../../../identity-cloud/inventory.ts';
+import { failureKey, freshClientCount, policiesOf } from '../../../identity-cloud/inventory.ts';
+import type { PolicyKind } from '../../../identity-cloud/config-resources.ts';
 
 export interface PolicyCount {
   id: string;
@@ -34,12 +35,8 @@ export interface OverviewCounts {
   bySeverity: Record<Severity, number>;
 }
 
-function countPolicies(
-  inventory: Inventory,
-  kind: 'loginPolicy' | 'tokenPolicy',
-  allDetailsLoaded: boolean,
-): PolicyCounts {
-  const policies = kind === 'loginPolicy' ? inventory.loginPoliciesById : inventory.tokenPoliciesById;
+function countPolicies(inventory: Inventory, kind: PolicyKind, allDetailsLoaded: boolean): PolicyCounts {
+  const policies = policiesOf(inventory, kind);
   const counts = new Map<string, number>();
   let withoutPolicy = 0;
   for (const client of inventory.clientsById.values()) {

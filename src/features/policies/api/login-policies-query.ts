@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { loginPolicyListSchema } from '../../../identity-cloud/schemas.ts';
+import { apiConfigPath, configResources } from '../../../identity-cloud/config-resources.ts';
 import { apiGetParsed } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -7,6 +7,7 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 export function loginPoliciesQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.tenant.loginPolicies.list(),
-    queryFn: ({ signal }) => apiGetParsed('/api/config/loginPolicies', loginPolicyListSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGetParsed(apiConfigPath('loginPolicy'), configResources.loginPolicy.listSchema, signal),
   });
 }

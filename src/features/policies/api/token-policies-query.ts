@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { tokenPolicyListSchema } from '../../../identity-cloud/schemas.ts';
+import { apiConfigPath, configResources } from '../../../identity-cloud/config-resources.ts';
 import { apiGetParsed } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -7,6 +7,7 @@ import { queryKeys } from '../../../lib/query-keys.ts';
 export function tokenPoliciesQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.tenant.tokenPolicies.list(),
-    queryFn: ({ signal }) => apiGetParsed('/api/config/tokenPolicies', tokenPolicyListSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGetParsed(apiConfigPath('tokenPolicy'), configResources.tokenPolicy.listSchema, signal),
   });
 }

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { classifyClient } from '../../../identity-cloud/client-kind.ts';
+import { clientDisplayName } from '../../../identity-cloud/client-model.ts';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ClientKindChip } from '../../../lib/components/client-kind-chip.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
@@ -17,18 +18,13 @@ import { toClient } from '../../../lib/routes.ts';
 
 const pageSize = 25;
 
-function nameOf(client: Client): string {
-  const name = client.name?.trim();
-  return name === undefined || name === '' ? `Unnamed client (${client.id})` : name;
-}
-
 /** The clients that reference a policy (reverse index from the inventory), 25 a page. */
 export function PolicyClientsTable({ clients }: { clients: readonly Client[] }) {
   const [page, setPage] = useState(0);
   if (clients.length === 0) {
     return <Typography color="text.secondary">No client uses this policy.</Typography>;
   }
-  const sorted = [...clients].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const sorted = [...clients].sort((a, b) => clientDisplayName(a).localeCompare(clientDisplayName(b)));
   const visible = sorted.slice(page * pageSize, (page + 1) * pageSize);
   return (
     <>
@@ -46,7 +42,7 @@ export function PolicyClientsTable({ clients }: { clients: readonly Client[] }) 
               <TableRow key={client.id} hover>
                 <TableCell>
                   <Link component={RouterLink} to={toClient({ clientId: client.id })} underline="hover">
-                    {nameOf(client)}
+                    {clientDisplayName(client)}
                   </Link>
                 </TableCell>
                 <TableCell>

@@ -21,7 +21,7 @@ import { RawJson } from '../../../lib/components/raw-json.tsx';
 import { pluralize } from '../../../lib/format/format.ts';
 import { policyUsage } from '../../../lib/inventory/policy-usage.ts';
 import { useInventory } from '../../../lib/inventory/use-inventory.ts';
-import { policyTitle } from '../../../lib/policies/policy-title.ts';
+import { policyTitle } from '../../../identity-cloud/client-model.ts';
 import type { PolicyTab } from '../../../lib/routes.ts';
 import { toPolicies } from '../../../lib/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';

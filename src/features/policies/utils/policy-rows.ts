@@ -1,5 +1,5 @@
 import type { PolicySummary } from '../../../identity-cloud/schemas.ts';
-import { policyTitle } from '../../../lib/policies/policy-title.ts';
+import { policyTitle } from '../../../identity-cloud/client-model.ts';
 
 export interface PolicyRow {
   id: string;
