@@ -1,7 +1,9 @@
 // The fan-out target, measured through the real proxy over HTTP: 1,000 clients, 50 ms latency, a tenant
 // that answers 429 above 16 concurrent requests. The physical bound is ⌈(N+1)/16⌉ × 50 ms; the target is 1.2× it.
-// CI machines are noisy (on a loaded 2-core machine this run was seen at 1.2× to 2.4×), so the assertion is loose:
-// 2.5× still fails a regression to a fixed concurrency of 6 (≈ 2.9×) or worse. The figure is printed for the record.
+// The time is printed, not asserted: CI has no timed tests (a loaded 2-core machine saw 1.2× to 3×), and `npm run
+// bench` holds the target. What is asserted does not depend on the machine's speed: the fan-out reaches the
+// tenant's cap (a regression to a fixed concurrency of 6 fails), never exceeds the proxy's own, and learns the cap
+// from a bounded number of refusals.
 import { expect, it } from 'vitest';
 import {
   closedAfterEachTest,
@@ -42,6 +44,6 @@ it('fans 1,000 clients out near the physical bound (50 ms latency, tenant cap 16
   expect(stats.tokenExchanges).toBe(1);
   // Slow start overshoots once (the sandbox counts the refused requests too); never above the proxy's own cap.
   expect(stats.peakConcurrency).toBeLessThanOrEqual(32);
+  expect(stats.peakConcurrency).toBeGreaterThanOrEqual(cap);
   expect(stats.rateLimited).toBeLessThan(100);
-  expect(done.ms).toBeLessThanOrEqual(2.5 * bound);
 }, 30_000);
