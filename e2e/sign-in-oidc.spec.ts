@@ -4,6 +4,7 @@
 // secret, every token the provider issued and the provider's cookies.
 import { expect, test } from '@playwright/test';
 import { waitForInventory } from './support/clients.ts';
+import { goThroughAppBar } from './support/navigation.ts';
 import { captureBrowserState, scanForSecrets, secretVariants, startCapture } from './support/leak-capture.ts';
 import { signInAtProvider, startOidcStack, type SignInStack } from './support/sign-in.ts';
 
@@ -152,5 +153,42 @@ test('an ID token that expired on the way is refused', async ({ page }) => {
     expect((await page.request.get(`${slow.stack.baseURL}/api/auth/user`)).status()).toBe(401);
   } finally {
     await slow.close();
+  }
+});
+
+test('an expired sign-in sends the person to sign in again, and back to the page they were on', async ({
+  page,
+}) => {
+  // A 3-second idle timeout; the provider keeps its own session, so signing in again needs no login form.
+  const short = await startOidcStack({ env: { AUTH_SESSION_IDLE_MINUTES: '0.05' } });
+  const base = short.stack.baseURL;
+  const signedIn = page.getByRole('navigation', { name: 'Main' });
+  try {
+    await page.goto(`${base}/clients`);
+    await signInAtProvider(page, 'alice');
+    await expect(page).toHaveURL(`${base}/clients`);
+    await waitForInventory(page);
+
+    // Idle on purpose, longer than the timeout: the idle timeout itself is what is tested (the app calls nothing
+    // while idle, and any request would restart the server's idle clock).
+    await page.waitForTimeout(3_500);
+    // A page whose code is not loaded yet: the server refuses its file too, and the app loads the page afresh.
+    await goThroughAppBar(page, 'Activity');
+    await expect(page).toHaveURL(`${base}/activity`);
+    await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+    await expect(signedIn).toContainText('Signed in as alice@example.com');
+
+    await page.waitForTimeout(3_500);
+    // On a loaded page: the API's 401 sends the person away and back, the filter kept.
+    const refused = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/activity');
+    await page.getByLabel('Kind', { exact: true }).click();
+    await page.getByRole('option', { name: 'Sign-in', exact: true }).click();
+    expect((await refused).status()).toBe(401);
+    await expect(page).toHaveURL(`${base}/activity?kind=sign-in`);
+    await expect(page.getByRole('table', { name: 'Activity' })).toContainText('Sign-in');
+    await expect(signedIn).toContainText('Signed in as alice@example.com');
+    expect(short.stack.output().match(/auth: sign-in alice from/g)).toHaveLength(3);
+  } finally {
+    await short.close();
   }
 });

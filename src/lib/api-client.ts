@@ -1,5 +1,5 @@
 // The one place the browser talks to the proxy. Errors become ApiError with a plain sentence.
-import { noteSessionEnded, sendToSignIn } from './session/session-end.ts';
+import { noteAnswered, noteSessionEnded, sendToSignIn } from './session/session-end.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -88,6 +88,7 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
     }
     throw error;
   }
+  noteAnswered();
   return response;
 }
 

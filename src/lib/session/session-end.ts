@@ -4,22 +4,52 @@
 import { useSyncExternalStore } from 'react';
 
 const redirectedAtKey = 'idc-sign-in-redirected-at';
-/** Sent to sign in less than this long ago and refused again: the sign-in does not stick; stop and say so. */
+/** Sent away less than this long ago and refused again before any answer got through: stop and say so. */
 const redirectLoopMs = 15_000;
 
-let signingIn = false;
+let leaving = false;
+let answeredSinceLoad = false;
+
+/** Whether leaving now could loop: this tab left moments ago, and nothing has been answered since it came back. */
+function wouldLoop(): boolean {
+  if (answeredSinceLoad) return false;
+  const last = Number(window.sessionStorage.getItem(redirectedAtKey) ?? '0');
+  return Date.now() - last < redirectLoopMs;
+}
+
+function leave(go: () => void): void {
+  if (leaving || wouldLoop()) return;
+  leaving = true;
+  window.sessionStorage.setItem(redirectedAtKey, String(Date.now()));
+  go();
+}
+
+/** An API request was answered: the sign-in works, so a later expiry may send the person away again. */
+export function noteAnswered(): void {
+  answeredSinceLoad = true;
+}
 
 /** Navigates to the sign-in page with the current page as the way back, once (many requests fail together). */
 export function sendToSignIn(signInPath: string): void {
   // Only the server's own sign-in path: never a location another origin could have put in a problem body.
-  if (signingIn || !signInPath.startsWith('/auth/')) return;
-  const now = Date.now();
-  const last = Number(window.sessionStorage.getItem(redirectedAtKey) ?? '0');
-  if (now - last < redirectLoopMs) return;
-  signingIn = true;
-  window.sessionStorage.setItem(redirectedAtKey, String(now));
+  if (!signInPath.startsWith('/auth/')) return;
   const { pathname, search } = window.location;
-  window.location.assign(`${signInPath}?returnTo=${encodeURIComponent(pathname + search)}`);
+  leave(() => window.location.assign(`${signInPath}?returnTo=${encodeURIComponent(pathname + search)}`));
+}
+
+/**
+ * A page's chunk that would not load: the sign-in expired (the server refuses every file until the person signs
+ * in again), or a new build replaced the files. Loading the page afresh lets the server send the person to sign
+ * in and back, or serves the new build.
+ */
+export function reloadWhenAChunkFails(pendingPath: () => string | null): void {
+  window.addEventListener('vite:preloadError', (event) => {
+    if (wouldLoop()) return;
+    event.preventDefault();
+    // The page the person was going to (the address bar still shows the one they are leaving).
+    const target = pendingPath();
+    leave(() => (target === null ? window.location.reload() : window.location.assign(target)));
+  });
 }
 
 let notice: string | null = null;
