@@ -3,6 +3,7 @@
 // and signing out ends both the dashboard's and the provider's session. The leak scan covers the OIDC client
 // secret, every token the provider issued and the provider's cookies.
 import { expect, test } from '@playwright/test';
+import { lookAtPageEverywhere } from './support/accessibility.ts';
 import { waitForInventory } from './support/clients.ts';
 import { goThroughAppBar } from './support/navigation.ts';
 import { captureBrowserState, scanForSecrets, secretVariants, startCapture } from './support/leak-capture.ts';
@@ -82,17 +83,23 @@ test.describe('sign-in with OpenID Connect', () => {
     expect(((await response.json()) as { detail: string }).detail).toContain('not signed in');
   });
 
-  test('a member of an allowed group gets in', async ({ page }) => {
+  test('a member of an allowed group gets in, and finds the sign-ins in the access log', async ({
+    page,
+  }, testInfo) => {
     await page.goto(`${running.stack.baseURL}/`);
     await signInAtProvider(page, 'bob');
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(
       'Signed in as bob@example.com',
     );
+    await goThroughAppBar(page, 'Activity');
+    const log = page.getByRole('table', { name: 'Activity' });
+    await expect(log.getByRole('row').filter({ hasText: 'Sign-in' }).filter({ hasText: 'bob' })).toHaveCount(1);
+    await lookAtPageEverywhere(page, testInfo, 'activity-signed-in');
   });
 
   test('a person who is neither listed nor in an allowed group is told who they are and stays out', async ({
     page,
-  }) => {
+  }, testInfo) => {
     await page.goto(`${running.stack.baseURL}/overview`);
     await signInAtProvider(page, 'mallory');
     await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
@@ -102,9 +109,10 @@ test.describe('sign-in with OpenID Connect', () => {
     const api = await page.request.get(`${running.stack.baseURL}/api/session`);
     expect(api.status()).toBe(401);
     expect(running.stack.output()).toContain('auth: refusal mallory from 127.0.0.1 (not allowed)');
+    await lookAtPageEverywhere(page, testInfo, 'sign-in-not-allowed');
   });
 
-  test('a sign-in whose state was tampered with is refused', async ({ page }) => {
+  test('a sign-in whose state was tampered with is refused', async ({ page }, testInfo) => {
     const { stack } = running;
     // The authorization request on its way to the provider, its state replaced: the provider hands it back as
     // given, and the browser's pending sign-in (its cookie set by this request) expects the original.
@@ -117,9 +125,10 @@ test.describe('sign-in with OpenID Connect', () => {
     await expect(page.getByRole('heading', { name: 'Sign-in failed' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText('its state did not match');
     expect((await page.request.get(`${stack.baseURL}/api/auth/user`)).status()).toBe(401);
+    await lookAtPageEverywhere(page, testInfo, 'sign-in-failed');
   });
 
-  test('signing out ends the dashboard session and the provider’s', async ({ page }) => {
+  test('signing out ends the dashboard session and the provider’s', async ({ page }, testInfo) => {
     await page.goto(`${running.stack.baseURL}/`);
     await signInAtProvider(page, 'alice');
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(
@@ -131,6 +140,7 @@ test.describe('sign-in with OpenID Connect', () => {
     await expect(page).toHaveURL(`${running.stack.baseURL}/auth/signed-out`);
     await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
     expect((await page.request.get(`${running.stack.baseURL}/api/auth/user`)).status()).toBe(401);
+    await lookAtPageEverywhere(page, testInfo, 'signed-out');
 
     // The provider forgot the person too: signing in again asks for the login.
     await page.getByRole('link', { name: 'Sign in again' }).click();

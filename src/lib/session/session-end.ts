@@ -24,6 +24,19 @@ function leave(go: () => void): void {
   go();
 }
 
+/**
+ * The person is signing out: requests still in flight will be refused once the sign-in ends, and must not send
+ * the browser back to sign in (over the provider's sign-out page).
+ */
+export function noteSigningOut(): void {
+  leaving = true;
+}
+
+/** Signing out failed: the page stays, and a later expiry may send the person to sign in again. */
+export function noteSignOutFailed(): void {
+  leaving = false;
+}
+
 /** An API request was answered: the sign-in works, so a later expiry may send the person away again. */
 export function noteAnswered(): void {
   answeredSinceLoad = true;
