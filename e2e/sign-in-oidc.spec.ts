@@ -93,7 +93,9 @@ test.describe('sign-in with OpenID Connect', () => {
     );
     await goThroughAppBar(page, 'Activity');
     const log = page.getByRole('table', { name: 'Activity' });
-    await expect(log.getByRole('row').filter({ hasText: 'Sign-in' }).filter({ hasText: 'bob' })).toHaveCount(1);
+    await expect(log.getByRole('row').filter({ hasText: 'Sign-in' }).filter({ hasText: 'bob' })).toHaveCount(
+      1,
+    );
     await lookAtPageEverywhere(page, testInfo, 'activity-signed-in');
   });
 

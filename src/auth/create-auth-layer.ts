@@ -197,9 +197,7 @@ export function createAuthLayer(config: AuthConfig, options: AuthLayerOptions): 
       const url = new URL(c.req.url);
       return c.redirect(`${signInPath}?returnTo=${encodeURIComponent(url.pathname + url.search)}`, 302);
     }
-    return unauthenticatedProblem(
-      'You are not signed in, or your sign-in has expired: sign in again.',
-    );
+    return unauthenticatedProblem('You are not signed in, or your sign-in has expired: sign in again.');
   };
 
   const failurePage = (c: AuthContext, status: 400 | 502 | 503, sentence: string) =>

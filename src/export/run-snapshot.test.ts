@@ -77,7 +77,6 @@ describe('npm run snapshot', () => {
     expect(JSON.stringify(events)).not.toContain(sandbox.clientSecret);
   });
 
-
   it('records a scheduled snapshot (exit 0), then an unchanged one, then the change', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
     const path = join(folder, 'inventory.db');

@@ -62,8 +62,8 @@ export function ActivityPage() {
         Activity
       </Typography>
       <Typography color="text.secondary">
-        Sign-ins, sign-outs, refusals, tenant connections, exports and snapshots, newest first, with who and from
-        which address.
+        Sign-ins, sign-outs, refusals, tenant connections, exports and snapshots, newest first, with who and
+        from which address.
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <TextField
@@ -71,7 +71,7 @@ export function ActivityPage() {
           size="small"
           value={user}
           onChange={(event) => setFilter('user', event.target.value)}
-          helperText="Exact identifier or email"
+          helperText="Exactly as in the Person column"
         />
         <TextField
           select

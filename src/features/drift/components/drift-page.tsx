@@ -134,7 +134,11 @@ export function DriftPage() {
       csvMediaType,
     );
     const compared =
-      drift.added.length + drift.removed.length + drift.changed.length + drift.unchanged + drift.notCompared.length;
+      drift.added.length +
+      drift.removed.length +
+      drift.changed.length +
+      drift.unchanged +
+      drift.notCompared.length;
     recordExport({ kind: 'drift', format: 'csv', count: compared });
   };
 
