@@ -65,11 +65,13 @@ test('a bad AUTH_MODE, or a missing OIDC_* variable, stops the start with a sent
   await expect(startStack({ defaultConnection: true, env: { AUTH_MODE: 'sso' } })).rejects.toThrow(
     /exited \(1\)[\s\S]*AUTH_MODE must be none, oidc or proxy \(got "sso"\)\./,
   );
-  const { OIDC_CLIENT_SECRET: _secret, ...withoutSecret } = oidcEnv;
+  const withoutSecret: Record<string, string> = { ...oidcEnv };
+  delete withoutSecret.OIDC_CLIENT_SECRET;
   await expect(
     startStack({ defaultConnection: true, env: { ...everywhere, ...withoutSecret } }),
   ).rejects.toThrow(/exited \(1\)[\s\S]*OIDC_CLIENT_SECRET is required with AUTH_MODE=oidc\./);
-  const { OIDC_ISSUER: _issuer, ...withoutIssuer } = oidcEnv;
+  const withoutIssuer: Record<string, string> = { ...oidcEnv };
+  delete withoutIssuer.OIDC_ISSUER;
   await expect(
     startStack({ defaultConnection: true, env: { ...everywhere, ...withoutIssuer } }),
   ).rejects.toThrow(/exited \(1\)[\s\S]*OIDC_ISSUER is required with AUTH_MODE=oidc\./);

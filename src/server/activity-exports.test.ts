@@ -2,7 +2,8 @@
 // inventory kept in the history and a file saved in the browser are recorded with the signed-in person, the
 // address, the session's tenant and the time; another site's page cannot write a line, nor can a request
 // without a connection.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,9 +31,7 @@ async function serverWithStore() {
     AUTH_TRUSTED_PROXIES: '127.0.0.1',
   });
   const dir = mkdtempSync(join(tmpdir(), 'idc-activity-exports-'));
-  track(async () => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  track(() => rm(dir, { recursive: true, force: true }));
   const sandbox = await startSandbox({ quiet: true, clients: 3 });
   track(() => sandbox.close());
   const server = await startServer({
