@@ -105,6 +105,24 @@ const pages: { name: string; path: (ids: Ids) => string; ready: (page: Page) => 
       await expect(page.getByText(/^\d+ clients for PingOne/)).toBeVisible({ timeout: 20_000 });
     },
   },
+  {
+    name: 'activity',
+    path: () => '/activity',
+    ready: async (page) => {
+      await heading('Activity')(page);
+      // Rows when an earlier page's inventory was kept in the history; the empty state when this runs alone.
+      await expect(
+        page.getByRole('table', { name: 'Activity' }).or(page.getByText('Nothing recorded yet.')),
+      ).toBeVisible({ timeout: 20_000 });
+    },
+  },
+  {
+    name: 'activity-empty',
+    path: () => '/activity?kind=sign-out',
+    ready: async (page) => {
+      await expect(page.getByText('Nothing recorded for this filter.')).toBeVisible({ timeout: 20_000 });
+    },
+  },
   { name: 'client-not-found', path: () => '/clients/no-such-client', ready: heading('Client not found') },
   { name: 'page-not-found', path: () => '/no/such/page', ready: heading('Page not found') },
 ];

@@ -1,7 +1,7 @@
 // Cookie tossing: cookies are not isolated by port, so a page on another port of the dashboard's host can plant a
 // session cookie for one API path; the browser then sends it alongside the user's, and the server would stream
 // the planted session's tenant under the user's own. The server refuses a request that carries the session cookie
-// twice, clears both, and the user is told so. The cookie here is the plain `idc_session` (SECURE_COOKIES=never,
+// twice, clears both, and the Connect page tells the user why they are there. The cookie here is the plain `idc_session` (SECURE_COOKIES=never,
 // as on plain http by a non-loopback name), the one a tossing page can shadow: on loopback the `__Host-` cookie
 // cannot be set for another path at all.
 import { expect, test } from '@playwright/test';
@@ -61,6 +61,11 @@ test('a session cookie planted by another port of the host is refused with 401 a
 
   // Not the planted session's tenant, nor the user's own: the dashboard asks to connect again.
   await expect(page).toHaveURL(/\/connect$/);
+  // …and says why, in the server's own words.
+  await expect(page.getByRole('alert')).toContainText(
+    'Your session was ended because your browser sent the session cookie twice',
+  );
+  await expect(page.getByRole('alert')).toContainText('Connect again.');
   await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeVisible();
   await expect(page.getByLabel('Client secret', { exact: true })).toHaveValue('');
   await expect(dataRows(page)).toHaveCount(0);

@@ -3,7 +3,9 @@
 // and signing out ends both the dashboard's and the provider's session. The leak scan covers the OIDC client
 // secret, every token the provider issued and the provider's cookies.
 import { expect, test } from '@playwright/test';
+import { lookAtPageEverywhere } from './support/accessibility.ts';
 import { waitForInventory } from './support/clients.ts';
+import { goThroughAppBar } from './support/navigation.ts';
 import { captureBrowserState, scanForSecrets, secretVariants, startCapture } from './support/leak-capture.ts';
 import { signInAtProvider, startOidcStack, type SignInStack } from './support/sign-in.ts';
 
@@ -81,17 +83,25 @@ test.describe('sign-in with OpenID Connect', () => {
     expect(((await response.json()) as { detail: string }).detail).toContain('not signed in');
   });
 
-  test('a member of an allowed group gets in', async ({ page }) => {
+  test('a member of an allowed group gets in, and finds the sign-ins in the access log', async ({
+    page,
+  }, testInfo) => {
     await page.goto(`${running.stack.baseURL}/`);
     await signInAtProvider(page, 'bob');
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(
       'Signed in as bob@example.com',
     );
+    await goThroughAppBar(page, 'Activity');
+    const log = page.getByRole('table', { name: 'Activity' });
+    await expect(log.getByRole('row').filter({ hasText: 'Sign-in' }).filter({ hasText: 'bob' })).toHaveCount(
+      1,
+    );
+    await lookAtPageEverywhere(page, testInfo, 'activity-signed-in');
   });
 
   test('a person who is neither listed nor in an allowed group is told who they are and stays out', async ({
     page,
-  }) => {
+  }, testInfo) => {
     await page.goto(`${running.stack.baseURL}/overview`);
     await signInAtProvider(page, 'mallory');
     await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
@@ -101,9 +111,10 @@ test.describe('sign-in with OpenID Connect', () => {
     const api = await page.request.get(`${running.stack.baseURL}/api/session`);
     expect(api.status()).toBe(401);
     expect(running.stack.output()).toContain('auth: refusal mallory from 127.0.0.1 (not allowed)');
+    await lookAtPageEverywhere(page, testInfo, 'sign-in-not-allowed');
   });
 
-  test('a sign-in whose state was tampered with is refused', async ({ page }) => {
+  test('a sign-in whose state was tampered with is refused', async ({ page }, testInfo) => {
     const { stack } = running;
     // The authorization request on its way to the provider, its state replaced: the provider hands it back as
     // given, and the browser's pending sign-in (its cookie set by this request) expects the original.
@@ -116,9 +127,10 @@ test.describe('sign-in with OpenID Connect', () => {
     await expect(page.getByRole('heading', { name: 'Sign-in failed' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText('its state did not match');
     expect((await page.request.get(`${stack.baseURL}/api/auth/user`)).status()).toBe(401);
+    await lookAtPageEverywhere(page, testInfo, 'sign-in-failed');
   });
 
-  test('signing out ends the dashboard session and the provider’s', async ({ page }) => {
+  test('signing out ends the dashboard session and the provider’s', async ({ page }, testInfo) => {
     await page.goto(`${running.stack.baseURL}/`);
     await signInAtProvider(page, 'alice');
     await expect(page.getByRole('navigation', { name: 'Main' })).toContainText(
@@ -130,6 +142,7 @@ test.describe('sign-in with OpenID Connect', () => {
     await expect(page).toHaveURL(`${running.stack.baseURL}/auth/signed-out`);
     await expect(page.getByRole('heading', { name: 'Signed out' })).toBeVisible();
     expect((await page.request.get(`${running.stack.baseURL}/api/auth/user`)).status()).toBe(401);
+    await lookAtPageEverywhere(page, testInfo, 'signed-out');
 
     // The provider forgot the person too: signing in again asks for the login.
     await page.getByRole('link', { name: 'Sign in again' }).click();
@@ -152,5 +165,42 @@ test('an ID token that expired on the way is refused', async ({ page }) => {
     expect((await page.request.get(`${slow.stack.baseURL}/api/auth/user`)).status()).toBe(401);
   } finally {
     await slow.close();
+  }
+});
+
+test('an expired sign-in sends the person to sign in again, and back to the page they were on', async ({
+  page,
+}) => {
+  // A 3-second idle timeout; the provider keeps its own session, so signing in again needs no login form.
+  const short = await startOidcStack({ env: { AUTH_SESSION_IDLE_MINUTES: '0.05' } });
+  const base = short.stack.baseURL;
+  const signedIn = page.getByRole('navigation', { name: 'Main' });
+  try {
+    await page.goto(`${base}/clients`);
+    await signInAtProvider(page, 'alice');
+    await expect(page).toHaveURL(`${base}/clients`);
+    await waitForInventory(page);
+
+    // Idle on purpose, longer than the timeout: the idle timeout itself is what is tested (the app calls nothing
+    // while idle, and any request would restart the server's idle clock).
+    await page.waitForTimeout(3_500);
+    // A page whose code is not loaded yet: the server refuses its file too, and the app loads the page afresh.
+    await goThroughAppBar(page, 'Activity');
+    await expect(page).toHaveURL(`${base}/activity`);
+    await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+    await expect(signedIn).toContainText('Signed in as alice@example.com');
+
+    await page.waitForTimeout(3_500);
+    // On a loaded page: the API's 401 sends the person away and back, the filter kept.
+    const refused = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/activity');
+    await page.getByLabel('Kind', { exact: true }).click();
+    await page.getByRole('option', { name: 'Sign-in', exact: true }).click();
+    expect((await refused).status()).toBe(401);
+    await expect(page).toHaveURL(`${base}/activity?kind=sign-in`);
+    await expect(page.getByRole('table', { name: 'Activity' })).toContainText('Sign-in');
+    await expect(signedIn).toContainText('Signed in as alice@example.com');
+    expect(short.stack.output().match(/auth: sign-in alice from/g)).toHaveLength(3);
+  } finally {
+    await short.close();
   }
 });

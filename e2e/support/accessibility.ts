@@ -56,3 +56,26 @@ export async function expectNoHorizontalOverflow(page: Page, what: string): Prom
     `${what}: the page is ${overflow.scrollWidth} px wide in a ${overflow.width} px window (${overflow.culprits.join(', ')})`,
   ).toBeLessThanOrEqual(overflow.width);
 }
+
+const lookSizes = [
+  { suffix: '', viewport: { width: 1440, height: 900 } },
+  { suffix: '-mobile', viewport: { width: 390, height: 844 } },
+] as const;
+
+/**
+ * The page as it is, in both themes at desktop and phone width: axe, overflow and a screenshot each
+ * (`<name>-<theme>[-mobile].png`). For pages only a journey reaches (the sign-in layer's own pages, a signed-in
+ * app), whose spec runs in the desktop project alone. The theme follows the system setting, so nothing reloads.
+ */
+export async function lookAtPageEverywhere(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const size of lookSizes) {
+    await page.setViewportSize(size.viewport);
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      const what = `${name} (${theme}${size.suffix})`;
+      await expectNoAxeViolations(page, what);
+      await expectNoHorizontalOverflow(page, what);
+      await saveScreenshot(page, testInfo, `${name}-${theme}${size.suffix}`);
+    }
+  }
+}

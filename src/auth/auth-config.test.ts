@@ -67,8 +67,11 @@ describe('readAuthConfig', () => {
       AUTH_SESSION_MAX_HOURS: '8',
     });
     expect(auth.mode === 'oidc' && auth.timeouts).toEqual({ idleMs: 15 * 60_000, absoluteMs: 8 * 3_600_000 });
+    const short = readAuthConfig({ ...oidcEnv, AUTH_SESSION_IDLE_MINUTES: '0.05' }).auth;
+    expect(short.mode === 'oidc' && short.timeouts.idleMs).toBe(3_000);
+    expect(readAuthConfig({ ...oidcEnv, AUTH_SESSION_IDLE_MINUTES: '1e3' }).errors).toHaveLength(1);
     expect(readAuthConfig({ ...oidcEnv, AUTH_SESSION_IDLE_MINUTES: '0' }).errors).toEqual([
-      'AUTH_SESSION_IDLE_MINUTES must be an integer from 1 to 1000000 (got "0").',
+      'AUTH_SESSION_IDLE_MINUTES must be a number of minutes from 0.05 (3 s) to 1000000 (got "0").',
     ]);
   });
 

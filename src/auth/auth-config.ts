@@ -123,6 +123,18 @@ function positive(env: Environment, name: string, fallback: number, errors: stri
   return value;
 }
 
+/** Minutes, fractions allowed (0.5 is 30 s): short idle timeouts are for demonstrations and tests. */
+function minutes(env: Environment, name: string, fallback: number, errors: string[]): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || value < 0.05 || value > 1_000_000) {
+    errors.push(`${name} must be a number of minutes from 0.05 (3 s) to 1000000 (got "${raw}").`);
+    return fallback;
+  }
+  return value;
+}
+
 function readAccessRules(env: Environment, mode: 'oidc' | 'proxy', errors: string[]): AccessRules {
   const users = list(present(env, 'AUTH_ALLOWED_USERS'));
   const groups = list(present(env, 'AUTH_ALLOWED_GROUPS'));
@@ -226,7 +238,7 @@ export function readAuthConfig(env: Environment): { auth: AuthConfig; errors: st
   }
   const oidc = readOidc(env, errors);
   const timeouts: SessionTimeouts = {
-    idleMs: positive(env, 'AUTH_SESSION_IDLE_MINUTES', authDefaults.idleMinutes, errors) * 60_000,
+    idleMs: Math.round(minutes(env, 'AUTH_SESSION_IDLE_MINUTES', authDefaults.idleMinutes, errors) * 60_000),
     absoluteMs: positive(env, 'AUTH_SESSION_MAX_HOURS', authDefaults.absoluteHours, errors) * 3_600_000,
   };
   return { auth: oidc === null ? { mode: 'none' } : { mode, oidc, access, timeouts }, errors };

@@ -41,7 +41,13 @@ export function authPage({
       main { max-width: 36rem; margin: 10vh auto; padding: 0 1.25rem; }
       h1 { font-size: 1.5rem; }
       nav { display: flex; gap: 1.5rem; flex-wrap: wrap; margin-top: 1.5rem; }
-      a { font-weight: 600; }
+      /* The browser's own link colours (visited purple above all) are too dark on a dark background. */
+      body { background: #ffffff; color: #1a1a1a; }
+      a, a:visited { font-weight: 600; color: #0b57d0; }
+      @media (prefers-color-scheme: dark) {
+        body { background: #121212; color: #ececec; }
+        a, a:visited { color: #8ab4f8; }
+      }
     </style>
   </head>
   <body>

@@ -56,13 +56,18 @@ const html = (c: AuthContext, status: 200 | 400 | 401 | 403 | 502 | 503, body: s
   return c.html(body, status);
 };
 
-function unauthenticatedProblem(detail: string, status: 401 | 403 = 401): Response {
+/** `signIn`: where the app sends the person to sign in again (none behind a proxy: it signs people in itself). */
+function unauthenticatedProblem(
+  detail: string,
+  status: 401 | 403 = 401,
+  signIn: string | null = signInPath,
+): Response {
   return new Response(
     JSON.stringify({
       title: status === 401 ? 'Not signed in' : 'Forbidden',
       status,
       detail,
-      signIn: signInPath,
+      ...(signIn === null ? {} : { signIn }),
     }),
     { status, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
   );
@@ -121,7 +126,7 @@ export function createAuthLayer(config: AuthConfig, options: AuthLayerOptions): 
         const sentence = 'The authenticating proxy did not say who you are: sign in through the proxy again.';
         return page
           ? html(c, 401, authPage({ title: 'Not signed in', sentences: [sentence], actions: [] }))
-          : unauthenticatedProblem(sentence);
+          : unauthenticatedProblem(sentence, 401, null);
       }
       // Without a list, the proxy's own checks decide who gets this far.
       if (config.access.users.length > 0 && !isAllowed(identity.user, config.access)) {
@@ -192,9 +197,7 @@ export function createAuthLayer(config: AuthConfig, options: AuthLayerOptions): 
       const url = new URL(c.req.url);
       return c.redirect(`${signInPath}?returnTo=${encodeURIComponent(url.pathname + url.search)}`, 302);
     }
-    return unauthenticatedProblem(
-      'You are not signed in, or your sign-in has expired: reload the page to sign in again.',
-    );
+    return unauthenticatedProblem('You are not signed in, or your sign-in has expired: sign in again.');
   };
 
   const failurePage = (c: AuthContext, status: 400 | 502 | 503, sentence: string) =>

@@ -1,8 +1,9 @@
 // `npm run snapshot` in-process against a sandbox over real HTTP, recording into a real SQLite store.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listActivity } from '../store/activity-repository.ts';
 import { listSnapshots } from '../store/history-repository.ts';
 import { openStore } from '../store/store.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
@@ -41,7 +42,42 @@ async function storedSnapshots(path: string, tenant: string) {
   }
 }
 
+async function storedActivity(path: string) {
+  const store = await openStore({ kind: 'sqlite', path });
+  try {
+    return await listActivity(store, { limit: 100 });
+  } finally {
+    await store.close();
+  }
+}
+
 describe('npm run snapshot', () => {
+  it('writes the snapshot in the access log, with the account and machine that ran it', async () => {
+    sandbox = await startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
+    const path = join(folder, 'inventory.db');
+    const { io } = capture({
+      IDC_STORE_PATH: path,
+      IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
+      IDC_CUSTOMER_ID: sandbox.customerId,
+      IDC_CLIENT_ID: sandbox.clientId,
+      IDC_CLIENT_SECRET: sandbox.clientSecret,
+    });
+    expect(await runSnapshot([], io)).toBe(0);
+    const tenant = `${sandbox.identityDomain}/${sandbox.customerId}`;
+    const [snapshot] = await storedSnapshots(path, tenant);
+    const events = await storedActivity(path);
+    expect(events).toEqual([
+      expect.objectContaining({
+        kind: 'snapshot',
+        user: userInfo().username,
+        address: hostname(),
+        tenant,
+        detail: `history snapshot ${snapshot?.id ?? '?'} (npm run snapshot), 25 clients`,
+      }),
+    ]);
+    expect(JSON.stringify(events)).not.toContain(sandbox.clientSecret);
+  });
+
   it('records a scheduled snapshot (exit 0), then an unchanged one, then the change', async () => {
     sandbox = await startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
     const path = join(folder, 'inventory.db');

@@ -1,12 +1,14 @@
 // `npm run snapshot`: the headless export's reader (same proxy app, default connection, fan-out, redaction), then
 // the inventory recorded in the server's store as a `scheduled` snapshot, and retention applied. For cron or a
 // systemd timer (docs/history.md). Exit 0 complete, 1 partial, 2 could not read or store.
+import { hostname, userInfo } from 'node:os';
 import type { Connection } from '../identity-cloud/connection-rules.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
 import { type RunningSandbox, type SandboxOptions } from '../sandbox/start-sandbox.ts';
 import { readServerConfig } from '../server/env-config.ts';
 import { pruneOnce } from '../server/history/retention.ts';
 import { createStoreHistory } from '../server/history/store-history.ts';
+import { recordActivity } from '../store/activity-repository.ts';
 import { StoreService } from '../store/store-service.ts';
 import { connectionFromEnvironment } from './export-options.ts';
 import { createExportProgress, type ProgressStream } from './export-progress.ts';
@@ -71,6 +73,38 @@ export async function runSnapshot(argv: readonly string[], io: SnapshotIo): Prom
   }
 }
 
+/** The account that ran the command, as the access log names people; null when the system cannot say. */
+function commandUser(env: SnapshotIo['env']): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    // No entry for this uid (some containers): the environment may still say.
+    return env.USER ?? env.LOGNAME ?? null;
+  }
+}
+
+/** The access log's line for this snapshot: the account and machine that ran it (there is no sign-in here). */
+async function recordSnapshotActivity(
+  store: StoreService,
+  connection: Connection,
+  recorded: { id: string; clients: number },
+  env: SnapshotIo['env'],
+): Promise<void> {
+  try {
+    await store.use((opened) =>
+      recordActivity(opened, {
+        kind: 'snapshot',
+        user: commandUser(env),
+        address: hostname(),
+        tenant: `${connection.identityDomain}/${connection.customerId}`,
+        detail: `history snapshot ${recorded.id} (npm run snapshot), ${recorded.clients} clients`,
+      }),
+    );
+  } catch {
+    // The snapshot is kept; a lost line of the access log is not a reason to fail the run (the store logged it).
+  }
+}
+
 async function recordOnce(
   connection: Connection,
   store: StoreService,
@@ -104,6 +138,7 @@ async function recordOnce(
       );
       return snapshotExitCodes.failed;
     }
+    await recordSnapshotActivity(store, connection, recorded, io.env);
     await pruneOnce(store, keepDays, takenAt);
     const { added, removed, changed } = recorded.changes;
     const what = recorded.unchanged ? 'unchanged' : `+${added} −${removed} ~${changed}`;

@@ -1,20 +1,29 @@
 // The one place the browser talks to the proxy. Errors become ApiError with a plain sentence.
+import { noteAnswered, noteSessionEnded, sendToSignIn } from './session/session-end.ts';
+
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly fieldErrors: readonly { field: string; message: string }[];
+  /** The problem's machine-readable reason (e.g. `session-ended`, `cookie-sent-twice`), when it gave one. */
+  readonly reason: string | null;
+  /** Where to sign in again, when the server says the dashboard sign-in is over (401 of the sign-in layer). */
+  readonly signIn: string | null;
 
   constructor(
     status: number,
     title: string,
     detail: string,
     fieldErrors: readonly { field: string; message: string }[] = [],
+    extensions: { reason?: string | null; signIn?: string | null } = {},
   ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.fieldErrors = fieldErrors;
+    this.reason = extensions.reason ?? null;
+    this.signIn = extensions.signIn ?? null;
   }
 }
 
@@ -51,7 +60,10 @@ export async function toApiError(response: Response): Promise<ApiError> {
           isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string',
       )
     : [];
-  return new ApiError(response.status, title, detail, fieldErrors);
+  return new ApiError(response.status, title, detail, fieldErrors, {
+    reason: typeof problem.reason === 'string' ? problem.reason : null,
+    signIn: typeof problem.signIn === 'string' ? problem.signIn : null,
+  });
 }
 
 export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
@@ -66,7 +78,17 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
       'The dashboard’s server could not be reached. Check that it is running and try again.',
     );
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401) {
+      // The sign-in is over (idle or absolute timeout): off to sign in, and back to this page afterwards.
+      if (error.signIn !== null) sendToSignIn(error.signIn);
+      // The tenant connection is over: the Connect page, where the person lands, says why.
+      else if (error.reason !== null) noteSessionEnded(error.message);
+    }
+    throw error;
+  }
+  noteAnswered();
   return response;
 }
 

@@ -1,12 +1,14 @@
 // What the proxy reports for the access log. The server decides where it goes and who the person was: the proxy
 // knows neither the store nor the sign-in.
 export interface ProxyActivity {
-  kind: 'connection';
+  /** A connection made through the form, an inventory kept in the history, or a file the browser saved. */
+  kind: 'connection' | 'snapshot' | 'export';
   /** The request that made it, for the server to tell who and from where. */
   request: Request;
   /** `identityDomain/customerId`: the tenant, never the secret. */
   tenant: string;
-  clientId: string;
+  /** One short sentence of non-secret facts (the configuration client's id, the snapshot's id, the file's kind). */
+  detail: string;
 }
 
 export type ActivityRecorder = (activity: ProxyActivity) => void;

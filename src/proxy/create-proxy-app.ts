@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { mountConfigRoutes } from './config-routes.ts';
+import { mountExportActivityRoute } from './export-activity-route.ts';
 import { mountHistoryRoutes } from './history-routes.ts';
 import { mountInventoryRoute } from './inventory-route.ts';
 import type { ProxyEnv } from './proxy-env.ts';
@@ -46,6 +47,7 @@ export function createProxyApp(options: ProxyOptions = {}): ProxyApp {
   mountConfigRoutes(app, runtime);
   mountInventoryRoute(app, runtime);
   mountHistoryRoutes(app, runtime, resolved.history);
+  mountExportActivityRoute(app, runtime);
 
   app.all('/api/session', () =>
     problemResponse(problem(405, '/api/session answers GET, POST and DELETE only.'), {

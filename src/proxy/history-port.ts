@@ -18,6 +18,11 @@ export interface FinishedInventory {
   inventory: Inventory;
 }
 
+export interface RecordedSnapshot {
+  id: string;
+  clients: number;
+}
+
 export interface HistoryStatus {
   enabled: boolean;
   /** Why history is off ("history is off: <reason>"); null when enabled. */
@@ -36,8 +41,11 @@ export class HistoryUnavailableError extends Error {
 
 export interface HistoryPort {
   status(): Promise<HistoryStatus>;
-  /** Never rejects: a failure to record is the history's to log, not the inventory's. */
-  record(finished: FinishedInventory): Promise<void>;
+  /**
+   * Never rejects: a failure to record is the history's to log, not the inventory's. Resolves with the snapshot
+   * kept, or null when none was (history off or failing).
+   */
+  record(finished: FinishedInventory): Promise<RecordedSnapshot | null>;
   /** The JSON bodies of the history routes; null for "no such snapshot / client in this tenant". */
   listSnapshots(tenant: HistoryTenant): Promise<unknown>;
   snapshot(tenant: HistoryTenant, id: string): Promise<unknown>;

@@ -127,15 +127,23 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
                 }
                 // After the close: the write never delays the done line. Cut runs are not inventories.
                 if (history !== null && recorded?.done != null && !run.signal.aborted) {
-                  void history.record({
-                    tenant: {
-                      identityDomain: session.connection.identityDomain,
-                      customerId: session.connection.customerId,
-                    },
-                    source: source as InventorySource,
-                    takenAt,
-                    inventory: recorded,
-                  });
+                  const { identityDomain, customerId } = session.connection;
+                  void history
+                    .record({
+                      tenant: { identityDomain, customerId },
+                      source: source as InventorySource,
+                      takenAt,
+                      inventory: recorded,
+                    })
+                    .then((kept) => {
+                      if (kept === null) return;
+                      runtime.options.recordActivity({
+                        kind: 'snapshot',
+                        request: c.req.raw,
+                        tenant: `${identityDomain}/${customerId}`,
+                        detail: `history snapshot ${kept.id} (${source}), ${kept.clients} clients`,
+                      });
+                    });
                 }
               },
               (error: unknown) => {

@@ -30,7 +30,8 @@ export function resolveRequestSession(c: Context<ProxyEnv>, runtime: ProxyRuntim
         problemResponse(
           problem(
             401,
-            'Your browser sent the session cookie twice, so one of them was set by another page: the session cookies were cleared. Connect again.',
+            'Your session was ended because your browser sent the session cookie twice, so one of them was set by another page: both sessions were closed and the cookies cleared. Connect again.',
+            { reason: 'cookie-sent-twice' },
           ),
         ),
       ),

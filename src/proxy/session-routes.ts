@@ -126,7 +126,7 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
         kind: 'connection',
         request: c.req.raw,
         tenant: `${check.connection.identityDomain}/${check.connection.customerId}`,
-        clientId: check.connection.clientId,
+        detail: `configuration client ${check.connection.clientId}`,
       });
       c.header('cache-control', 'no-store');
       return c.json(sessionFacts(session, grant), 201);
@@ -158,7 +158,8 @@ export function mountSessionRoutes(app: Hono<ProxyEnv>, runtime: ProxyRuntime): 
         problemResponse(
           problem(
             401,
-            'Your browser sent the session cookie twice, so one of them was set by another page: both sessions ended and the cookies were cleared.',
+            'Your session was ended because your browser sent the session cookie twice, so one of them was set by another page: both sessions were closed and the cookies cleared.',
+            { reason: 'cookie-sent-twice' },
           ),
         ),
       );

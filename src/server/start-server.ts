@@ -135,7 +135,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         user: auth.userOf(event.request)?.id ?? null,
         address: addresses.get(event.request) ?? null,
         tenant: event.tenant,
-        detail: `configuration client ${event.clientId}`,
+        detail: event.detail,
       });
     },
     log,

@@ -3,6 +3,7 @@ import { ApiError, apiGetJson } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
 import type { SessionFacts } from '../../identity-cloud/session-facts.ts';
 import { parseSessionFacts } from './session-facts.ts';
+import { clearSessionEndedNotice } from './session-end.ts';
 
 /** The current connection, or null when there is none (the proxy answers 401). */
 export async function fetchSession({ signal }: { signal?: AbortSignal } = {}): Promise<SessionFacts | null> {
@@ -11,6 +12,8 @@ export async function fetchSession({ signal }: { signal?: AbortSignal } = {}): P
     if (facts === null) {
       throw new ApiError(502, 'Unexpected answer', 'The dashboard’s server answered in an unexpected way.');
     }
+    // A live connection (the server's default one after a lost cookie, say): nothing ended for this person.
+    clearSessionEndedNotice();
     return facts;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;

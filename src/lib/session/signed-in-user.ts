@@ -1,6 +1,7 @@
 // Who is signed in to the dashboard (`GET /api/auth/user`): the person, not the tenant connection. Never a token.
 import { queryOptions } from '@tanstack/react-query';
 import { apiGetJson } from '../api-client.ts';
+import { noteSignOutFailed, noteSigningOut } from './session-end.ts';
 
 export interface SignedInUserFacts {
   mode: string;
@@ -35,7 +36,14 @@ export function signedInUserQueryOptions() {
 
 /** Ends the dashboard session, then goes where the server says (the provider's sign-out, or the signed-out page). */
 export async function signOut(): Promise<void> {
-  const response = await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
+  noteSigningOut();
+  let response: Response;
+  try {
+    response = await fetch('/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
+  } catch (error) {
+    noteSignOutFailed();
+    throw error;
+  }
   const body: unknown = response.ok ? await response.json() : null;
   const location = isRecord(body) && typeof body.location === 'string' ? body.location : '/auth/signed-out';
   window.location.assign(location);

@@ -105,11 +105,13 @@ export function createStoreHistory(
     recordNow,
     record: async (finished) => {
       try {
-        await recordNow(finished);
+        const recorded = await recordNow(finished);
+        return recorded === null ? null : { id: recorded.id, clients: recorded.clients };
       } catch (error) {
         log(
           `history: recording a snapshot failed (${error instanceof Error ? error.name : 'unknown error'}).`,
         );
+        return null;
       }
     },
     listSnapshots: async (tenant) => ({

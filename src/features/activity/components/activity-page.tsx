@@ -62,7 +62,8 @@ export function ActivityPage() {
         Activity
       </Typography>
       <Typography color="text.secondary">
-        Sign-ins, sign-outs, refusals and tenant connections, newest first, with who and from which address.
+        Sign-ins, sign-outs, refusals, tenant connections, exports and snapshots, newest first, with who and
+        from which address.
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <TextField
@@ -70,7 +71,7 @@ export function ActivityPage() {
           size="small"
           value={user}
           onChange={(event) => setFilter('user', event.target.value)}
-          helperText="Exact identifier or email"
+          helperText="Exactly as in the Person column"
         />
         <TextField
           select
@@ -100,8 +101,16 @@ export function ActivityPage() {
         activity.data.length === 0 ? (
           <Typography>Nothing recorded{user !== '' || kind !== '' ? ' for this filter' : ' yet'}.</Typography>
         ) : (
-          <TableContainer component={Paper} variant="outlined">
-            <Table size="small" aria-label="Activity">
+          <TableContainer
+            component={Paper}
+            variant="outlined"
+            // Keyboard users scroll it sideways on a narrow screen.
+            tabIndex={0}
+            role="region"
+            aria-label="Activity log"
+          >
+            {/* Wider than a phone: the box scrolls sideways rather than squeezing the details into a column. */}
+            <Table size="small" aria-label="Activity" sx={{ minWidth: 760 }}>
               <TableHead>
                 <TableRow>
                   <TableCell>Time</TableCell>
@@ -118,7 +127,7 @@ export function ActivityPage() {
                     <TableCell>{kindLabel(event.kind)}</TableCell>
                     <TableCell sx={{ wordBreak: 'break-all' }}>{event.user ?? '—'}</TableCell>
                     <TableCell>{event.address ?? '—'}</TableCell>
-                    <TableCell sx={{ wordBreak: 'break-word' }}>
+                    <TableCell sx={{ wordBreak: 'break-word', minWidth: 280 }}>
                       {[event.tenant, event.detail]
                         .filter((part) => part != null && part !== '')
                         .join(' · ') || '—'}

@@ -7,6 +7,7 @@ import Snackbar from '@mui/material/Snackbar';
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { recordExport } from '../../../lib/activity/record-export.ts';
 import { csvMediaType, downloadText, jsonMediaType } from '../../../lib/download.ts';
 import { pluralize } from '../../../lib/format/format.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
@@ -41,6 +42,11 @@ export function ExportMenu({ viewIds }: { viewIds: readonly string[] }) {
       now: new Date(),
     });
     downloadText(file.fileName, file.text, file.type === 'csv' ? csvMediaType : jsonMediaType);
+    recordExport(
+      kind === 'snapshot'
+        ? { kind: 'inventory-snapshot', format: 'json', count: evaluated.inventory.total ?? 0 }
+        : { kind: 'clients-view', format: file.type, count: viewIds.length },
+    );
     setSaved(file.fileName);
   };
 

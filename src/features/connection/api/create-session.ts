@@ -3,6 +3,7 @@ import { ApiError, apiFetch } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { SessionFacts } from '../../../identity-cloud/session-facts.ts';
 import { parseSessionFacts } from '../../../lib/session/session-facts.ts';
+import { clearSessionEndedNotice } from '../../../lib/session/session-end.ts';
 
 export interface ConnectionInput {
   identityDomain: string;
@@ -40,6 +41,7 @@ export function useCreateSession() {
       // Another tenant (or the same one afresh): nothing cached from before may show.
       queryClient.removeQueries({ queryKey: queryKeys.tenant.all() });
       queryClient.setQueryData(queryKeys.session(), facts);
+      clearSessionEndedNotice();
     },
   });
 }

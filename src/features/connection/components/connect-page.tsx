@@ -12,6 +12,7 @@ import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { toClients, toConnect } from '../../../lib/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
+import { useSessionEndedNotice } from '../../../lib/session/session-end.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useDeleteSession } from '../api/delete-session.ts';
 import { forgetTenant, readSwitchTenantState, saveTenant } from '../../../lib/tenants/saved-tenants.ts';
@@ -28,6 +29,7 @@ export function ConnectPage() {
   const saved = useSavedTenants();
   const switchTo = readSwitchTenantState(location.state);
   const [disconnected, setDisconnected] = useState(false);
+  const ended = useSessionEndedNotice();
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 760 }}>
@@ -45,6 +47,12 @@ export function ConnectPage() {
       {disconnected ? (
         <Alert severity="success" onClose={() => setDisconnected(false)}>
           Disconnected. The dashboard’s server has forgotten the credentials and the token.
+        </Alert>
+      ) : null}
+
+      {ended !== null && !session.data ? (
+        <Alert severity="warning" role="alert">
+          {ended}
         </Alert>
       ) : null}
 

@@ -19,6 +19,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { DriftMatchBy } from '../../../identity-cloud/drift.ts';
 import { compareInventories, driftToCsv } from '../../../identity-cloud/drift.ts';
 import { exportFileName } from '../../../identity-cloud/inventory-export.ts';
+import { recordExport } from '../../../lib/activity/record-export.ts';
 import { csvMediaType, downloadText } from '../../../lib/download.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
@@ -132,6 +133,13 @@ export function DriftPage() {
       driftToCsv(drift),
       csvMediaType,
     );
+    const compared =
+      drift.added.length +
+      drift.removed.length +
+      drift.changed.length +
+      drift.unchanged +
+      drift.notCompared.length;
+    recordExport({ kind: 'drift', format: 'csv', count: compared });
   };
 
   return (

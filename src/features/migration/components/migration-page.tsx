@@ -24,6 +24,7 @@ import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import { pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { readChosenTarget, saveChosenTarget } from '../../../lib/migration/chosen-target.ts';
+import { recordExport } from '../../../lib/activity/record-export.ts';
 import { downloadBytes } from '../../../lib/migration/download-bytes.ts';
 import { useMigrationPlan } from '../../../lib/migration/use-migration-plan.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
@@ -129,6 +130,7 @@ export function MigrationPage() {
       return;
     }
     downloadBytes(result.fileName, result.bytes, 'application/zip');
+    recordExport({ kind: 'migration', format: 'zip', count: plan.clients.length });
   };
 
   const complete = snapshot?.complete === true && plan !== undefined && plan.missing.length === 0;
