@@ -1,4 +1,5 @@
 // Everything the proxy can be told, with the defaults the README documents.
+import type { AcceptancePort, IdentifyUser } from './acceptance-port.ts';
 import type { ActivityRecorder } from './activity-recorder.ts';
 import type { HistoryPort } from './history-port.ts';
 import type { InventoryLimits } from './inventory.ts';
@@ -51,6 +52,10 @@ export interface ProxyOptions {
   recordActivity?: ActivityRecorder | undefined;
   /** Where finished inventories are recorded and read back; none: history is off. */
   history?: HistoryPort | null;
+  /** Where accepted risks are kept; none: they cannot be recorded (503). */
+  acceptances?: AcceptancePort | null;
+  /** Who is signed in behind a request; default: nobody (the dashboard has no sign-in). */
+  identifyUser?: IdentifyUser | undefined;
 }
 
 export interface ResolvedProxyOptions {
@@ -72,6 +77,8 @@ export interface ResolvedProxyOptions {
   stalledReaderTimeoutMs: number;
   recordActivity: ActivityRecorder;
   history: HistoryPort | null;
+  acceptances: AcceptancePort | null;
+  identifyUser: IdentifyUser;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -184,5 +191,7 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
       proxyDefaults.stalledReaderTimeoutMs,
     ),
     history: options.history ?? null,
+    acceptances: options.acceptances ?? null,
+    identifyUser: options.identifyUser ?? (() => null),
   };
 }

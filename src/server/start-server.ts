@@ -26,6 +26,7 @@ import { noAuditPolicy } from '../identity-cloud/audit/audit-policy-state.ts';
 import type { AuditPolicyWatcher } from './audit-policy-watcher.ts';
 import { watchAuditPolicy } from './audit-policy-watcher.ts';
 import { securityHeaders } from './security-headers.ts';
+import { storeAcceptances } from './store-acceptances.ts';
 import { mountStaticApp } from './static-app.ts';
 
 export interface StartServerOptions {
@@ -126,14 +127,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const proxyOptions: ProxyOptions = {
     ...options.proxy,
     history,
+    acceptances: storeAcceptances(store),
+    // Called at request time, after the sign-in layer below exists.
+    identifyUser: (request) => {
+      const user = auth.userOf(request);
+      return user === null ? null : { name: user.displayName };
+    },
     recordActivity: (event) => {
       activity.record({
         kind: event.kind,
-        // Called at request time, after the sign-in layer below exists.
         user: auth.userOf(event.request)?.id ?? null,
         address: addresses.get(event.request) ?? null,
         tenant: event.tenant,
-        detail: `configuration client ${event.clientId}`,
+        detail: event.kind === 'connection' ? `configuration client ${event.clientId}` : event.detail,
       });
     },
     log,

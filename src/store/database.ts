@@ -2,6 +2,7 @@
 // the Database type is their intersection (add yours with `&`).
 import type { HistoryTables } from './migrations/migration-0001-history.ts';
 import type { ActivityTables } from './migrations/migration-0003-activity.ts';
+import type { AcceptanceTables } from './migrations/migration-0004-acceptances.ts';
 
 export interface StoreMigrationsTable {
   id: number;
@@ -9,6 +10,8 @@ export interface StoreMigrationsTable {
   applied_at: string;
 }
 
-export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables & ActivityTables;
+export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables &
+  ActivityTables &
+  AcceptanceTables;
 
 export type StoreEngine = 'sqlite' | 'postgres';

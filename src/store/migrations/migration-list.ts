@@ -1,5 +1,6 @@
 import { historyMigration } from './migration-0001-history.ts';
 import { activityMigration } from './migration-0003-activity.ts';
+import { acceptancesMigration } from './migration-0004-acceptances.ts';
 import type { Migration } from './migration.ts';
 
 /**
@@ -10,4 +11,4 @@ import type { Migration } from './migration.ts';
  * written by a newer build and is refused, never altered.
  * Reserved: 2 tenant limits, 3 activity, 4 acceptances.
  */
-export const migrations: readonly Migration[] = [historyMigration, activityMigration];
+export const migrations: readonly Migration[] = [historyMigration, activityMigration, acceptancesMigration];
