@@ -2,7 +2,7 @@
 // sends to accept one, what the server answers), and how stored ones join the policy file's in the evaluation.
 // One schema for the server's validation and the dialog's, so that both say the same thing about the same field.
 import { z } from 'zod';
-import { ruleIds } from '../findings/finding.ts';
+import { ruleIds, type RuleId } from '../findings/finding.ts';
 import type { Acceptance } from './acceptance.ts';
 import { isoDateSchema } from './audit-policy.ts';
 
@@ -88,7 +88,16 @@ export function acceptanceRequestSchema({ today, ownerRequired }: AcceptanceRequ
       .refine((value) => value <= latest, { error: `must be at most one year ahead (${latest} or before)` }),
   });
 }
-export type AcceptanceRequest = z.input<ReturnType<typeof acceptanceRequestSchema>>;
+/** What the app sends; the owner only when there is no sign-in. */
+export interface AcceptanceRequest {
+  rule: RuleId;
+  clientId: string;
+  clientName: string;
+  value?: string | null;
+  reason: string;
+  owner?: string;
+  expires: string;
+}
 export type CheckedAcceptanceRequest = z.output<ReturnType<typeof acceptanceRequestSchema>>;
 
 export interface FieldError {
