@@ -59,6 +59,15 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
   const [expires, setExpires] = useState(defaultExpiry(today));
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useCreateAcceptance();
+  // A field's sentence goes once it is edited; the next submit checks again.
+  const clearError = (field: Field) => {
+    setErrors((previous) => {
+      if (previous[field] === undefined) return previous;
+      const next = { ...previous };
+      delete next[field];
+      return next;
+    });
+  };
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -127,7 +136,10 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
               multiline
               minRows={2}
               value={reason}
-              onChange={(event) => setReason(event.target.value)}
+              onChange={(event) => {
+                setReason(event.target.value);
+                clearError('reason');
+              }}
               error={errors.reason !== undefined}
               helperText={
                 shownError('reason', errors.reason) ?? 'Why the risk is acceptable, for whoever looks next.'
@@ -139,7 +151,10 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
               label="Owner"
               required={!signedIn}
               value={signedIn ? (user.displayName ?? '') : owner}
-              onChange={(event) => setOwner(event.target.value)}
+              onChange={(event) => {
+                setOwner(event.target.value);
+                clearError('owner');
+              }}
               disabled={signedIn}
               error={errors.owner !== undefined}
               helperText={
@@ -153,7 +168,10 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
               type="date"
               required
               value={expires}
-              onChange={(event) => setExpires(event.target.value)}
+              onChange={(event) => {
+                setExpires(event.target.value);
+                clearError('expires');
+              }}
               error={errors.expires !== undefined}
               helperText={
                 shownError('expires', errors.expires) ?? `The last day it holds; ${latest} at the latest.`
