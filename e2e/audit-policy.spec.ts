@@ -42,8 +42,8 @@ async function expectNoAxeViolationsIn(page: Page, selector: string, what: strin
   expect.soft(summary, `axe violations on ${what}`).toEqual([]);
 }
 
-/** What is in view (the dialog over its page), or one element (the Accepted list), rather than the whole page. */
-async function saveViewShot(target: Page | Locator, testInfo: TestInfo, name: string): Promise<void> {
+/** One element (the dialog, the Accepted list) rather than the whole page. */
+async function saveViewShot(target: Locator, testInfo: TestInfo, name: string): Promise<void> {
   const file = join(testInfo.project.outputDir, 'screenshots', `${name}.png`);
   await mkdir(dirname(file), { recursive: true });
   await target.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
