@@ -63,9 +63,7 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
   const clearError = (field: Field) => {
     setErrors((previous) => {
       if (previous[field] === undefined) return previous;
-      const next = { ...previous };
-      delete next[field];
-      return next;
+      return Object.fromEntries(Object.entries(previous).filter(([name]) => name !== field));
     });
   };
 
