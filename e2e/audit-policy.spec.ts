@@ -1,11 +1,11 @@
 // The audit policy file on the server, as the dashboard shows it: an accepted finding leaves the open counts and
 // is listed apart ("accepted in idc-audit.yaml"); a file that turns invalid keeps the previous policy and a banner
 // says why. The server is started by this spec with IDC_AUDIT_POLICY pointing at a file it rewrites.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { expectNoAxeViolations, saveScreenshot } from './support/accessibility.ts';
 import { dataRows, waitForInventory } from './support/clients.ts';
 import { startStack, type Stack } from './support/stack.ts';
@@ -40,6 +40,14 @@ async function expectNoAxeViolationsIn(page: Page, selector: string, what: strin
     (violation) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}`,
   );
   expect.soft(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+/** One element (the dialog, the Accepted list) rather than the whole page. */
+async function saveViewShot(target: Locator, testInfo: TestInfo, name: string): Promise<void> {
+  const file = join(testInfo.project.outputDir, 'screenshots', `${name}.png`);
+  await mkdir(dirname(file), { recursive: true });
+  await target.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
 async function openFindings(page: Page): Promise<void> {
@@ -79,6 +87,92 @@ test('a finding accepted in idc-audit.yaml leaves the open counts and is listed 
   await page.goto(`${stack.baseURL}/clients?severity=high`);
   await waitForInventory(page);
   await expect(dataRows(page)).toHaveCount(3);
+});
+
+test('a risk accepted in the dashboard leaves the open counts, is listed under Accepted, and Revoke returns it', async ({
+  page,
+}, testInfo) => {
+  // Eight axe scans and screenshots: more than the default minute on a busy machine.
+  test.slow();
+  await openFindings(page);
+  const highHeading = page.getByRole('heading', { level: 2, name: /high findings?$/ });
+  await expect(highHeading).toHaveText(/3 high findings/);
+  const highSection = page.getByRole('region', { name: /high findings?$/ });
+  const firstMatch = highSection.getByRole('listitem').first();
+  const subject = (await firstMatch.getByRole('link').first().textContent()) ?? '';
+  await firstMatch.getByRole('button', { name: /^Accept risk…/ }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Accept risk' });
+  await expect(dialog).toContainText(subject);
+  // Nothing typed: each field says what it needs, under itself.
+  await dialog.getByLabel('Owner').fill('');
+  await dialog.getByRole('button', { name: 'Accept risk', exact: true }).click();
+  await expect(dialog.getByText('Say why the risk is accepted.')).toBeVisible();
+  await expect(dialog.getByText('Say who owns the risk.')).toBeVisible();
+  const until = dialog.getByLabel('Accepted until');
+  // About 90 days ahead by default; a year and a day is refused.
+  const defaultUntil = await until.inputValue();
+  expect(Date.parse(defaultUntil) - Date.now()).toBeGreaterThan(88 * 86_400_000);
+  await until.fill(new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10));
+  await dialog.getByLabel('Reason').fill('Reviewed by security: the redirect target is ours');
+  await dialog.getByLabel('Owner').fill('app-owner@example.com');
+  await dialog.getByRole('button', { name: 'Accept risk', exact: true }).click();
+  await expect(dialog.getByText(/Accepted until must be at most one year ahead/)).toBeVisible();
+  await until.fill(defaultUntil);
+
+  for (const theme of ['light', 'dark'] as const) {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      await expectNoAxeViolationsIn(
+        page,
+        '[role="dialog"]',
+        `the Accept risk dialog (${theme}, ${width} px)`,
+      );
+      await saveScreenshot(page, testInfo, `accept-risk-dialog-${theme}-${width}`);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await dialog.getByRole('button', { name: 'Accept risk', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // Out of the open counts, into Accepted, with who, why and until when.
+  await expect(highHeading).toHaveText(/2 high findings/);
+  const accepted = page.getByRole('region', { name: 'Accepted (2)' });
+  await expect(accepted).toContainText('Reviewed by security: the redirect target is ours');
+  await expect(accepted).toContainText(`owner app-owner@example.com; until ${defaultUntil}`);
+  await expect(accepted).toContainText('accepted in idc-audit.yaml');
+  await expect(accepted.getByRole('button', { name: /^Revoke/ })).toHaveCount(1);
+  for (const theme of ['light', 'dark'] as const) {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      await expectNoAxeViolationsIn(page, 'main', `findings with an accepted risk (${theme}, ${width} px)`);
+      await saveViewShot(accepted, testInfo, `accepted-findings-${theme}-${width}`);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // The grid agrees, and so does the client's page.
+  await page.goto(`${stack.baseURL}/clients?severity=high`);
+  await waitForInventory(page);
+  await expect(dataRows(page)).toHaveCount(2);
+  await page.goto(`${stack.baseURL}/findings`);
+  await page
+    .getByRole('region', { name: 'Accepted (2)' })
+    .getByRole('link', { name: subject, exact: true })
+    .click();
+  const clientFindings = page.getByRole('region', { name: /^Findings/ });
+  await expect(clientFindings).toContainText('Accepted (1)');
+  await expect(clientFindings).toContainText('Reviewed by security: the redirect target is ours');
+
+  // Revoked, it is open again everywhere.
+  await clientFindings.getByRole('button', { name: /^Revoke/ }).click();
+  await expect(clientFindings).not.toContainText('Accepted (1)');
+  await expect(clientFindings.getByRole('button', { name: /^Accept risk…/ }).first()).toBeVisible();
+  await openFindings(page);
+  await expect(highHeading).toHaveText(/3 high findings/);
+  await expect(page.getByRole('region', { name: 'Accepted (1)' })).toBeVisible();
 });
 
 test('an invalid file keeps the previous policy, and a banner says why', async ({ page }, testInfo) => {

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import type { Acceptance } from '../identity-cloud/audit/acceptance.ts';
 import type { AuditPolicy } from '../identity-cloud/audit/audit-policy.ts';
 import { formatPolicyError, readAuditPolicy } from '../identity-cloud/audit/read-audit-policy.ts';
 import type { Connection } from '../identity-cloud/connection-rules.ts';
@@ -24,14 +23,18 @@ import { buildAuditReport, failsAt } from './audit-report.ts';
 import { renderSarif } from './audit-sarif.ts';
 import { renderJson, renderText } from './audit-text.ts';
 import { openHeadlessConnection } from '../export/headless-connection.ts';
+import { readStoredAcceptances, type StoredAcceptancesResult } from './stored-acceptances.ts';
 
 export const auditExitCodes = { clean: 0, findings: 1, unusable: 2 } as const;
 export type AuditExitCode = (typeof auditExitCodes)[keyof typeof auditExitCodes];
 
 export const defaultPolicyFile = 'idc-audit.yaml';
 
-/** Acceptances kept by the dashboard's store, when one is configured. */
-export type AcceptanceSource = (customerId: string) => Promise<Acceptance[]>;
+/** Acceptances kept by the dashboard's store; by default the store of IDC_STORE, IDC_STORE_PATH, DATABASE_URL. */
+export type AcceptanceSource = (tenant: {
+  identityDomain: string;
+  customerId: string;
+}) => Promise<StoredAcceptancesResult>;
 
 export interface AuditIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -116,7 +119,16 @@ async function audit(
     await checkSession(proxy);
     const { inventory, skippedLines } = await fetchExportInventory(proxy, progress);
     const now = io.now?.() ?? new Date();
-    const stored = (await io.acceptances?.(connection.customerId)) ?? [];
+    const tenant = { identityDomain: connection.identityDomain, customerId: connection.customerId };
+    const read = io.acceptances ?? ((of) => readStoredAcceptances(io.env, io.cwd, of));
+    const fromStore = await read(tenant);
+    if (!fromStore.ok) throw new AuditFailure(fromStore.message);
+    const stored = fromStore.acceptances;
+    if (fromStore.location !== null) {
+      progress.line(
+        `${stored.length} accepted risk${stored.length === 1 ? '' : 's'} read from the store at ${fromStore.location}.`,
+      );
+    }
     const findings = evaluateInventory(inventory, { policy: loaded.policy, acceptances: stored, now });
     const report = buildAuditReport(findings, {
       identityDomain: connection.identityDomain,

@@ -8,6 +8,7 @@ export const queryKeys = {
   tenant: {
     all: () => tenant,
     inventory: () => [...tenant, 'inventory'] as const,
+    acceptances: () => [...tenant, 'acceptances'] as const,
     clients: {
       detail: (clientId: string) => [...tenant, 'clients', 'detail', clientId] as const,
     },

@@ -2,6 +2,7 @@
 // server. It holds the configuration client's secret and tokens; the browser only ever gets a session cookie.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { mountAcceptanceRoutes } from './acceptance-routes.ts';
 import { mountConfigRoutes } from './config-routes.ts';
 import { mountExportActivityRoute } from './export-activity-route.ts';
 import { mountHistoryRoutes } from './history-routes.ts';
@@ -16,6 +17,7 @@ import { mountSessionRoutes } from './session-routes.ts';
 
 export type { ProxyOptions, DefaultConnection } from './proxy-options.ts';
 export type { HistoryPort, FinishedInventory, HistoryTenant, HistoryStatus } from './history-port.ts';
+export type { AcceptancePort, IdentifyUser, NewAcceptance } from './acceptance-port.ts';
 
 export interface ProxyApp {
   /** A fetch handler (the Hono app's): `(request, env?) => Response`. */
@@ -48,6 +50,7 @@ export function createProxyApp(options: ProxyOptions = {}): ProxyApp {
   mountInventoryRoute(app, runtime);
   mountHistoryRoutes(app, runtime, resolved.history);
   mountExportActivityRoute(app, runtime);
+  mountAcceptanceRoutes(app, runtime);
 
   app.all('/api/session', () =>
     problemResponse(problem(405, '/api/session answers GET, POST and DELETE only.'), {

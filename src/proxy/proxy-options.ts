@@ -1,4 +1,5 @@
 // Everything the proxy can be told, with the defaults the README documents.
+import type { AcceptancePort, IdentifyUser } from './acceptance-port.ts';
 import type { ActivityRecorder } from './activity-recorder.ts';
 import type { HistoryPort } from './history-port.ts';
 import type { InventoryLimits } from './inventory.ts';
@@ -56,6 +57,10 @@ export interface ProxyOptions {
   tenantLimits?: TenantLimitsPort | null;
   /** A remembered cap older than this is ignored (the tenant's capacity may have changed). Default a week. */
   tenantLimitMaxAgeMs?: number;
+  /** Where accepted risks are kept; none: they cannot be recorded (503). */
+  acceptances?: AcceptancePort | null;
+  /** Who is signed in behind a request; default: nobody (the dashboard has no sign-in). */
+  identifyUser?: IdentifyUser | undefined;
 }
 
 export interface ResolvedProxyOptions {
@@ -79,6 +84,8 @@ export interface ResolvedProxyOptions {
   history: HistoryPort | null;
   tenantLimits: TenantLimitsPort | null;
   tenantLimitMaxAgeMs: number;
+  acceptances: AcceptancePort | null;
+  identifyUser: IdentifyUser;
 }
 
 export const loopbackHostNames = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -198,5 +205,7 @@ export function resolveProxyOptions(options: ProxyOptions = {}): ResolvedProxyOp
       options.tenantLimitMaxAgeMs,
       proxyDefaults.tenantLimitMaxAgeMs,
     ),
+    acceptances: options.acceptances ?? null,
+    identifyUser: options.identifyUser ?? (() => null),
   };
 }

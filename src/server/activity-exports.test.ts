@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { readAuthConfig } from '../auth/auth-config.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { startServer } from './start-server.ts';
-import { closedAfterEachTest, connectionOf, postSession } from '../test-support/node/proxy-under-test.ts';
+import { closedAfterEachTest, postSession } from '../test-support/node/proxy-under-test.ts';
+import { connectionOf } from '../test-support/node/sandbox-connection.ts';
 
 const { track } = closedAfterEachTest();
 const alice = { 'x-forwarded-email': 'alice@example.com' };

@@ -27,6 +27,7 @@ import type { AuditPolicyWatcher } from './audit-policy-watcher.ts';
 import { watchAuditPolicy } from './audit-policy-watcher.ts';
 import { securityHeaders } from './security-headers.ts';
 import { storeTenantLimits } from './tenant-limits.ts';
+import { storeAcceptances } from './store-acceptances.ts';
 import { mountStaticApp } from './static-app.ts';
 
 export interface StartServerOptions {
@@ -128,10 +129,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...options.proxy,
     history,
     tenantLimits: storeTenantLimits(store),
+    acceptances: storeAcceptances(store),
+    // Called at request time, after the sign-in layer below exists.
+    identifyUser: (request) => {
+      const user = auth.userOf(request);
+      return user === null ? null : { name: user.displayName };
+    },
     recordActivity: (event) => {
       activity.record({
         kind: event.kind,
-        // Called at request time, after the sign-in layer below exists.
         user: auth.userOf(event.request)?.id ?? null,
         address: addresses.get(event.request) ?? null,
         tenant: event.tenant,

@@ -2,7 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from './store.ts';
 
-export const activityKinds = ['sign-in', 'sign-out', 'refusal', 'connection', 'export', 'snapshot'] as const;
+export const activityKinds = [
+  'sign-in',
+  'sign-out',
+  'refusal',
+  'connection',
+  'export',
+  'snapshot',
+  'risk-accepted',
+  'risk-revoked',
+] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
 export interface ActivityInput {

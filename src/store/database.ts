@@ -3,6 +3,7 @@
 import type { HistoryTables } from './migrations/migration-0001-history.ts';
 import type { TenantLimitsTables } from './migrations/migration-0002-tenant-limits.ts';
 import type { ActivityTables } from './migrations/migration-0003-activity.ts';
+import type { AcceptanceTables } from './migrations/migration-0004-acceptances.ts';
 
 export interface StoreMigrationsTable {
   id: number;
@@ -12,6 +13,7 @@ export interface StoreMigrationsTable {
 
 export type Database = { store_migrations: StoreMigrationsTable } & HistoryTables &
   TenantLimitsTables &
-  ActivityTables;
+  ActivityTables &
+  AcceptanceTables;
 
 export type StoreEngine = 'sqlite' | 'postgres';

@@ -34,7 +34,8 @@ const lifetimeSchema = z
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const isoDateSchema = z
   .string({ error: 'must be a date written YYYY-MM-DD, in quotes or not' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+  // abort: the calendar check below would throw on text that is not a date at all.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
     error: 'is not a date of the calendar',
   });

@@ -136,6 +136,18 @@ describe('readAuditPolicy on a bad file: file, line, column, field and what is w
     ]);
   });
 
+  it('says an expiry that is not a date at all is said so, not thrown', () => {
+    expect(
+      errorsOf(`acceptedFindings:
+  - client: web
+    rule: redirect-uri-wildcard
+    reason: Preview
+    owner: me
+    expires: next summer
+`),
+    ).toEqual(['idc-audit.yaml:6:14: acceptedFindings[0].expires: must be a date written YYYY-MM-DD']);
+  });
+
   it('reports every error, not only the first', () => {
     expect(errorsOf('maxAccessTokenLifetime: 0\nseverity: { nope: high }\n')).toHaveLength(2);
   });

@@ -21,7 +21,10 @@ function subjectPath(subject: FindingSubject): string {
 function acceptedBy(acceptance: Acceptance): string {
   if (acceptance.source === 'policy-file') return 'accepted in idc-audit.yaml';
   const when = acceptance.acceptedAt === undefined ? '' : ` on ${acceptance.acceptedAt.slice(0, 10)}`;
-  return `accepted by ${acceptance.acceptedBy ?? acceptance.owner}${when}`;
+  // Without sign-in nobody is known to have recorded it: the owner is what was typed, not a signature.
+  return acceptance.acceptedBy === undefined
+    ? `accepted in the dashboard${when}`
+    : `accepted by ${acceptance.acceptedBy}${when}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import type { Finding } from '../../identity-cloud/findings/finding.ts';
 import { findingKey } from '../../identity-cloud/findings/finding.ts';
 import { ruleCatalogue } from '../../identity-cloud/findings/rule-catalogue.ts';
@@ -12,7 +13,16 @@ import { SeverityChip } from './severity-chip.tsx';
  * One subject's findings, worst first, each with what matched, why it matters and what to do: what a client's or a
  * policy's page shows.
  */
-export function FindingList({ findings, label }: { findings: readonly Finding[]; label: string }) {
+export function FindingList({
+  findings,
+  label,
+  actions,
+}: {
+  findings: readonly Finding[];
+  label: string;
+  /** What may be done with one (Accept risk…). */
+  actions?: (finding: Finding) => ReactNode;
+}) {
   return (
     <List disablePadding aria-label={label}>
       {findings.map((finding, index) => {
@@ -49,6 +59,7 @@ export function FindingList({ findings, label }: { findings: readonly Finding[];
               {finding.recommendation}
               {reference !== undefined ? ` (${reference})` : ''}
             </Typography>
+            {actions ? <Box sx={{ mt: 0.5, ml: -1 }}>{actions(finding)}</Box> : null}
           </ListItem>
         );
       })}

@@ -189,6 +189,20 @@ describe.each(testEngines())('history through the proxy on %s', (engine) => {
     await readInventory(proxy, cookie);
     await readInventory(proxy, cookie, '?source=refresh');
     await snapshotsWhenRecorded(proxy, cookie, 2);
+    // An accepted risk too: the acceptances table holds what was typed and the finding, nothing of the session.
+    const accepted = await fetch(`${proxy.origin}/api/audit/acceptances`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        rule: 'redirect-uri-plain-http',
+        clientId: proxy.sandbox.data.clients[0]?.id,
+        clientName: 'Accepted for the leak scan',
+        reason: 'Reviewed for the leak scan',
+        owner: 'security@example.com',
+        expires: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      }),
+    });
+    expect(accepted.status).toBe(201);
     await proxy.server.store.close();
     const canaries = [
       proxy.sandbox.clientSecret,
@@ -200,6 +214,7 @@ describe.each(testEngines())('history through the proxy on %s', (engine) => {
     expect(canaries.length).toBeGreaterThan(2);
     const dump = databaseText(store);
     expect(dump).toContain(proxy.sandbox.data.clients[0]?.name ?? 'a client name');
+    expect(dump).toContain('Reviewed for the leak scan');
     for (const canary of canaries) expect(dump).not.toContain(canary);
   });
 });

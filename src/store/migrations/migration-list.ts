@@ -1,6 +1,7 @@
 import { historyMigration } from './migration-0001-history.ts';
 import { tenantLimitsMigration } from './migration-0002-tenant-limits.ts';
 import { activityMigration } from './migration-0003-activity.ts';
+import { acceptancesMigration } from './migration-0004-acceptances.ts';
 import { openSpansMigration } from './migration-0005-open-spans.ts';
 import type { Migration } from './migration.ts';
 
@@ -16,5 +17,6 @@ export const migrations: readonly Migration[] = [
   historyMigration,
   tenantLimitsMigration,
   activityMigration,
+  acceptancesMigration,
   openSpansMigration,
 ];

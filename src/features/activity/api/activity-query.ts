@@ -3,7 +3,16 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGetParsed } from '../../../lib/api-client.ts';
 
-export const activityKinds = ['sign-in', 'sign-out', 'refusal', 'connection', 'export', 'snapshot'] as const;
+export const activityKinds = [
+  'sign-in',
+  'sign-out',
+  'refusal',
+  'connection',
+  'export',
+  'snapshot',
+  'risk-accepted',
+  'risk-revoked',
+] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
 const activityEventSchema = z.looseObject({

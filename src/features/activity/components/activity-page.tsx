@@ -24,6 +24,8 @@ const kindLabels: Record<ActivityKind, string> = {
   connection: 'Tenant connection',
   export: 'Export',
   snapshot: 'Snapshot',
+  'risk-accepted': 'Risk accepted',
+  'risk-revoked': 'Acceptance revoked',
 };
 
 function kindLabel(kind: string): string {

@@ -6,6 +6,11 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { Link as RouterLink } from 'react-router';
+import {
+  AcceptancesUnavailableAlert,
+  AcceptRiskButton,
+  RevokeAcceptanceButton,
+} from '../../../lib/audit/acceptance-actions.tsx';
 import { AcceptedFindingList } from '../../../lib/audit/accepted-findings.tsx';
 import { FindingList } from '../../../lib/components/finding-list.tsx';
 import { wasChecked } from '../../../lib/inventory/inventory-findings.ts';
@@ -25,7 +30,13 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
 
   let body: ReactNode;
   if (checked && findings.length > 0) {
-    body = <FindingList findings={findings} label="Findings of this client" />;
+    body = (
+      <FindingList
+        findings={findings}
+        label="Findings of this client"
+        actions={(finding) => <AcceptRiskButton finding={finding} />}
+      />
+    );
   } else if (checked && accepted.length > 0) {
     body = (
       <Typography color="text.secondary">No open findings: every risk found here was accepted.</Typography>
@@ -63,6 +74,7 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
         <Typography variant="h2" id={headingId} gutterBottom>
           Findings{checked ? ` (${findings.length})` : ''}
         </Typography>
+        <AcceptancesUnavailableAlert />
         {body}
         {checked && accepted.length > 0 ? (
           <>
@@ -73,6 +85,7 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
               accepted={accepted}
               label="Accepted findings of this client"
               showSubject={false}
+              actions={(entry) => <RevokeAcceptanceButton entry={entry} />}
             />
           </>
         ) : null}

@@ -18,6 +18,10 @@ import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
+import {
+  AcceptancesUnavailableAlert,
+  RevokeAcceptanceButton,
+} from '../../../lib/audit/acceptance-actions.tsx';
 import { AcceptedFindingList } from '../../../lib/audit/accepted-findings.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
@@ -166,6 +170,7 @@ export function FindingsPage() {
       ) : (
         <>
           <Limitations limitations={findings.limitations} />
+          <AcceptancesUnavailableAlert />
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
             <Typography sx={{ fontWeight: 600 }}>
               {pluralize(findings.all.length, 'finding')}
@@ -195,7 +200,12 @@ export function FindingsPage() {
               <Typography color="text.secondary" sx={{ mb: 1 }}>
                 Reviewed risks, counted as open nowhere until they expire or what they matched changes.
               </Typography>
-              <AcceptedFindingList accepted={findings.accepted} label="Accepted findings" showSubject />
+              <AcceptedFindingList
+                accepted={findings.accepted}
+                label="Accepted findings"
+                showSubject
+                actions={(entry) => <RevokeAcceptanceButton entry={entry} />}
+              />
             </Box>
           ) : null}
         </>

@@ -5,6 +5,7 @@ import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { findingKey } from '../../../identity-cloud/findings/finding.ts';
+import { AcceptRiskButton } from '../../../lib/audit/acceptance-actions.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import type { RuleGroup } from '../utils/group-findings.ts';
@@ -79,6 +80,9 @@ export function RuleGroupCard({ group }: { group: RuleGroup }) {
                   {finding.detail}
                 </Typography>
               ) : null}
+              <Box component="span" sx={{ ml: 'auto' }}>
+                <AcceptRiskButton finding={finding} />
+              </Box>
             </Box>
           ))}
         </Box>
