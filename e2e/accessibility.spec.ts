@@ -109,15 +109,26 @@ const pages: { name: string; path: (ids: Ids) => string; ready: (page: Page) => 
   { name: 'page-not-found', path: () => '/no/such/page', ready: heading('Page not found') },
 ];
 
+// Every Content-Security-Policy violation the page reports (a blocked script, style or eval probe): the browser
+// counts each as an issue, and a blocked resource is a broken feature.
+const recordCspViolations = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(event.violatedDirective + ' ' + (event.blockedURI || '') + ' from ' + event.sourceFile);
+  });
+`;
+
 // One test per page and theme: a slow page on a busy machine fails alone, with its own name in the report.
 for (const theme of ['light', 'dark'] as const) {
   for (const target of pages) {
     test(`${target.name} passes axe in the ${theme} theme`, async ({ page }, testInfo) => {
       if (testInfo.project.name === 'chromium') await page.setViewportSize(desktopViewport);
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      await page.addInitScript(recordCspViolations);
       const ids = await documentationClient(page);
       await page.goto(target.path(ids));
       await target.ready(page);
+      expect(await page.evaluate('window.__cspViolations'), 'Content-Security-Policy violations').toEqual([]);
       await expectNoAxeViolations(page, `${target.name} (${theme})`);
       await expectNoHorizontalOverflow(page, `${target.name} (${theme})`);
       await saveScreenshot(page, testInfo, `${target.name}-${theme}`);

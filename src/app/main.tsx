@@ -8,6 +8,12 @@ import { AppRoutes, routes } from './router.tsx';
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html lacks the #root element');
 
+// The page's Content-Security-Policy forbids eval, so zod cannot compile its parsers here anyway; without
+// `jitless` it still probes with `new Function`, which the browser reports as a CSP violation. zod reads this
+// global when it loads (in the lazy chunks that parse), so the first page does not load zod to configure it.
+const zodHolder = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+zodHolder.__zod_globalConfig = { ...zodHolder.__zod_globalConfig, jitless: true };
+
 preloadRoutes(routes, window.location.pathname);
 
 createRoot(container).render(
