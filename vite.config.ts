@@ -14,5 +14,12 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 700,
+    // Every browser the dashboard supports preloads modules natively.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'app-shell', tags: ['$initial'] }] },
+      },
+    },
   },
 });

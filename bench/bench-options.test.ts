@@ -27,9 +27,17 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--scenarios', 'table,1,5']).scenarios).toEqual(['fan-out', 'table', 'overhead']);
   });
 
+  it('takes scenarios as plain arguments too, as in `npm run bench -- lighthouse`', () => {
+    expect(parseBenchArgs(['lighthouse'])).toMatchObject({
+      scenarios: ['lighthouse'],
+      out: 'bench/results/partial.json',
+    });
+    expect(parseBenchArgs(['7', '--scenarios', 'bundle']).scenarios).toEqual(['bundle', 'lighthouse']);
+  });
+
   it('refuses unknown scenarios, bad numbers and unknown flags with a usage error', () => {
     expect(() => parseBenchArgs(['--scenarios', 'speed'])).toThrow(BenchUsageError);
-    expect(() => parseBenchArgs(['--scenarios', '7'])).toThrow(/Unknown scenario "7"/);
+    expect(() => parseBenchArgs(['--scenarios', '8'])).toThrow(/Unknown scenario "8"/);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/positive integer/);
     expect(() => parseBenchArgs(['--sizes', '100,abc'])).toThrow(BenchUsageError);
     expect(() => parseBenchArgs(['--fast'])).toThrow(BenchUsageError);

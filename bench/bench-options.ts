@@ -1,7 +1,15 @@
-// `npm run bench -- [--quick] [--scenarios fan-out,table] [--runs 5] [--sizes 100,1000] [--out FILE]`.
+// `npm run bench -- [scenario…] [--quick] [--scenarios fan-out,table] [--runs 5] [--sizes 100,1000] [--out FILE]`.
 import { parseArgs } from 'node:util';
 
-export const scenarioNames = ['fan-out', 'first-rows', 'table', 'bundle', 'overhead', 'store'] as const;
+export const scenarioNames = [
+  'fan-out',
+  'first-rows',
+  'table',
+  'bundle',
+  'overhead',
+  'store',
+  'lighthouse',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export interface BenchOptions {
@@ -14,13 +22,14 @@ export interface BenchOptions {
   help: boolean;
 }
 
-export const benchUsage = `Usage: npm run bench -- [options]
+export const benchUsage = `Usage: npm run bench -- [scenario…] [options]
 
 Runs the performance scenarios several times each and prints the medians as Markdown tables; writes
 them as JSON (and the tables as Markdown beside it).
 
-  --scenarios <list>  comma-separated, by name or number (default: all):
-                      1 fan-out, 2 first-rows, 3 table, 4 bundle, 5 overhead, 6 store
+  scenario…           the scenarios to run, by name or number, e.g. \`npm run bench -- lighthouse\`
+  --scenarios <list>  the same, comma-separated (default: all):
+                      1 fan-out, 2 first-rows, 3 table, 4 bundle, 5 overhead, 6 store, 7 lighthouse
   --quick             a smoke run: 1 run each, fan-out at 30, 100 and 1,000 clients only
   --runs <n>          runs per measurement (default 3; --quick: 1)
   --sizes <list>      tenant sizes of the fan-out scenario (default 30,100,1000,10000); above 100 clients the
@@ -49,7 +58,9 @@ function parseScenarios(text: string): ScenarioName[] {
       const byNumber = /^\d+$/.test(part) ? scenarioNames[Number(part) - 1] : undefined;
       const name = byNumber ?? scenarioNames.find((candidate) => candidate === part);
       if (name === undefined) {
-        throw new BenchUsageError(`Unknown scenario "${part}": use ${scenarioNames.join(', ')} or 1–6.`);
+        throw new BenchUsageError(
+          `Unknown scenario "${part}": use ${scenarioNames.join(', ')} or 1–${scenarioNames.length}.`,
+        );
       }
       return name;
     });
@@ -72,14 +83,15 @@ export function parseBenchArgs(args: readonly string[]): BenchOptions {
         help: { type: 'boolean', default: false },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
     });
   } catch (error) {
     throw new BenchUsageError(error instanceof Error ? error.message : String(error));
   }
-  const { values } = parsed;
+  const { values, positionals } = parsed;
   const quick = values.quick;
-  const scenarios = values.scenarios === undefined ? [...scenarioNames] : parseScenarios(values.scenarios);
+  const named = [values.scenarios, ...positionals].filter((part) => part !== undefined);
+  const scenarios = named.length === 0 ? [...scenarioNames] : parseScenarios(named.join(','));
   const sizes =
     values.sizes === undefined
       ? quick

@@ -9,6 +9,9 @@ import { pageProbeScript, waitInPage, type LoadTimings } from './page-probe.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 import { median, round } from './stats.ts';
 
+/** The first page of names on screen this long after navigation, at 1,000 clients and 50 ms, warm server. */
+export const namesTargetMs = 700;
+
 export interface FirstRowsPlan {
   runs: number;
   clients: number;
@@ -22,7 +25,7 @@ export interface FirstRowsPlan {
 export interface FirstRowsResult {
   clients: number;
   latencyMs: number;
-  /** One upstream round trip + 300 ms. */
+  /** The first page of names painted within 700 ms of the navigation. */
   namesTargetMs: number;
   namesMs: number;
   namesRunsMs: number[];
@@ -48,7 +51,7 @@ async function measureOnce(browser: Browser, url: string): Promise<RunTimings> {
     await waitInPage(page, 'window.__benchProbe.donePaintedAt !== null', 60_000);
     return await page.evaluate<RunTimings>(`(() => {
       const probe = window.__benchProbe;
-      const inventory = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/inventory'));
+      const inventory = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/api/inventory');
       return {
         namesPaintedAt: probe.namesPaintedAt,
         donePaintedAt: probe.donePaintedAt,
@@ -101,7 +104,7 @@ export async function runFirstRowsScenario(plan: FirstRowsPlan): Promise<FirstRo
     return {
       clients: plan.clients,
       latencyMs: plan.latencyMs,
-      namesTargetMs: plan.latencyMs + 300,
+      namesTargetMs,
       namesMs: round(median(names)),
       namesRunsMs: names.map((value) => round(value)),
       allDetailsMs: round(median(all)),

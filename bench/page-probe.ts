@@ -58,7 +58,7 @@ export const pageProbeScript = String.raw`
   // A resource timing entry is added when a response's body has been read to its end.
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (entry.name.endsWith('/api/inventory')) probe.inventoryEndedAt = entry.responseEnd;
+      if (new URL(entry.name).pathname === '/api/inventory') probe.inventoryEndedAt = entry.responseEnd;
     }
     checkDone();
   }).observe({ type: 'resource', buffered: true });

@@ -9,6 +9,7 @@ import { BenchUsageError, benchUsage, parseBenchArgs, type BenchOptions } from '
 import { analyseBundle } from './bundle-size.ts';
 import { runFanOutScenario } from './fan-out-scenario.ts';
 import { runFirstRowsScenario } from './first-rows-scenario.ts';
+import { runLighthouseScenario } from './lighthouse-scenario.ts';
 import { runOverheadScenario } from './overhead-scenario.ts';
 import { checkTargets, renderMarkdown, type BenchResults } from './report.ts';
 import { sandboxRole, sandboxRoleVariable, serveSandboxInThisProcess } from './sandbox-process.ts';
@@ -35,7 +36,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     durationS: 0,
   };
   const wants = (name: BenchOptions['scenarios'][number]) => options.scenarios.includes(name);
-  const needsApp = wants('first-rows') || wants('table') || wants('bundle');
+  const needsApp = wants('first-rows') || wants('table') || wants('bundle') || wants('lighthouse');
   if (needsApp) ensureAppBuild(resolve('.'), log);
   const app = needsApp ? snapshotAppBuild(resolve('.')) : null;
   try {
@@ -61,6 +62,17 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     if (app !== null && wants('table')) {
       log('3. Table at 10,000 clients…');
       partial.table = await runTableScenario({ runs: options.runs, clients: 10_000, appDir: app.dir, log });
+    }
+    if (app !== null && wants('lighthouse')) {
+      log('7. Lighthouse…');
+      partial.lighthouse = await runLighthouseScenario({
+        clients: 1000,
+        latencyMs: 50,
+        tenantCap: 16,
+        appDir: app.dir,
+        presets: ['desktop', 'mobile'],
+        log,
+      });
     }
   } finally {
     app?.remove();

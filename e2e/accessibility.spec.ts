@@ -127,6 +127,15 @@ const pages: { name: string; path: (ids: Ids) => string; ready: (page: Page) => 
   { name: 'page-not-found', path: () => '/no/such/page', ready: heading('Page not found') },
 ];
 
+// Every Content-Security-Policy violation the page reports (a blocked script, style or eval probe): the browser
+// counts each as an issue, and a blocked resource is a broken feature.
+const recordCspViolations = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(event.violatedDirective + ' ' + (event.blockedURI || '') + ' from ' + event.sourceFile);
+  });
+`;
+
 // One test per page: a slow page on a busy machine fails alone, with its own name in the report. The page is
 // loaded once and scanned in each theme: the app follows the system's scheme, so switching the emulated one
 // redraws it without a reload.
@@ -136,6 +145,7 @@ for (const target of pages) {
     testInfo.setTimeout(testInfo.timeout * 2);
     if (testInfo.project.name === 'chromium') await page.setViewportSize(desktopViewport);
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.addInitScript(recordCspViolations);
     const ids = await documentationClient(page);
     await page.goto(target.path(ids));
     await target.ready(page);
@@ -146,5 +156,6 @@ for (const target of pages) {
       await expectNoHorizontalOverflow(page, `${target.name} (${theme})`);
       await saveScreenshot(page, testInfo, `${target.name}-${theme}`);
     }
+    expect(await page.evaluate('window.__cspViolations'), 'Content-Security-Policy violations').toEqual([]);
   });
 }

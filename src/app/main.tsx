@@ -1,22 +1,29 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
+import { preloadRoutes } from './declarative-routes.tsx';
 import { AppProvider } from './provider.tsx';
-import { router } from './router.tsx';
+import { AppRoutes, routes } from './router.tsx';
 import { reloadWhenAChunkFails } from '../lib/session/session-end.ts';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html lacks the #root element');
 
-reloadWhenAChunkFails(() => {
-  const pending = router.state.navigation.location;
-  return pending ? pending.pathname + pending.search : null;
-});
+// The page's Content-Security-Policy forbids eval, so zod cannot compile its parsers here anyway; without
+// `jitless` it still probes with `new Function`, which the browser reports as a CSP violation. zod reads this
+// global when it loads (in the lazy chunks that parse), so the first page does not load zod to configure it.
+const zodHolder = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+zodHolder.__zod_globalConfig = { ...zodHolder.__zod_globalConfig, jitless: true };
+
+preloadRoutes(routes, window.location.pathname);
+reloadWhenAChunkFails();
 
 createRoot(container).render(
   <StrictMode>
     <AppProvider>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </AppProvider>
   </StrictMode>,
 );

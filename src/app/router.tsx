@@ -1,14 +1,13 @@
-import { createBrowserRouter } from 'react-router';
+import { useRoutes } from 'react-router';
 import { routePatterns } from '../lib/routes.ts';
+import { declarativeRoutes } from './declarative-routes.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
-import { PageLoading } from './layout/page-loading.tsx';
 
 // Each page is its own chunk: the first paint does not wait for the data grid.
-export const router = createBrowserRouter([
+export const routes = declarativeRoutes([
   {
     element: <AppLayout />,
-    hydrateFallbackElement: <PageLoading />,
     children: [
       {
         path: routePatterns.overview,
@@ -86,3 +85,7 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -1,16 +1,13 @@
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Container from '@mui/material/Container';
-import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { ApiErrorAlert } from '../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
-import { HistoryOffBanner } from '../../lib/history/history-off-banner.tsx';
 import { useHistoryFollowsInventory } from '../../lib/history/use-history-follows-inventory.ts';
 import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
 import {
@@ -36,6 +33,14 @@ import { TenantChip } from './tenant-chip.tsx';
 // chunk, and only says something when the server refused the file.
 const AuditPolicyBanner = lazy(async () => ({
   default: (await import('../../lib/audit/audit-policy-banner.tsx')).AuditPolicyBanner,
+}));
+
+// Alerts come with their own chunk too: the first page shows them only when something failed or history is off.
+const ApiErrorAlert = lazy(async () => ({
+  default: (await import('../../lib/components/api-error-alert.tsx')).ApiErrorAlert,
+}));
+const HistoryOffBanner = lazy(async () => ({
+  default: (await import('../../lib/history/history-off-banner.tsx')).HistoryOffBanner,
 }));
 
 const navigation = [
@@ -70,13 +75,21 @@ function ConnectionGate({ children }: { children: ReactNode }) {
   if (session.data === null) return <Navigate to={toConnect()} replace />;
   if (session.error !== null && session.data === undefined) {
     return (
-      <ApiErrorAlert error={session.error} resource="the connection" onRetry={() => void session.refetch()} />
+      <Suspense fallback={null}>
+        <ApiErrorAlert
+          error={session.error}
+          resource="the connection"
+          onRetry={() => void session.refetch()}
+        />
+      </Suspense>
     );
   }
   if (session.data === undefined) return <PageLoading />;
   return (
     <>
-      <HistoryOffBanner />
+      <Suspense fallback={null}>
+        <HistoryOffBanner />
+      </Suspense>
       {children}
     </>
   );
@@ -88,9 +101,11 @@ export function AppLayout() {
   const facts = session.data ?? null;
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
-      <Link
+      <Box
+        component="a"
         href={`#${mainId}`}
         sx={{
+          color: 'primary.main',
           position: 'absolute',
           left: 8,
           top: -48,
@@ -103,7 +118,7 @@ export function AppLayout() {
         }}
       >
         Skip to content
-      </Link>
+      </Box>
       <AppBar position="sticky" elevation={0} component="header">
         <Toolbar component="nav" aria-label="Main" sx={{ gap: { xs: 0.5, sm: 1 }, px: { xs: 1.5, sm: 2 } }}>
           <Typography

@@ -55,13 +55,13 @@ export function sendToSignIn(signInPath: string): void {
  * in again), or a new build replaced the files. Loading the page afresh lets the server send the person to sign
  * in and back, or serves the new build.
  */
-export function reloadWhenAChunkFails(pendingPath: () => string | null): void {
+export function reloadWhenAChunkFails(): void {
   window.addEventListener('vite:preloadError', (event) => {
     if (wouldLoop()) return;
     event.preventDefault();
-    // The page the person was going to (the address bar still shows the one they are leaving).
-    const target = pendingPath();
-    leave(() => (target === null ? window.location.reload() : window.location.assign(target)));
+    // The address bar already shows the page the person was going to: the router navigates first, then waits
+    // for the page's chunk.
+    leave(() => window.location.reload());
   });
 }
 

@@ -1,0 +1,200 @@
+// Scenario 7: Lighthouse (pinned 12.2.3) against the built app served the way `npm start` serves it, with the
+// default connection on a sandbox of N clients at 50 ms and a history store, on the pages a person opens first,
+// with the desktop and the (throttled) mobile presets. Each run starts from an empty cache and storage (Lighthouse
+// resets them); the server is warm (token cached, one inventory read before).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import type { Result as LighthouseResult } from 'lighthouse';
+import { startServer } from '../src/server/start-server.ts';
+import { chromiumArgs, chromiumExecutable } from './chromium.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
+
+export type LighthousePreset = 'desktop' | 'mobile';
+
+export interface LighthousePlan {
+  clients: number;
+  latencyMs: number;
+  tenantCap: number;
+  appDir: string;
+  presets: readonly LighthousePreset[];
+  log: (line: string) => void;
+}
+
+export interface LighthousePageResult {
+  /** `/clients/<id>` keeps its placeholder here; the real path is in `url`. */
+  page: string;
+  url: string;
+  preset: LighthousePreset;
+  /** Category scores, 0–100 (null when Lighthouse could not score it). */
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  cls: number | null;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  /** Accessibility and best-practices audits that failed, and the largest performance opportunities. */
+  flagged: string[];
+  runtimeError: string | null;
+}
+
+export interface LighthouseSection {
+  clients: number;
+  latencyMs: number;
+  version: string;
+  pages: LighthousePageResult[];
+}
+
+export const lighthouseTargets = {
+  performance: { desktop: 95, mobile: 80 },
+  accessibility: 100,
+  bestPractices: 100,
+  cls: 0.02,
+} as const;
+
+function score(result: LighthouseResult, category: string): number | null {
+  const value = result.categories[category]?.score;
+  return typeof value === 'number' ? Math.round(value * 100) : null;
+}
+
+function numeric(result: LighthouseResult, audit: string): number | null {
+  const value = result.audits[audit]?.numericValue;
+  return typeof value === 'number' ? value : null;
+}
+
+/** What to fix: failed audits of the pass/fail categories, then the performance opportunities worth > 50 ms. */
+function flaggedAudits(result: LighthouseResult): string[] {
+  const failed: string[] = [];
+  for (const category of ['accessibility', 'best-practices']) {
+    for (const ref of result.categories[category]?.auditRefs ?? []) {
+      const audit = result.audits[ref.id];
+      if (audit === undefined || ref.weight === 0) continue;
+      if (typeof audit.score !== 'number' || audit.score >= 1) continue;
+      // The inspector's issues say which kind (e.g. a Content-Security-Policy violation): the id alone does not.
+      const kinds =
+        audit.details?.type === 'table'
+          ? [
+              ...new Set(
+                audit.details.items.map((item) => item.issueType).filter((kind) => typeof kind === 'string'),
+              ),
+            ]
+          : [];
+      failed.push(kinds.length === 0 ? ref.id : `${ref.id} (${kinds.join(', ')})`);
+    }
+  }
+  const opportunities = Object.values(result.audits)
+    .filter((audit) => audit.details?.type === 'opportunity' && (audit.numericValue ?? 0) > 50)
+    .sort((a, b) => (b.numericValue ?? 0) - (a.numericValue ?? 0))
+    .slice(0, 3)
+    .map((audit) => `${audit.id} (${Math.round(audit.numericValue ?? 0)} ms)`);
+  return [...failed, ...opportunities];
+}
+
+/** The id of one client of the default connection's tenant, for the client page. */
+async function someClientId(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}api/config/clients`, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`GET /api/config/clients answered ${response.status}.`);
+  const text = await response.text();
+  const match = /"id"\s*:\s*"([^"]+)"/.exec(text);
+  if (match?.[1] === undefined) throw new Error('GET /api/config/clients listed no client id.');
+  return match[1];
+}
+
+async function auditOnce(url: string, port: number, preset: LighthousePreset): Promise<LighthouseResult> {
+  const runner = await lighthouse(
+    url,
+    {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    },
+    preset === 'desktop' ? desktopConfig : undefined,
+  );
+  if (runner === undefined) throw new Error(`Lighthouse returned nothing for ${url}.`);
+  return runner.lhr;
+}
+
+/** One audit; again once when Lighthouse itself failed (on a busy machine its trace sometimes misses the start). */
+async function audit(url: string, port: number, preset: LighthousePreset): Promise<LighthouseResult> {
+  const first = await auditOnce(url, port, preset);
+  return first.runtimeError === undefined ? first : auditOnce(url, port, preset);
+}
+
+export async function runLighthouseScenario(plan: LighthousePlan): Promise<LighthouseSection> {
+  const storeDir = mkdtempSync(join(tmpdir(), 'idc-bench-lighthouse-'));
+  const sandbox = await startSandboxProcess({
+    clients: plan.clients,
+    latencyMs: plan.latencyMs,
+    maxConcurrency: plan.tenantCap,
+    seed: 1,
+  });
+  const server = await startServer({
+    staticDir: plan.appDir,
+    store: { kind: 'sqlite', path: join(storeDir, 'inventory.db') },
+    proxy: {
+      log: () => undefined,
+      defaultConnection: {
+        identityDomain: sandbox.identityDomain,
+        customerId: sandbox.customerId,
+        clientId: sandbox.clientId,
+        clientSecret: sandbox.clientSecret,
+        scope: sandbox.scope,
+      },
+    },
+  });
+  const chrome = await launch({
+    chromePath: chromiumExecutable() ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', ...chromiumArgs],
+    logLevel: 'silent',
+  });
+  try {
+    // Warm: the token cached, one whole inventory read (and recorded, so the pages show a history).
+    const warm = await fetch(`${server.url}api/inventory?source=browser`, {
+      headers: { accept: 'application/x-ndjson' },
+    });
+    await warm.text();
+    const clientId = await someClientId(server.url);
+    const pages = [
+      { page: '/', path: '/' },
+      { page: '/clients', path: '/clients' },
+      { page: '/clients/<id>', path: `/clients/${encodeURIComponent(clientId)}` },
+      { page: '/findings', path: '/findings' },
+      { page: '/connect', path: '/connect' },
+    ];
+    const results: LighthousePageResult[] = [];
+    let version = '';
+    for (const preset of plan.presets) {
+      for (const { page, path } of pages) {
+        const url = new URL(path, server.url).href;
+        const lhr = await audit(url, chrome.port, preset);
+        version = lhr.lighthouseVersion;
+        const result: LighthousePageResult = {
+          page,
+          url,
+          preset,
+          performance: score(lhr, 'performance'),
+          accessibility: score(lhr, 'accessibility'),
+          bestPractices: score(lhr, 'best-practices'),
+          cls: numeric(lhr, 'cumulative-layout-shift'),
+          lcpMs: numeric(lhr, 'largest-contentful-paint'),
+          tbtMs: numeric(lhr, 'total-blocking-time'),
+          flagged: flaggedAudits(lhr),
+          runtimeError: lhr.runtimeError?.message ?? null,
+        };
+        results.push(result);
+        plan.log(
+          `  lighthouse ${preset} ${page}: performance ${result.performance ?? '—'}, accessibility ${result.accessibility ?? '—'}, best practices ${result.bestPractices ?? '—'}, CLS ${result.cls?.toFixed(3) ?? '—'}${result.flagged.length > 0 ? ` · ${result.flagged.join(', ')}` : ''}`,
+        );
+      }
+    }
+    return { clients: plan.clients, latencyMs: plan.latencyMs, version, pages: results };
+  } finally {
+    chrome.kill();
+    await server.close();
+    await sandbox.close();
+    rmSync(storeDir, { recursive: true, force: true });
+  }
+}
