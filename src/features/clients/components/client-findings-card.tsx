@@ -10,7 +10,7 @@ import { AcceptedFindingList } from '../../../lib/audit/accepted-findings.tsx';
 import { FindingList } from '../../../lib/components/finding-list.tsx';
 import { wasChecked } from '../../../lib/inventory/inventory-findings.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
-import { toFindings } from '../../../lib/routes.ts';
+import { toFindings } from '../../findings/routes.ts';
 
 /** The client's findings from the inventory's evaluation: severity, what matched, why, and what to do. */
 export function ClientFindingsCard({ clientId }: { clientId: string }) {
@@ -69,11 +69,7 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
             <Typography variant="h3" sx={{ mt: 2, mb: 0.5, fontSize: '1.05rem', fontWeight: 600 }}>
               Accepted ({accepted.length})
             </Typography>
-            <AcceptedFindingList
-              accepted={accepted}
-              label="Accepted findings of this client"
-              showSubject={false}
-            />
+            <AcceptedFindingList accepted={accepted} label="Accepted findings of this client" />
           </>
         ) : null}
       </CardContent>

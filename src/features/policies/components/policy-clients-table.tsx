@@ -13,7 +13,7 @@ import { classifyClient } from '../../../identity-cloud/client-kind.ts';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ClientKindChip } from '../../../lib/components/client-kind-chip.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
-import { toClient } from '../../../lib/routes.ts';
+import { toClient } from '../../clients/routes.ts';
 
 const pageSize = 25;
 

@@ -1,0 +1,15 @@
+import type { FeaturePages } from '../../lib/feature-pages.ts';
+import { lazyPage } from '../../lib/feature-pages.ts';
+import { historyRoutePatterns, toHistory } from './routes.ts';
+
+// Only the app imports this file: other features link with `./routes.ts`, which holds no page code.
+export const historyPages: FeaturePages = {
+  routes: [
+    lazyPage(
+      historyRoutePatterns.history,
+      () => import('./components/history-page.tsx'),
+      (module) => module.HistoryPage,
+    ),
+  ],
+  navigation: { label: 'History', to: toHistory(), end: false },
+};
