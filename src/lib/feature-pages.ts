@@ -24,11 +24,7 @@ export function withSearch(path: string, search?: URLSearchParams | string): str
   return query === '' ? path : `${path}?${query}`;
 }
 
-/** A route whose page is loaded on first visit: `load` must be a dynamic `import()`, so the page gets its own chunk. */
-export function lazyPage<Module>(
-  path: string,
-  load: () => Promise<Module>,
-  pageOf: (module: Module) => ComponentType,
-): RouteObject {
-  return { path, lazy: async () => ({ Component: pageOf(await load()) }) };
+/** A route whose page is loaded on first visit: `loadPage` must use a dynamic `import()`, so the page gets its own chunk. */
+export function lazyPage(path: string, loadPage: () => Promise<ComponentType>): RouteObject {
+  return { path, lazy: async () => ({ Component: await loadPage() }) };
 }

@@ -3,23 +3,15 @@ import { lazyPage } from '../../lib/feature-pages.ts';
 import { policiesRoutePatterns, toPolicies } from './routes.ts';
 
 // Only the app imports this file: other features link with `./routes.ts`, which holds no page code.
+const loadPoliciesPage = async () => (await import('./components/policies-page.tsx')).PoliciesPage;
+const loadLoginPolicyPage = async () => (await import('./components/login-policy-page.tsx')).LoginPolicyPage;
+const loadTokenPolicyPage = async () => (await import('./components/token-policy-page.tsx')).TokenPolicyPage;
+
 export const policiesPages: FeaturePages = {
   routes: [
-    lazyPage(
-      policiesRoutePatterns.policies,
-      () => import('./components/policies-page.tsx'),
-      (module) => module.PoliciesPage,
-    ),
-    lazyPage(
-      policiesRoutePatterns.loginPolicy,
-      () => import('./components/login-policy-page.tsx'),
-      (module) => module.LoginPolicyPage,
-    ),
-    lazyPage(
-      policiesRoutePatterns.tokenPolicy,
-      () => import('./components/token-policy-page.tsx'),
-      (module) => module.TokenPolicyPage,
-    ),
+    lazyPage(policiesRoutePatterns.policies, loadPoliciesPage),
+    lazyPage(policiesRoutePatterns.loginPolicy, loadLoginPolicyPage),
+    lazyPage(policiesRoutePatterns.tokenPolicy, loadTokenPolicyPage),
   ],
   navigation: { label: 'Policies', to: toPolicies(), end: false },
 };
