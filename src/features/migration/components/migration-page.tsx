@@ -24,7 +24,7 @@ import { CountFilter } from '../../../lib/components/count-filter.tsx';
 import { pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { readChosenTarget, saveChosenTarget } from '../../../lib/migration/chosen-target.ts';
-import { downloadBytes } from '../../../lib/migration/download-bytes.ts';
+import { downloadBytes } from '../../../lib/download.ts';
 import { useMigrationPlan } from '../../../lib/migration/use-migration-plan.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
