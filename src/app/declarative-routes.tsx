@@ -2,18 +2,10 @@
 // rather than through a data router, whose code is about 16 kB of gzipped JavaScript on the first page. Routes are
 // still written the data router's way, with `lazy` pages; this turns each into a React.lazy component that the
 // layout's Suspense waits for, and lets the entry start loading the current page's chunk before the first render.
-import type { ComponentType, ReactNode } from 'react';
+import type { AppRoute } from '../lib/feature-pages.ts';
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { matchRoutes } from 'react-router';
-
-export interface AppRoute {
-  path?: string;
-  element?: ReactNode;
-  /** The page's chunk, loaded when the route is first matched. */
-  lazy?: () => Promise<{ Component: ComponentType }>;
-  children?: AppRoute[];
-}
 
 const loaders = new WeakMap<RouteObject, () => Promise<unknown>>();
 

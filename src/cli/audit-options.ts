@@ -1,6 +1,8 @@
 // `npm run audit -- [--policy FILE] [--format text|json|sarif|junit] [--output FILE] [--fail-on LEVEL]`.
 import type { Severity } from '../identity-cloud/findings/finding.ts';
 import { severities } from '../identity-cloud/findings/finding.ts';
+import type { ParsedCommandLine } from '../export/command-line.ts';
+import { readOptions } from '../export/command-line.ts';
 
 export const auditFormats = ['text', 'json', 'sarif', 'junit'] as const;
 export type AuditFormat = (typeof auditFormats)[number];
@@ -15,8 +17,7 @@ export interface AuditArguments {
   failOn: FailOn;
 }
 
-export type ParsedAuditArguments =
-  { kind: 'run'; arguments: AuditArguments } | { kind: 'help' } | { kind: 'error'; message: string };
+export type ParsedAuditArguments = ParsedCommandLine<AuditArguments>;
 
 export const auditUsage = `Usage: npm run audit -- [--policy FILE] [--format text|json|sarif|junit] [--output FILE]
                         [--fail-on critical|high|medium|low|info|never]
@@ -35,33 +36,21 @@ const failOnValues: readonly string[] = [...severities, 'never'];
 
 export function parseAuditArguments(argv: readonly string[]): ParsedAuditArguments {
   const result: AuditArguments = { policy: null, format: 'text', output: null, failOn: 'high' };
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index] ?? '';
-    if (argument === '--help' || argument === '-h') return { kind: 'help' };
-    const [name, inlineValue] = argument.startsWith('--')
-      ? argument.split(/=(.*)/s, 2)
-      : [argument, undefined];
-    if (name !== '--policy' && name !== '--format' && name !== '--output' && name !== '--fail-on') {
-      return { kind: 'error', message: `Unknown argument "${argument}" (try --help).` };
-    }
-    const value = inlineValue ?? argv[(index += 1)];
-    if (value === undefined || value === '') return { kind: 'error', message: `${name} needs a value.` };
+  const refused = readOptions(argv, ['--policy', '--format', '--output', '--fail-on'], (name, value) => {
     if (name === '--policy') {
       result.policy = value;
     } else if (name === '--output') {
       result.output = value === '-' ? null : value;
     } else if (name === '--format') {
       const format = auditFormats.find((candidate) => candidate === value);
-      if (format === undefined) {
-        return { kind: 'error', message: `--format must be ${auditFormats.join(', ')} (got "${value}").` };
-      }
+      if (format === undefined) return `--format must be ${auditFormats.join(', ')} (got "${value}").`;
       result.format = format;
     } else {
-      if (!failOnValues.includes(value)) {
-        return { kind: 'error', message: `--fail-on must be ${failOnValues.join(', ')} (got "${value}").` };
-      }
+      if (!failOnValues.includes(value))
+        return `--fail-on must be ${failOnValues.join(', ')} (got "${value}").`;
       result.failOn = value as FailOn;
     }
-  }
-  return { kind: 'run', arguments: result };
+    return null;
+  });
+  return refused ?? { kind: 'run', arguments: result };
 }

@@ -1,14 +1,15 @@
 // `npm run migrate -- --target pingone|keycloak|auth0|neutral --out DIR`: what to produce, and where.
 import type { MigrationTarget } from '../identity-cloud/migration/migration-target.ts';
 import { isMigrationTarget, migrationTargets } from '../identity-cloud/migration/migration-target.ts';
+import type { ParsedCommandLine } from '../export/command-line.ts';
+import { readOptions } from '../export/command-line.ts';
 
 export interface MigrateArguments {
   target: MigrationTarget;
   out: string;
 }
 
-export type ParsedMigrateArguments =
-  { kind: 'run'; arguments: MigrateArguments } | { kind: 'help' } | { kind: 'error'; message: string };
+export type ParsedMigrateArguments = ParsedCommandLine<MigrateArguments>;
 
 export const migrateUsage = `Usage: npm run migrate -- --target ${migrationTargets.join('|')} --out DIR
 
@@ -24,30 +25,19 @@ Exit codes: 0 every client is Ready; 1 some clients need changes or reimagining;
 read completely (no file is written), or bad arguments or connection.`;
 
 export function parseMigrateArguments(argv: readonly string[]): ParsedMigrateArguments {
-  let target: MigrationTarget | null = null;
-  let out: string | null = null;
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index] ?? '';
-    if (argument === '--help' || argument === '-h') return { kind: 'help' };
-    const [name, inlineValue] = argument.startsWith('--')
-      ? argument.split(/=(.*)/s, 2)
-      : [argument, undefined];
-    if (name !== '--target' && name !== '--out') {
-      return { kind: 'error', message: `Unknown argument "${argument}" (try --help).` };
+  const chosen: { target: MigrationTarget | null; out: string | null } = { target: null, out: null };
+  const refused = readOptions(argv, ['--target', '--out'], (name, value) => {
+    if (name === '--out') {
+      chosen.out = value;
+      return null;
     }
-    const value = inlineValue ?? argv[(index += 1)];
-    if (value === undefined || value === '') return { kind: 'error', message: `${name} needs a value.` };
-    if (name === '--target') {
-      if (!isMigrationTarget(value))
-        return {
-          kind: 'error',
-          message: `--target must be one of ${migrationTargets.join(', ')} (got "${value}").`,
-        };
-      target = value;
-    } else {
-      out = value;
-    }
-  }
+    if (!isMigrationTarget(value))
+      return `--target must be one of ${migrationTargets.join(', ')} (got "${value}").`;
+    chosen.target = value;
+    return null;
+  });
+  if (refused !== null) return refused;
+  const { target, out } = chosen;
   if (target === null)
     return { kind: 'error', message: `--target is required (${migrationTargets.join(', ')}).` };
   if (out === null) return { kind: 'error', message: '--out DIR is required.' };

@@ -1,9 +1,8 @@
 // The headless audit: the inventory read as `npm run export` reads it (same proxy, same reader), the audit
 // policy and accepted risks applied by the same pure evaluation as the dashboard's, written as text, JSON, SARIF
 // or JUnit. `main` of dist-server/audit.js.
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { AuditPolicy } from '../identity-cloud/audit/audit-policy.ts';
 import { formatPolicyError, readAuditPolicy } from '../identity-cloud/audit/read-audit-policy.ts';
@@ -24,6 +23,7 @@ import { renderSarif } from './audit-sarif.ts';
 import { renderJson, renderText } from './audit-text.ts';
 import { openHeadlessConnection } from '../export/headless-connection.ts';
 import { readStoredAcceptances, type StoredAcceptancesResult } from './stored-acceptances.ts';
+import { writeFailureReason, writeFileAtomically } from '../export/atomic-write.ts';
 
 export const auditExitCodes = { clean: 0, findings: 1, unusable: 2 } as const;
 export type AuditExitCode = (typeof auditExitCodes)[keyof typeof auditExitCodes];
@@ -95,18 +95,6 @@ function render(args: AuditArguments, report: AuditReport, policy: AuditPolicy, 
   }
 }
 
-/** Written next to the target, then renamed: a CI step never uploads half a file. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 async function audit(
   args: AuditArguments,
   loaded: LoadedPolicy,
@@ -144,10 +132,9 @@ async function audit(
     } else {
       destination = resolve(io.cwd, args.output);
       try {
-        await writeAtomically(destination, content);
+        await writeFileAtomically(destination, content);
       } catch (error) {
-        const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write error';
-        throw new AuditFailure(`Could not write ${destination} (${reason}).`);
+        throw new AuditFailure(`Could not write ${destination} (${writeFailureReason(error)}).`);
       }
     }
     const open = report.entries.length - report.acceptedCount;

@@ -1,8 +1,7 @@
 // The headless migration: the same inventory as the dashboard's (the export's reader, through the same proxy
 // app), the same readiness rules and files as the Migration page, written to a folder. `main` of
 // dist-server/migrate.js.
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Connection } from '../identity-cloud/connection-rules.ts';
 import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
@@ -20,6 +19,7 @@ import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { MigrateArguments } from './migrate-options.ts';
 import { migrateUsage, parseMigrateArguments } from './migrate-options.ts';
 import { openHeadlessConnection } from '../export/headless-connection.ts';
+import { writeFailureReason, writeFileAtomically } from '../export/atomic-write.ts';
 
 export const migrateExitCodes = { allReady: 0, changesNeeded: 1, incomplete: 2 } as const;
 export type MigrateExitCode = (typeof migrateExitCodes)[keyof typeof migrateExitCodes];
@@ -39,15 +39,7 @@ async function writePrivately(folder: string, file: MigrationFile): Promise<stri
   const path = resolve(folder, file.path);
   if (!path.startsWith(`${folder}${sep}`)) throw new Error(`refusing to write outside ${folder}`);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, file.content, { encoding: 'utf8', mode: 0o600 });
-    await chmod(temporary, 0o600);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeFileAtomically(path, file.content, { mode: 0o600 });
   return path;
 }
 
@@ -89,8 +81,7 @@ async function migrate(
       await mkdir(folder, { recursive: true, mode: 0o700 });
       for (const file of result.files) await writePrivately(folder, file);
     } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write error';
-      throw new ExportFailure(2, `Could not write into ${folder} (${reason}).`);
+      throw new ExportFailure(2, `Could not write into ${folder} (${writeFailureReason(error)}).`);
     }
     const gone = plan.gone.length > 0 ? ` ${plan.gone.length} deleted while reading (not migrated).` : '';
     progress.line(

@@ -1,6 +1,8 @@
 // `npm run export -- [--format json|csv] [--out FILE|-]` and the IDC_* environment: what to export, and from where.
 import type { Connection } from '../identity-cloud/connection-rules.ts';
 import { checkConnection } from '../identity-cloud/connection-rules.ts';
+import type { ParsedCommandLine } from './command-line.ts';
+import { readOptions } from './command-line.ts';
 
 export type ExportFormat = 'json' | 'csv';
 
@@ -10,8 +12,7 @@ export interface ExportArguments {
   out: string | null;
 }
 
-export type ParsedArguments =
-  { kind: 'run'; arguments: ExportArguments } | { kind: 'help' } | { kind: 'error'; message: string };
+export type ParsedArguments = ParsedCommandLine<ExportArguments>;
 
 export const exportUsage = `Usage: npm run export -- [--format json|csv] [--out FILE]
 
@@ -31,27 +32,17 @@ function formatOf(value: string): ExportFormat | null {
 }
 
 export function parseExportArguments(argv: readonly string[]): ParsedArguments {
-  let format: ExportFormat | null = null;
-  let out: string | null = null;
-  for (let index = 0; index < argv.length; index += 1) {
-    const argument = argv[index] ?? '';
-    if (argument === '--help' || argument === '-h') return { kind: 'help' };
-    const [name, inlineValue] = argument.startsWith('--')
-      ? argument.split(/=(.*)/s, 2)
-      : [argument, undefined];
-    if (name !== '--format' && name !== '--out') {
-      return { kind: 'error', message: `Unknown argument "${argument}" (try --help).` };
+  const chosen: { format: ExportFormat | null; out: string | null } = { format: null, out: null };
+  const refused = readOptions(argv, ['--format', '--out'], (name, value) => {
+    if (name === '--out') {
+      chosen.out = value;
+      return null;
     }
-    const value = inlineValue ?? argv[(index += 1)];
-    if (value === undefined || value === '') return { kind: 'error', message: `${name} needs a value.` };
-    if (name === '--format') {
-      format = formatOf(value);
-      if (format === null)
-        return { kind: 'error', message: `--format must be json or csv (got "${value}").` };
-    } else {
-      out = value;
-    }
-  }
+    chosen.format = formatOf(value);
+    return chosen.format === null ? `--format must be json or csv (got "${value}").` : null;
+  });
+  if (refused !== null) return refused;
+  const { format, out } = chosen;
   const fromExtension = out === null ? null : formatOf(/\.([a-z]+)$/i.exec(out)?.[1]?.toLowerCase() ?? '');
   return { kind: 'run', arguments: { format: format ?? fromExtension ?? 'json', out } };
 }

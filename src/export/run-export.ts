@@ -1,8 +1,6 @@
 // The headless export: the same inventory as the dashboard's, through the same proxy app (its default
 // connection, its token cache, adaptive fan-out and redaction), folded with the same domain code, then written
 // as a snapshot (JSON) or as the clients CSV. `main` of dist-server/export.js.
-import { randomUUID } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Connection } from '../identity-cloud/connection-rules.ts';
 import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
@@ -22,6 +20,7 @@ import { connectionFromEnvironment, exportUsage, parseExportArguments } from './
 import type { ExportProgress, ProgressStream } from './export-progress.ts';
 import { createExportProgress } from './export-progress.ts';
 import { openHeadlessConnection } from './headless-connection.ts';
+import { writeFailureReason, writeFileAtomically } from './atomic-write.ts';
 
 export const exitCodes = { complete: 0, incomplete: 1, configuration: 2 } as const;
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
@@ -145,21 +144,6 @@ function render(
   return toJsonExport(snapshot);
 }
 
-/**
- * Written next to the target, then renamed: a scheduler never sees half a file. Owner-only (0600): an export
- * holds the tenant's configuration.
- */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(temporary, content, { encoding: 'utf8', mode: 0o600 });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 function findingsText(findings: InventoryFindings): string {
   const parts = severities
     .filter((severity) => findings.countsBySeverity[severity] > 0)
@@ -203,10 +187,13 @@ async function exportInventory(
     } else {
       destination = resolve(io.cwd, out);
       try {
-        await writeAtomically(destination, content);
+        // Owner-only (0600): an export holds the tenant's configuration.
+        await writeFileAtomically(destination, content, { mode: 0o600 });
       } catch (error) {
-        const reason = error instanceof Error && 'code' in error ? String(error.code) : 'write error';
-        throw new ExportFailure(exitCodes.configuration, `Could not write ${destination} (${reason}).`);
+        throw new ExportFailure(
+          exitCodes.configuration,
+          `Could not write ${destination} (${writeFailureReason(error)}).`,
+        );
       }
     }
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);

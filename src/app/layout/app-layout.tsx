@@ -10,19 +10,11 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../../lib/components/error-boundary.tsx';
 import { useHistoryFollowsInventory } from '../../lib/history/use-history-follows-inventory.ts';
 import { useKeepInventoryAlive } from '../../lib/inventory/use-inventory.ts';
-import {
-  toActivity,
-  toClients,
-  toConnect,
-  toDrift,
-  toFindings,
-  toHistory,
-  toMigration,
-  toOverview,
-  toPolicies,
-} from '../../lib/routes.ts';
+import { toActivity } from '../../features/activity/routes.ts';
+import { toConnect } from '../../features/connection/routes.ts';
 import { sessionQueryOptions } from '../../lib/session/session-query.ts';
 import { productName } from '../../lib/use-document-title.ts';
+import { navigation } from '../feature-list.ts';
 import { AppNavigation } from './app-navigation.tsx';
 import { ColorModeToggle } from './color-mode-toggle.tsx';
 import { PageLoading } from './page-loading.tsx';
@@ -42,18 +34,6 @@ const ApiErrorAlert = lazy(async () => ({
 const HistoryOffBanner = lazy(async () => ({
   default: (await import('../../lib/history/history-off-banner.tsx')).HistoryOffBanner,
 }));
-
-const navigation = [
-  { label: 'Overview', to: toOverview(), end: true },
-  { label: 'Clients', to: toClients(), end: false },
-  { label: 'Findings', to: toFindings(), end: false },
-  { label: 'Policies', to: toPolicies(), end: false },
-  { label: 'Drift', to: toDrift(), end: false },
-  { label: 'History', to: toHistory(), end: false },
-  { label: 'Migration', to: toMigration(), end: false },
-  { label: 'Connection', to: toConnect(), end: false },
-  { label: 'Activity', to: toActivity(), end: false },
-];
 
 const mainId = 'main-content';
 

@@ -4,14 +4,8 @@ import IconButton from '@mui/material/IconButton';
 import MenuIcon from '@mui/icons-material/Menu';
 import { lazy, Suspense } from 'react';
 import { NavLink } from 'react-router';
+import type { NavigationItem } from '../../lib/feature-pages.ts';
 import { useMenuButton } from '../../lib/use-menu-button.ts';
-
-export interface NavigationItem {
-  label: string;
-  to: string;
-  /** Active only on this exact path (the overview at `/`). */
-  end: boolean;
-}
 
 const loadNavigationMenu = () => import('./navigation-menu.tsx');
 const NavigationMenu = lazy(async () => ({ default: (await loadNavigationMenu()).NavigationMenu }));

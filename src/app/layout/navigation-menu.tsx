@@ -2,7 +2,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { NavLink, useLocation } from 'react-router';
 import type { MenuProps } from '../../lib/use-menu-button.ts';
-import type { NavigationItem } from './app-navigation.tsx';
+import type { NavigationItem } from '../../lib/feature-pages.ts';
 
 function isActive(item: NavigationItem, pathname: string): boolean {
   if (item.end) return pathname === item.to;

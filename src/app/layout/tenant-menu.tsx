@@ -7,7 +7,7 @@ import AddLinkIcon from '@mui/icons-material/AddLink';
 import CheckIcon from '@mui/icons-material/Check';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import { useNavigate } from 'react-router';
-import { toConnect } from '../../lib/routes.ts';
+import { toConnect } from '../../features/connection/routes.ts';
 import type { SessionFacts } from '../../identity-cloud/session-facts.ts';
 import { shortCustomerId } from '../../lib/session/session-facts.ts';
 import type { SavedTenant, SwitchTenantState } from '../../lib/tenants/saved-tenants.ts';

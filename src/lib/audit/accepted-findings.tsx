@@ -10,13 +10,6 @@ import { findingKey } from '../../identity-cloud/findings/finding.ts';
 import type { FindingSubject } from '../../identity-cloud/findings/finding.ts';
 import { monospaceFont } from '../components/monospace.tsx';
 import { SeverityChip } from '../components/severity-chip.tsx';
-import { toClient, toLoginPolicy, toTokenPolicy } from '../routes.ts';
-
-function subjectPath(subject: FindingSubject): string {
-  if (subject.kind === 'client') return toClient({ clientId: subject.id });
-  if (subject.kind === 'loginPolicy') return toLoginPolicy({ policyId: subject.id });
-  return toTokenPolicy({ policyId: subject.id });
-}
 
 function acceptedBy(acceptance: Acceptance): string {
   if (acceptance.source === 'policy-file') return 'accepted in idc-audit.yaml';
@@ -34,12 +27,13 @@ function acceptedBy(acceptance: Acceptance): string {
 export function AcceptedFindingList({
   accepted,
   label,
-  showSubject,
+  subjectPath,
   actions,
 }: {
   accepted: readonly AcceptedFinding[];
   label: string;
-  showSubject: boolean;
+  /** Where a finding's client or policy lives: given, each entry names its subject with a link there. */
+  subjectPath?: (subject: FindingSubject) => string;
   actions?: (entry: AcceptedFinding) => ReactNode;
 }) {
   return (
@@ -58,7 +52,7 @@ export function AcceptedFindingList({
               <Typography component="span" sx={{ fontWeight: 600 }}>
                 {finding.title}
               </Typography>
-              {showSubject ? (
+              {subjectPath !== undefined ? (
                 <Link component={RouterLink} to={subjectPath(finding.subject)} underline="hover">
                   {finding.subject.name}
                 </Link>

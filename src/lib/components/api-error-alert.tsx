@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { Link as RouterLink } from 'react-router';
 import { ApiError, networkFailureStatus } from '../api-client.ts';
-import { toConnect } from '../routes.ts';
+import { useAppLinks } from '../app-links.tsx';
 
 interface ApiErrorAlertProps {
   error: unknown;
@@ -25,6 +25,7 @@ function capitalised(text: string): string {
 
 /** One alert per failed read, worded by what the person can do about it. */
 export function ApiErrorAlert({ error, resource, onRetry, forbiddenConsequence }: ApiErrorAlertProps) {
+  const { toConnect } = useAppLinks();
   const status = statusOf(error);
   const detail = error instanceof Error ? error.message : 'Something unexpected happened.';
 

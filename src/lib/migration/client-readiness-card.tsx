@@ -17,7 +17,7 @@ import {
   migrationTargets,
   targetTypeLabels,
 } from '../../identity-cloud/migration/migration-target.ts';
-import { toMigration } from '../routes.ts';
+import { useAppLinks } from '../app-links.tsx';
 import { readChosenTarget, saveChosenTarget } from './chosen-target.ts';
 import { ReasonList } from './reason-list.tsx';
 import { useMigrationPlan } from './use-migration-plan.ts';
@@ -25,6 +25,7 @@ import { VerdictChip } from './verdict-chip.tsx';
 
 /** A client's readiness for the migration target chosen on the Migration page (or here). */
 export function ClientReadinessCard({ clientId }: { clientId: string }) {
+  const { toMigration } = useAppLinks();
   const headingId = useId();
   const selectId = useId();
   const [target, setTarget] = useState<MigrationTarget>(() => readChosenTarget());

@@ -11,7 +11,7 @@ import { clientKindDescriptions } from '../../../identity-cloud/client-kind.ts';
 import { CopyButton } from '../../../lib/components/copy-button.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
-import { toClient } from '../../../lib/routes.ts';
+import { toClient } from '../routes.ts';
 import { useRetryInventoryClient } from '../api/retry-client.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
 import type { PolicyReference } from '../../../identity-cloud/client-model.ts';

@@ -1,5 +1,5 @@
 import type { GridColDef } from '@mui/x-data-grid';
-import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
+import { toLoginPolicy, toTokenPolicy } from '../../policies/routes.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
 import {
   ClientIdCell,

@@ -15,7 +15,7 @@ import { AcceptedFindingList } from '../../../lib/audit/accepted-findings.tsx';
 import { FindingList } from '../../../lib/components/finding-list.tsx';
 import { wasChecked } from '../../../lib/inventory/inventory-findings.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
-import { toFindings } from '../../../lib/routes.ts';
+import { toFindings } from '../../findings/routes.ts';
 
 /** The client's findings from the inventory's evaluation: severity, what matched, why, and what to do. */
 export function ClientFindingsCard({ clientId }: { clientId: string }) {
@@ -84,7 +84,6 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
             <AcceptedFindingList
               accepted={accepted}
               label="Accepted findings of this client"
-              showSubject={false}
               actions={(entry) => <RevokeAcceptanceButton entry={entry} />}
             />
           </>

@@ -17,7 +17,7 @@ import { FieldChangeTable } from '../../../lib/components/field-change-table.tsx
 import { FieldList } from '../../../lib/components/field-list.tsx';
 import { formatDateTime, pluralize } from '../../../lib/format/format.ts';
 import { clientHistoryQueryOptions, isHistoryOff } from '../../../lib/history/history-queries.ts';
-import { toDrift } from '../../../lib/routes.ts';
+import { toDrift } from '../../drift/routes.ts';
 
 function When({ at }: { at: string }) {
   return <time dateTime={at}>{formatDateTime(new Date(at))}</time>;

@@ -24,7 +24,7 @@ import { RawJson } from '../../../lib/components/raw-json.tsx';
 import { formatDateTime } from '../../../lib/format/format.ts';
 import { clientHistoryQueryOptions } from '../../../lib/history/history-queries.ts';
 import { ClientReadinessCard } from '../../../lib/migration/client-readiness-card.tsx';
-import { toClients } from '../../../lib/routes.ts';
+import { toClients } from '../routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { clientQueryOptions } from '../api/client-query.ts';
 import { clientDisplayName } from '../../../identity-cloud/client-model.ts';

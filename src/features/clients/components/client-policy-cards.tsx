@@ -14,7 +14,7 @@ import { LoginPolicyFields, TokenPolicyFields } from '../../../lib/policies/comp
 import { loginPolicyQueryOptions } from '../../../lib/policies/login-policy-query.ts';
 import { policyTitle } from '../../../identity-cloud/client-model.ts';
 import { tokenPolicyQueryOptions } from '../../../lib/policies/token-policy-query.ts';
-import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
+import { toLoginPolicy, toTokenPolicy } from '../../policies/routes.ts';
 
 function PolicyCard({ heading, children }: { heading: string; children: ReactNode }) {
   const headingId = useId();

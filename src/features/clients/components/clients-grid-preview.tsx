@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink, useLocation } from 'react-router';
-import { toClient } from '../../../lib/routes.ts';
+import { toClient } from '../routes.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
 import type { ClientsListState } from './client-cells.tsx';
 

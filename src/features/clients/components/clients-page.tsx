@@ -14,14 +14,7 @@ import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findi
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { useClientsView } from '../hooks/use-clients-view.ts';
 import { toClientRows } from '../utils/client-rows.ts';
-import {
-  countKinds,
-  countSeverities,
-  filterKind,
-  filterSeverity,
-  searchRows,
-  sortRows,
-} from '../utils/clients-view.ts';
+import { deriveClientsList } from '../utils/clients-view.ts';
 import { clientsGridHeight, ClientsGridPreview } from './clients-grid-preview.tsx';
 import { ClientsSearchField } from './clients-search-field.tsx';
 import { FindingsFilter, severityFilterWords } from './findings-filter.tsx';
@@ -46,21 +39,30 @@ export function ClientsPage() {
     void loadClientsGrid();
   }, []);
 
-  // Derived once per publish (rows, with the findings evaluated once for it) or per view change (search, kind,
-  // findings): never per render. Each filter's counts are taken with the other filter applied.
+  // Derived once per publish (rows, with the findings evaluated once for it) or per change of the search, a
+  // filter or the sort: never per render, nor per page.
   const rows = useMemo(
     () => (snapshot === undefined ? [] : toClientRows(snapshot, evaluated)),
     [snapshot, evaluated],
   );
-  const allCounts = useMemo(() => countKinds(rows), [rows]);
+  const { query, kind, severity } = view;
+  const sortField = view.sort?.field ?? null;
+  const sortDirection = view.sort?.direction ?? null;
+  const list = useMemo(
+    () =>
+      deriveClientsList(rows, {
+        query,
+        kind,
+        severity,
+        sort:
+          sortField === null || sortDirection === null
+            ? null
+            : { field: sortField, direction: sortDirection },
+      }),
+    [rows, query, kind, severity, sortField, sortDirection],
+  );
+  const allCounts = list.totals;
   const countedKinds = allCounts.public + allCounts.confidential + allCounts.configuration;
-  const searched = useMemo(() => searchRows(rows, view.query), [rows, view.query]);
-  const ofKind = useMemo(() => filterKind(searched, view.kind), [searched, view.kind]);
-  const ofSeverity = useMemo(() => filterSeverity(searched, view.severity), [searched, view.severity]);
-  const searchedCounts = useMemo(() => countKinds(ofSeverity), [ofSeverity]);
-  const severityCounts = useMemo(() => countSeverities(ofKind), [ofKind]);
-  const visibleRows = useMemo(() => filterSeverity(ofKind, view.severity), [ofKind, view.severity]);
-  const sortedRows = useMemo(() => sortRows(visibleRows, view.sort), [visibleRows, view.sort]);
   const progress = snapshot === undefined ? null : inventoryProgress(snapshot);
   // Reading the inventory, from the first load or from the click on Refresh (while the previous, complete
   // inventory stays on screen): not the export menu's `streaming`, which means a partial inventory is shown.
@@ -127,12 +129,12 @@ export function ClientsPage() {
               <ClientsSearchField value={view.query} onChange={onSearch} />
               <KindFilter
                 value={view.kind}
-                counts={searchedCounts}
+                counts={list.kindCounts}
                 onChange={(kind) => updateView({ change: { kind } })}
               />
               <FindingsFilter
                 value={view.severity}
-                counts={severityCounts}
+                counts={list.severityCounts}
                 onChange={(severity) => updateView({ change: { severity } })}
               />
             </Box>
@@ -140,9 +142,9 @@ export function ClientsPage() {
               {snapshot === undefined ? (
                 <GridPlaceholder />
               ) : (
-                <Suspense fallback={<ClientsGridPreview rows={sortedRows} page={view.page} />}>
+                <Suspense fallback={<ClientsGridPreview rows={list.rows} page={view.page} />}>
                   <ClientsGrid
-                    rows={sortedRows}
+                    rows={list.rows}
                     view={view}
                     onViewChange={updateView}
                     canRetry={!inventory.isFetching}

@@ -5,6 +5,7 @@ import {
   clientsViewSearch,
   countKinds,
   countSeverities,
+  deriveClientsList,
   filterKind,
   filterSeverity,
   parseClientsView,
@@ -148,5 +149,72 @@ describe('sorting', () => {
   it('leaves the list order without a sort, or for a column it does not know', () => {
     expect(sortRows(rows, null)).toBe(rows);
     expect(sortRows(rows, { field: 'secret', direction: 'asc' })).toBe(rows);
+  });
+});
+
+describe('the clients page’s list, derived in one step', () => {
+  const high = severityBit('high');
+  const low = severityBit('low');
+  const rows = [
+    row({ id: 'shop', kind: 'public', searchText: 'shop', nameSortKey: 'shop', severityMask: high }),
+    row({
+      id: 'shop-api',
+      kind: 'confidential',
+      searchText: 'shop api',
+      nameSortKey: 'api',
+      severityMask: low,
+    }),
+    row({ id: 'billing', kind: 'confidential', searchText: 'billing', nameSortKey: 'billing' }),
+    row({
+      id: 'admin',
+      kind: 'configuration',
+      searchText: 'admin',
+      nameSortKey: 'admin',
+      severityMask: high,
+    }),
+    row({ id: 'pending', kind: null, status: 'pending', searchText: 'shop pending', findings: null }),
+  ];
+  const noView = { query: '', kind: null, severity: null, sort: null } as const;
+  const ids = (list: { rows: readonly ClientRow[] }) => list.rows.map((r) => r.id);
+
+  it('without a search, filter or sort, shows every row in the list’s order', () => {
+    const list = deriveClientsList(rows, noView);
+    expect(ids(list)).toEqual(['shop', 'shop-api', 'billing', 'admin', 'pending']);
+    expect(list.totals).toEqual({ all: 5, public: 1, confidential: 2, configuration: 1 });
+    expect(list.kindCounts).toEqual(list.totals);
+    expect(list.severityCounts).toMatchObject({ all: 5, any: 3, none: 1, high: 2, low: 1 });
+  });
+
+  it('counts each filter with the search and the other filter applied; the totals ignore both', () => {
+    const list = deriveClientsList(rows, {
+      ...noView,
+      query: 'shop',
+      kind: 'confidential',
+      severity: 'high',
+    });
+    expect(ids(list)).toEqual([]);
+    expect(list.totals).toEqual({ all: 5, public: 1, confidential: 2, configuration: 1 });
+    // The kind filter's counts: rows matching "shop" with a high finding, of any kind.
+    expect(list.kindCounts).toEqual({ all: 1, public: 1, confidential: 0, configuration: 0 });
+    // The findings filter's counts: confidential rows matching "shop", with any severity.
+    expect(list.severityCounts).toMatchObject({ all: 1, any: 1, none: 0, high: 0, low: 1 });
+  });
+
+  it('keeps the rows matching the search and both filters, then sorts them', () => {
+    expect(ids(deriveClientsList(rows, { ...noView, query: 'shop' }))).toEqual([
+      'shop',
+      'shop-api',
+      'pending',
+    ]);
+    expect(ids(deriveClientsList(rows, { ...noView, severity: 'high' }))).toEqual(['shop', 'admin']);
+    expect(ids(deriveClientsList(rows, { ...noView, kind: 'confidential', severity: 'none' }))).toEqual([
+      'billing',
+    ]);
+    expect(
+      ids(deriveClientsList(rows, { ...noView, severity: 'any', sort: { field: 'name', direction: 'asc' } })),
+    ).toEqual(['admin', 'shop-api', 'shop']);
+    expect(
+      ids(deriveClientsList(rows, { ...noView, query: 'SHOP ', sort: { field: 'name', direction: 'desc' } })),
+    ).toEqual(['shop', 'pending', 'shop-api']);
   });
 });

@@ -174,3 +174,33 @@ export function sortRows(rows: readonly ClientRow[], sort: ClientsView['sort']):
   keyed.sort((a, b) => direction * compareSortKeys(a.key, b.key));
   return keyed.map((entry) => entry.row);
 }
+
+/** Everything the clients page shows of its rows, derived from them and the view in one pass of the filters. */
+export interface ClientsList {
+  /** Every row's kind, before any search or filter (the page's headline). */
+  totals: KindCounts;
+  /** For the kind filter: the rows matching the search and the findings filter. */
+  kindCounts: KindCounts;
+  /** For the findings filter: the rows matching the search and the kind filter. */
+  severityCounts: SeverityCounts;
+  /** What the grid shows: the rows matching the search and both filters, in the view's order. */
+  rows: readonly ClientRow[];
+}
+
+/**
+ * The clients page's derivations as one pure function: search, then each filter's counts taken with the other
+ * filter applied (so a count says what choosing it would show), then both filters and the sort.
+ */
+export function deriveClientsList(
+  rows: readonly ClientRow[],
+  view: Pick<ClientsView, 'query' | 'kind' | 'severity' | 'sort'>,
+): ClientsList {
+  const searched = searchRows(rows, view.query);
+  const ofKind = filterKind(searched, view.kind);
+  return {
+    totals: countKinds(rows),
+    kindCounts: countKinds(filterSeverity(searched, view.severity)),
+    severityCounts: countSeverities(ofKind),
+    rows: sortRows(filterSeverity(ofKind, view.severity), view.sort),
+  };
+}

@@ -27,7 +27,7 @@ import { useInventory } from '../../../lib/inventory/use-inventory.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { defaultTenantLabel, findSavedTenant } from '../../../lib/tenants/saved-tenants.ts';
 import { useSavedTenants } from '../../../lib/tenants/use-saved-tenants.ts';
-import { toHistory } from '../../../lib/routes.ts';
+import { toHistory } from '../../history/routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { setDriftBase, useDriftBase } from '../hooks/drift-base-store.ts';
 import { useStoredSnapshot } from '../hooks/use-stored-snapshot.ts';

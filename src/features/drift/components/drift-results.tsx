@@ -16,7 +16,7 @@ import { CountBadge } from '../../../lib/components/count-badge.tsx';
 import { FieldChangeTable } from '../../../lib/components/field-change-table.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
-import { toClient } from '../../../lib/routes.ts';
+import { toClient } from '../../clients/routes.ts';
 import type { DriftShow } from '../utils/drift-view.ts';
 import { driftCounts } from '../utils/drift-view.ts';
 

@@ -1,7 +1,8 @@
 import Link from '@mui/material/Link';
 import { Link as RouterLink } from 'react-router';
 import type { FindingSubject } from '../../../identity-cloud/findings/finding.ts';
-import { toClient, toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
+import { toClient } from '../../clients/routes.ts';
+import { toLoginPolicy, toTokenPolicy } from '../../policies/routes.ts';
 
 export const subjectKindLabels: Record<FindingSubject['kind'], string> = {
   client: 'Client',

@@ -4,8 +4,6 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,7 +12,8 @@ import { severities, severityLabels } from '../../../identity-cloud/findings/fin
 import type { FindingsLimitation } from '../../../identity-cloud/findings/evaluate-inventory.ts';
 import { ruleCatalogue } from '../../../identity-cloud/findings/rule-catalogue.ts';
 import { freshClientCount } from '../../../identity-cloud/inventory.ts';
-import { CountBadge } from '../../../lib/components/count-badge.tsx';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
+import { CountFilter } from '../../../lib/components/count-filter.tsx';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
@@ -27,45 +26,8 @@ import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findi
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { SeverityGroup } from '../utils/group-findings.ts';
 import { groupFindings, parseSeverityParam } from '../utils/group-findings.ts';
+import { subjectPath } from './finding-subject-link.tsx';
 import { RuleGroupCard } from './rule-group-card.tsx';
-
-function SeverityFilter({
-  value,
-  counts,
-  onChange,
-}: {
-  value: Severity | null;
-  counts: Record<Severity, number>;
-  onChange: (severity: Severity | null) => void;
-}) {
-  const total = severities.reduce((sum, severity) => sum + counts[severity], 0);
-  const options = [
-    { value: 'all' as const, label: 'All', count: total },
-    ...severities.map((severity) => ({
-      value: severity,
-      label: severityLabels[severity],
-      count: counts[severity],
-    })),
-  ];
-  return (
-    <ToggleButtonGroup
-      size="small"
-      exclusive
-      aria-label="Severity"
-      value={value ?? 'all'}
-      onChange={(_event, next: Severity | 'all' | null) => {
-        if (next !== null) onChange(next === 'all' ? null : next);
-      }}
-      sx={{ flexWrap: 'wrap' }}
-    >
-      {options.map((option) => (
-        <ToggleButton key={option.value} value={option.value} sx={{ textTransform: 'none', px: 1.5 }}>
-          <CountBadge label={option.label} count={option.count} />
-        </ToggleButton>
-      ))}
-    </ToggleButtonGroup>
-  );
-}
 
 /** What could not be checked, said plainly: an empty list must never read as "all clear" when it is not. */
 function Limitations({ limitations }: { limitations: readonly FindingsLimitation[] }) {
@@ -138,15 +100,10 @@ export function FindingsPage() {
 
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h1" gutterBottom>
-          Findings
-        </Typography>
-        <Typography color="text.secondary">
-          What looks risky or unused in this tenant’s clients and policies, worst first. Each rule says why it
-          matters and what to do.
-        </Typography>
-      </Box>
+      <PageHeading title="Findings">
+        What looks risky or unused in this tenant’s clients and policies, worst first. Each rule says why it
+        matters and what to do.
+      </PageHeading>
 
       {streaming ? (
         <Box>
@@ -179,7 +136,14 @@ export function FindingsPage() {
                 : ''}
               {streaming ? ' so far' : ''}
             </Typography>
-            <SeverityFilter value={only} counts={findings.countsBySeverity} onChange={setSeverity} />
+            <CountFilter
+              label="Severity"
+              values={severities}
+              labels={severityLabels}
+              value={only}
+              counts={findings.countsBySeverity}
+              onChange={setSeverity}
+            />
           </Box>
           {groups.length === 0 ? (
             <Alert severity={findings.limitations.length === 0 ? 'success' : 'info'}>
@@ -203,7 +167,7 @@ export function FindingsPage() {
               <AcceptedFindingList
                 accepted={findings.accepted}
                 label="Accepted findings"
-                showSubject
+                subjectPath={subjectPath}
                 actions={(entry) => <RevokeAcceptanceButton entry={entry} />}
               />
             </Box>

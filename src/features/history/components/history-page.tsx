@@ -9,13 +9,14 @@ import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { formatDateTime, pluralize } from '../../../lib/format/format.ts';
 import {
   historySnapshotsQueryOptions,
   isHistoryListUnavailable,
 } from '../../../lib/history/history-queries.ts';
-import { toDrift } from '../../../lib/routes.ts';
+import { toDrift } from '../../drift/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import {
@@ -176,17 +177,12 @@ export function HistoryPage() {
   const newest = list[0];
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h1" gutterBottom>
-          History
-        </Typography>
-        <Typography color="text.secondary">
-          {session.data ? `Customer ${session.data.customerId}. ` : ''}
-          {newest !== undefined
-            ? `${pluralize(list.length, 'snapshot')}, the latest taken ${formatDateTime(new Date(newest.takenAt))}.`
-            : 'Every complete inventory the dashboard reads is remembered, with what changed since the one before.'}
-        </Typography>
-      </Box>
+      <PageHeading title="History">
+        {session.data ? `Customer ${session.data.customerId}. ` : ''}
+        {newest !== undefined
+          ? `${pluralize(list.length, 'snapshot')}, the latest taken ${formatDateTime(new Date(newest.takenAt))}.`
+          : 'Every complete inventory the dashboard reads is remembered, with what changed since the one before.'}
+      </PageHeading>
       {content}
     </Stack>
   );

@@ -15,7 +15,7 @@ import type { HistorySnapshot, SnapshotChangeCounts } from '../../../identity-cl
 import { findingsTotal } from '../../../identity-cloud/history.ts';
 import { formatCount, formatDateTime } from '../../../lib/format/format.ts';
 import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
-import { toDrift } from '../../../lib/routes.ts';
+import { toDrift } from '../../drift/routes.ts';
 import { sourceLabel } from '../utils/history-view.ts';
 
 // At phone width the table keeps what tells snapshots apart (time, clients, changes); source and findings return

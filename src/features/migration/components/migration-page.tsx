@@ -18,14 +18,14 @@ import {
   migrationTargetLabels,
   migrationTargets,
 } from '../../../identity-cloud/migration/migration-target.ts';
-import type { Verdict } from '../../../identity-cloud/migration/readiness.ts';
 import { verdictLabels, verdicts } from '../../../identity-cloud/migration/readiness.ts';
-import { CountBadge } from '../../../lib/components/count-badge.tsx';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
+import { CountFilter } from '../../../lib/components/count-filter.tsx';
 import { pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { readChosenTarget, saveChosenTarget } from '../../../lib/migration/chosen-target.ts';
 import { recordExport } from '../../../lib/activity/record-export.ts';
-import { downloadBytes } from '../../../lib/migration/download-bytes.ts';
+import { downloadBytes } from '../../../lib/download.ts';
 import { useMigrationPlan } from '../../../lib/migration/use-migration-plan.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
@@ -55,40 +55,6 @@ function TargetChoice({
       {migrationTargets.map((target) => (
         <ToggleButton key={target} value={target} sx={{ textTransform: 'none', px: 1.5 }}>
           {migrationTargetLabels[target]}
-        </ToggleButton>
-      ))}
-    </ToggleButtonGroup>
-  );
-}
-
-function VerdictFilter({
-  value,
-  counts,
-  onChange,
-}: {
-  value: Verdict | null;
-  counts: Record<Verdict, number>;
-  onChange: (next: Verdict | null) => void;
-}) {
-  const total = verdicts.reduce((sum, verdict) => sum + counts[verdict], 0);
-  const options = [
-    { value: 'all' as const, label: 'All', count: total },
-    ...verdicts.map((verdict) => ({ value: verdict, label: verdictLabels[verdict], count: counts[verdict] })),
-  ];
-  return (
-    <ToggleButtonGroup
-      size="small"
-      exclusive
-      aria-label="Verdict"
-      value={value ?? 'all'}
-      onChange={(_event, next: Verdict | 'all' | null) => {
-        if (next !== null) onChange(next === 'all' ? null : next);
-      }}
-      sx={{ flexWrap: 'wrap' }}
-    >
-      {options.map((option) => (
-        <ToggleButton key={option.value} value={option.value} sx={{ textTransform: 'none', px: 1.5 }}>
-          <CountBadge label={option.label} count={option.count} />
         </ToggleButton>
       ))}
     </ToggleButtonGroup>
@@ -137,17 +103,12 @@ export function MigrationPage() {
 
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h1" gutterBottom>
-          Migration
-        </Typography>
-        <Typography color="text.secondary">
-          Identity Cloud reaches its end of life in 2027. Choose where the clients go: each one’s verdict says
-          whether it can move as it is, what to change first, or what to rethink, with every reason. The
-          download holds the target’s files, a CSV mapping each client ID to its new name, and a to-do list;
-          no secret is in them.
-        </Typography>
-      </Box>
+      <PageHeading title="Migration">
+        Identity Cloud reaches its end of life in 2027. Choose where the clients go: each one’s verdict says
+        whether it can move as it is, what to change first, or what to rethink, with every reason. The
+        download holds the target’s files, a CSV mapping each client ID to its new name, and a to-do list; no
+        secret is in them.
+      </PageHeading>
 
       <TargetChoice value={view.target} onChange={(target) => update({ target })} />
 
@@ -199,7 +160,10 @@ export function MigrationPage() {
           {downloadProblem ? <Alert severity="error">{downloadProblem}</Alert> : null}
 
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-            <VerdictFilter
+            <CountFilter
+              label="Verdict"
+              values={verdicts}
+              labels={verdictLabels}
               value={view.verdict}
               counts={plan.countsByVerdict}
               onChange={(verdict) => update({ verdict })}

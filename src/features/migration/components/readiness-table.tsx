@@ -18,7 +18,7 @@ import { targetTypeLabels } from '../../../identity-cloud/migration/migration-ta
 import type { ClientReadiness } from '../../../identity-cloud/migration/readiness.ts';
 import { ReasonList } from '../../../lib/migration/reason-list.tsx';
 import { VerdictChip } from '../../../lib/migration/verdict-chip.tsx';
-import { toClient } from '../../../lib/routes.ts';
+import { toClient } from '../../clients/routes.ts';
 import type { SortDirection, SortKey } from '../utils/migration-view.ts';
 
 const columns: { key: SortKey; label: string }[] = [

@@ -8,7 +8,8 @@ import { useId } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { formatCount, formatDateTime } from '../../../lib/format/format.ts';
 import { historySnapshotsQueryOptions } from '../../../lib/history/history-queries.ts';
-import { toDrift, toHistory } from '../../../lib/routes.ts';
+import { toDrift } from '../../drift/routes.ts';
+import { toHistory } from '../../history/routes.ts';
 
 const kinds = [
   { key: 'added', sign: '+', word: 'added' },

@@ -10,13 +10,16 @@ import { lazy, useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { clientKindLabels, clientKinds } from '../../../identity-cloud/client-kind.ts';
 import { severities, severityLabels } from '../../../identity-cloud/findings/finding.ts';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { kindColors } from '../../../lib/components/client-kind-chip.tsx';
 import { severityColors } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
-import type { PolicyTab } from '../../../lib/routes.ts';
-import { toClients, toFindings, toLoginPolicy, toPolicies, toTokenPolicy } from '../../../lib/routes.ts';
+import type { PolicyTab } from '../../policies/routes.ts';
+import { toClients } from '../../clients/routes.ts';
+import { toFindings } from '../../findings/routes.ts';
+import { toLoginPolicy, toPolicies, toTokenPolicy } from '../../policies/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { PolicyCounts } from '../utils/overview-counts.ts';
@@ -126,17 +129,12 @@ export function OverviewPage() {
 
   return (
     <Stack spacing={3}>
-      <Box>
-        <Typography variant="h1" gutterBottom>
-          Overview
-        </Typography>
-        <Typography color="text.secondary">
-          {session.data ? `Customer ${session.data.customerId} on ${session.data.identityDomain}. ` : ''}
-          {counts?.total != null
-            ? `${pluralize(counts.total, 'client')}, ${pluralize(findingsTotal, 'finding')}${soFar}.`
-            : 'Loading the inventory…'}
-        </Typography>
-      </Box>
+      <PageHeading title="Overview">
+        {session.data ? `Customer ${session.data.customerId} on ${session.data.identityDomain}. ` : ''}
+        {counts?.total != null
+          ? `${pluralize(counts.total, 'client')}, ${pluralize(findingsTotal, 'finding')}${soFar}.`
+          : 'Loading the inventory…'}
+      </PageHeading>
 
       {streaming ? (
         <Box>

@@ -4,19 +4,19 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import Typography from '@mui/material/Typography';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PolicySummary } from '../../../identity-cloud/schemas.ts';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { formatDuration } from '../../../lib/format/format.ts';
 import { policyUsage } from '../../../lib/inventory/policy-usage.ts';
 import { useInventory } from '../../../lib/inventory/use-inventory.ts';
-import type { PolicyTab } from '../../../lib/routes.ts';
-import { toLoginPolicy, toTokenPolicy } from '../../../lib/routes.ts';
+import type { PolicyTab } from '../routes.ts';
+import { toLoginPolicy, toTokenPolicy } from '../routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { loginPoliciesQueryOptions } from '../api/login-policies-query.ts';
 import { tokenPoliciesQueryOptions } from '../api/token-policies-query.ts';
@@ -127,15 +127,10 @@ export function PoliciesPage() {
   const tab: PolicyTab = params.get('tab') === 'token' ? 'token' : 'login';
   return (
     <Stack spacing={2}>
-      <Box>
-        <Typography variant="h1" gutterBottom>
-          Policies
-        </Typography>
-        <Typography color="text.secondary">
-          Login policies say where and how end users sign in; token policies set token lifetimes and scopes.
-          Each client references one of each (configuration clients have no login policy).
-        </Typography>
-      </Box>
+      <PageHeading title="Policies">
+        Login policies say where and how end users sign in; token policies set token lifetimes and scopes.
+        Each client references one of each (configuration clients have no login policy).
+      </PageHeading>
       <Paper variant="outlined">
         <Tabs
           value={tab}

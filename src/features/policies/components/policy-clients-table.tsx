@@ -14,7 +14,7 @@ import { clientDisplayName } from '../../../identity-cloud/client-model.ts';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ClientKindChip } from '../../../lib/components/client-kind-chip.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
-import { toClient } from '../../../lib/routes.ts';
+import { toClient } from '../../clients/routes.ts';
 
 const pageSize = 25;
 

@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import { useId } from 'react';
 import { FindingList } from '../../../lib/components/finding-list.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
-import type { PolicyTab } from '../../../lib/routes.ts';
+import type { PolicyTab } from '../routes.ts';
 
 /** The policy's findings (unused, refresh tokens living too long), when it has any. */
 export function PolicyFindings({ kind, policyId }: { kind: PolicyTab; policyId: string }) {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { toClient, toClients, toLoginPolicy } from './routes.ts';
+import { toClient, toClients } from './routes.ts';
 
-describe('route builders', () => {
+describe('client route builders', () => {
   it('encode ids so that no id can change the path', () => {
     expect(toClient({ clientId: 'a/b?c' })).toBe('/clients/a%2Fb%3Fc');
-    expect(toLoginPolicy({ policyId: 'p 1' })).toBe('/policies/login/p%201');
   });
 
   it('keep the list filters in the query string', () => {

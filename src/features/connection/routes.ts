@@ -1,0 +1,5 @@
+export const connectionRoutePatterns = { connect: '/connect' } as const;
+
+export function toConnect(): string {
+  return connectionRoutePatterns.connect;
+}

@@ -1,0 +1,5 @@
+export const overviewRoutePatterns = { overview: '/' } as const;
+
+export function toOverview(): string {
+  return overviewRoutePatterns.overview;
+}
