@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../src/server/start-server.ts';
+import { startBenchServer } from './bench-server.ts';
 import type { StoreConfig } from '../src/store/store-config.ts';
 import { readTenantLimit } from '../src/store/tenant-limits-repository.ts';
 import { directInventory, type DirectInventoryResult } from './direct-client.ts';
@@ -113,20 +113,7 @@ async function proxyRun(
   // A fresh proxy each run: a cold token cache and a limiter that knows nothing of the tenant yet (or, on a store,
   // only the cap an earlier server left there). Then, when asked, the same inventory again through the same
   // proxy, as a second visit would.
-  const server = await startServer({
-    staticDir: null,
-    ...(store === undefined ? {} : { store }),
-    proxy: {
-      log: () => undefined,
-      defaultConnection: {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        scope: sandbox.scope,
-      },
-    },
-  });
+  const server = await startBenchServer(sandbox, { ...(store === undefined ? {} : { store }) });
   try {
     const origin = server.url.replace(/\/$/, '');
     const cold = await readThrough(sandbox, origin, clients);
@@ -212,20 +199,7 @@ async function storeWithLearntCap(
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const server = await startServer({
-      staticDir: null,
-      store: config,
-      proxy: {
-        log: () => undefined,
-        defaultConnection: {
-          identityDomain: sandbox.identityDomain,
-          customerId: sandbox.customerId,
-          clientId: sandbox.clientId,
-          clientSecret: sandbox.clientSecret,
-          scope: sandbox.scope,
-        },
-      },
-    });
+    const server = await startBenchServer(sandbox, { store: config });
     try {
       await readThrough(sandbox, server.url.replace(/\/$/, ''), clients);
       // The cap is written just after the done line; a tenant that never refused leaves none.

@@ -3,7 +3,7 @@
 // every client's details painted (the progress bar gone). The server is warm (token cached, as after any earlier
 // visit); each run uses a new browser context, so the browser cache is cold.
 import type { Browser } from '@playwright/test';
-import { startServer } from '../src/server/start-server.ts';
+import { startBenchServer } from './bench-server.ts';
 import { launchChromium } from './chromium.ts';
 import { pageProbeScript, waitInPage, type LoadTimings } from './page-probe.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
@@ -72,19 +72,7 @@ export async function runFirstRowsScenario(plan: FirstRowsPlan): Promise<FirstRo
     maxConcurrency: plan.tenantCap,
     seed: 1,
   });
-  const server = await startServer({
-    staticDir: plan.appDir,
-    proxy: {
-      log: () => undefined,
-      defaultConnection: {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        scope: sandbox.scope,
-      },
-    },
-  });
+  const server = await startBenchServer(sandbox, { staticDir: plan.appDir });
   const browser = await launchChromium();
   try {
     // Warm-up (not measured): the server's token, Chromium's and V8's first-time costs.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import type { Result as LighthouseResult } from 'lighthouse';
-import { startServer } from '../src/server/start-server.ts';
+import { startBenchServer } from './bench-server.ts';
 import { chromiumArgs, chromiumExecutable } from './chromium.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 
@@ -131,19 +131,9 @@ export async function runLighthouseScenario(plan: LighthousePlan): Promise<Light
     maxConcurrency: plan.tenantCap,
     seed: 1,
   });
-  const server = await startServer({
+  const server = await startBenchServer(sandbox, {
     staticDir: plan.appDir,
     store: { kind: 'sqlite', path: join(storeDir, 'inventory.db') },
-    proxy: {
-      log: () => undefined,
-      defaultConnection: {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        scope: sandbox.scope,
-      },
-    },
   });
   const chrome = await launch({
     chromePath: chromiumExecutable() ?? '/usr/bin/chromium',

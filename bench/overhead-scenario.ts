@@ -3,7 +3,7 @@
 // through a freshly started proxy (cold: its first requests, which must share one token exchange), then again
 // through the same proxy (warm). Latencies are per request, from sending to the end of the body.
 import { Agent, request } from 'node:http';
-import { startServer } from '../src/server/start-server.ts';
+import { startBenchServer } from './bench-server.ts';
 import { startSandboxProcess, type RemoteSandbox } from './sandbox-process.ts';
 import { median, percentile, round } from './stats.ts';
 
@@ -138,19 +138,7 @@ export async function runOverheadScenario(plan: OverheadPlan): Promise<OverheadR
       direct.push(percentiles(straight.latencies));
       errors += straight.errors;
 
-      const server = await startServer({
-        staticDir: null,
-        proxy: {
-          log: () => undefined,
-          defaultConnection: {
-            identityDomain: sandbox.identityDomain,
-            customerId: sandbox.customerId,
-            clientId: sandbox.clientId,
-            clientSecret: sandbox.clientSecret,
-            scope: sandbox.scope,
-          },
-        },
-      });
+      const server = await startBenchServer(sandbox);
       try {
         const urls = ids.map((id) => `${server.url}api/config/clients/${id}`);
         await sandbox.resetStats();

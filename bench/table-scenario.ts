@@ -2,7 +2,7 @@
 // header and a change of the kind filter, each timed inside the page from the input event to the frame after the
 // grid's DOM settled (page-probe.ts), and checked: the grid must show what was asked for.
 import type { Browser, Page } from '@playwright/test';
-import { startServer } from '../src/server/start-server.ts';
+import { startBenchServer } from './bench-server.ts';
 import { launchChromium } from './chromium.ts';
 import { measureMainThreadCpu } from './main-thread-cpu.ts';
 import { pageProbeScript, waitInPage, type Settled } from './page-probe.ts';
@@ -113,19 +113,7 @@ function figures(samples: Sample[], targetMs: number | null): InteractionFigures
 
 export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
   const sandbox = await startSandboxProcess({ clients: plan.clients, latencyMs: 0, seed: 1 });
-  const server = await startServer({
-    staticDir: plan.appDir,
-    proxy: {
-      log: () => undefined,
-      defaultConnection: {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-        scope: sandbox.scope,
-      },
-    },
-  });
+  const server = await startBenchServer(sandbox, { staticDir: plan.appDir });
   const browser = await launchChromium();
   const mismatches: string[] = [];
   try {

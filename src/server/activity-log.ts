@@ -3,8 +3,8 @@
 import type { Hono } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { z } from 'zod';
+import { activityKinds } from '../identity-cloud/activity-kinds.ts';
 import {
-  activityKinds,
   listActivity,
   recordActivity,
   type ActivityEvent,

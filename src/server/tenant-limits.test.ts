@@ -6,6 +6,7 @@ import type { StoreConfig } from '../store/store-config.ts';
 import { readTenantLimit } from '../store/tenant-limits-repository.ts';
 import { freshStoreConfig, testEngines } from '../store/test-stores.ts';
 import { fetchInventoryLines } from '../test-support/node/proxy-under-test.ts';
+import { connectionOf } from '../test-support/node/sandbox-connection.ts';
 import { startServer, type RunningServer } from './start-server.ts';
 
 const tenantCap = 4;
@@ -22,20 +23,11 @@ async function tenantWithCap(): Promise<RunningSandbox> {
 }
 
 async function serverFor(sandbox: RunningSandbox, store: StoreConfig | undefined): Promise<RunningServer> {
-  const server = await startServer({
+  return startServer({
     staticDir: null,
     ...(store === undefined ? {} : { store }),
-    proxy: {
-      log: () => undefined,
-      defaultConnection: {
-        identityDomain: sandbox.identityDomain,
-        customerId: sandbox.customerId,
-        clientId: sandbox.clientId,
-        clientSecret: sandbox.clientSecret,
-      },
-    },
+    proxy: { log: () => undefined, defaultConnection: connectionOf(sandbox) },
   });
-  return server;
 }
 
 /** One whole inventory through the server's default connection; the sandbox's counts of it. */

@@ -1,18 +1,7 @@
 // The access log's reads and writes. Newest first; filtered by person and kind; a page at a time.
 import { randomUUID } from 'node:crypto';
 import type { Store } from './store.ts';
-
-export const activityKinds = [
-  'sign-in',
-  'sign-out',
-  'refusal',
-  'connection',
-  'export',
-  'snapshot',
-  'risk-accepted',
-  'risk-revoked',
-] as const;
-export type ActivityKind = (typeof activityKinds)[number];
+import type { ActivityKind } from '../identity-cloud/activity-kinds.ts';
 
 export interface ActivityInput {
   kind: ActivityKind;

@@ -2,18 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGetParsed } from '../../../lib/api-client.ts';
-
-export const activityKinds = [
-  'sign-in',
-  'sign-out',
-  'refusal',
-  'connection',
-  'export',
-  'snapshot',
-  'risk-accepted',
-  'risk-revoked',
-] as const;
-export type ActivityKind = (typeof activityKinds)[number];
+import type { ActivityKind } from '../../../identity-cloud/activity-kinds.ts';
 
 const activityEventSchema = z.looseObject({
   id: z.string(),

@@ -15,7 +15,8 @@ import { useDeferredValue } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
-import { activityKinds, activityQueryOptions, type ActivityKind } from '../api/activity-query.ts';
+import { activityKinds, type ActivityKind } from '../../../identity-cloud/activity-kinds.ts';
+import { activityQueryOptions } from '../api/activity-query.ts';
 
 const kindLabels: Record<ActivityKind, string> = {
   'sign-in': 'Sign-in',
