@@ -21,6 +21,8 @@ export interface FinishedInventory {
 export interface RecordedSnapshot {
   id: string;
   clients: number;
+  /** The same content as the tenant's previous snapshot. */
+  unchanged: boolean;
 }
 
 export interface HistoryStatus {

@@ -136,7 +136,8 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
                       inventory: recorded,
                     })
                     .then((kept) => {
-                      if (kept === null) return;
+                      // An unchanged re-read took nothing new: logged, it would add a row for every page view.
+                      if (kept === null || kept.unchanged) return;
                       runtime.options.recordActivity({
                         kind: 'snapshot',
                         request: c.req.raw,

@@ -82,6 +82,20 @@ describe('exports and snapshots in the access log', () => {
     ).json()) as { snapshots: { id: string }[] };
     expect(event?.detail).toContain(snapshots.snapshots[0]?.id ?? 'no snapshot');
     expect(JSON.stringify(event)).not.toContain(sandbox.clientSecret);
+
+    // A re-read identical to the last snapshot is kept as "unchanged", but takes nothing new: no second line,
+    // or the log would gain a row for every page view.
+    const again = await fetch(`${origin}/api/inventory`, { headers: { ...alice, cookie } });
+    await again.text();
+    await expect
+      .poll(async () => {
+        const listedAgain = (await (
+          await fetch(`${origin}/api/history/snapshots`, { headers: { ...alice, cookie } })
+        ).json()) as { snapshots: unknown[] };
+        return listedAgain.snapshots.length;
+      })
+      .toBe(2);
+    expect(await listed(origin, 'snapshot')).toHaveLength(1);
   });
 
   it('records a file saved in the browser, from the dashboard’s own pages only', async () => {

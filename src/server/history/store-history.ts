@@ -106,7 +106,9 @@ export function createStoreHistory(
     record: async (finished) => {
       try {
         const recorded = await recordNow(finished);
-        return recorded === null ? null : { id: recorded.id, clients: recorded.clients };
+        return recorded === null
+          ? null
+          : { id: recorded.id, clients: recorded.clients, unchanged: recorded.unchanged };
       } catch (error) {
         log(
           `history: recording a snapshot failed (${error instanceof Error ? error.name : 'unknown error'}).`,
