@@ -90,7 +90,12 @@ export function useConnectForm({
     if (!check.ok) return check.errors[0]?.field ?? null;
     setServerFieldErrors({});
     session.mutate(check.connection, {
-      onSuccess: (facts) => onConnected(facts, values),
+      onSuccess: (facts) => {
+        // The server holds the secret now: the field forgets it at once, not when the next page has loaded (the
+        // router keeps this page on screen while the next one's code arrives).
+        setValues((current) => ({ ...current, clientSecret: '' }));
+        onConnected(facts, values);
+      },
       onError: (error) => {
         if (error instanceof ApiError && error.fieldErrors.length > 0) {
           setServerFieldErrors(
