@@ -112,7 +112,7 @@ export function AppLayout() {
             }}
           >
             {productName}
-            <Typography component="span" sx={{ ml: 1, opacity: 0.85, display: { xs: 'none', lg: 'inline' } }}>
+            <Typography component="span" sx={{ ml: 1, opacity: 0.85, display: { xs: 'none', xl: 'inline' } }}>
               Akamai Identity Cloud
             </Typography>
           </Typography>
