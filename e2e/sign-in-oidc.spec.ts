@@ -2,7 +2,7 @@
 // round trip, a person outside the allowed list is told so, a tampered state and an expired ID token are refused,
 // and signing out ends both the dashboard's and the provider's session. The leak scan covers the OIDC client
 // secret, every token the provider issued and the provider's cookies.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { lookAtPageEverywhere } from './support/accessibility.ts';
 import { waitForInventory } from './support/clients.ts';
 import { goThroughAppBar } from './support/navigation.ts';
@@ -168,6 +168,20 @@ test('an ID token that expired on the way is refused', async ({ page }) => {
   }
 });
 
+/** Waits until the page has sent nothing to the server for longer than the 3-second idle timeout. */
+async function idleLongerThanTheTimeout(page: Page): Promise<void> {
+  let last = Date.now();
+  const seen = () => {
+    last = Date.now();
+  };
+  page.on('request', seen);
+  try {
+    while (Date.now() - last < 3_500) await page.waitForTimeout(250);
+  } finally {
+    page.off('request', seen);
+  }
+}
+
 test('an expired sign-in sends the person to sign in again, and back to the page they were on', async ({
   page,
 }) => {
@@ -181,16 +195,16 @@ test('an expired sign-in sends the person to sign in again, and back to the page
     await expect(page).toHaveURL(`${base}/clients`);
     await waitForInventory(page);
 
-    // Idle on purpose, longer than the timeout: the idle timeout itself is what is tested (the app calls nothing
-    // while idle, and any request would restart the server's idle clock).
-    await page.waitForTimeout(3_500);
+    // Idle on purpose, longer than the timeout: the idle timeout itself is what is tested. Any request restarts
+    // the server's idle clock, and the app may still be asking for the inventory's snapshot.
+    await idleLongerThanTheTimeout(page);
     // A page whose code is not loaded yet: the server refuses its file too, and the app loads the page afresh.
     await goThroughAppBar(page, 'Activity');
     await expect(page).toHaveURL(`${base}/activity`);
     await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
     await expect(signedIn).toContainText('Signed in as alice@example.com');
 
-    await page.waitForTimeout(3_500);
+    await idleLongerThanTheTimeout(page);
     // On a loaded page: the API's 401 sends the person away and back, the filter kept.
     const refused = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/activity');
     await page.getByLabel('Kind', { exact: true }).click();
