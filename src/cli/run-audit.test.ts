@@ -1,7 +1,5 @@
 // The headless audit against a sandbox over real HTTP (ephemeral ports), its main function called in-process.
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { AuditIo } from './run-audit.ts';
 import { runAudit } from './run-audit.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
+import { closedLoopbackPort } from '../test-support/node/proxy-under-test.ts';
 
 let folder: string;
 let sandbox: RunningSandbox | null = null;
@@ -37,14 +36,6 @@ function capture(env: Record<string, string> = {}) {
     sandboxOptions: { clients: 25, seed: 7 },
   };
   return { io, output };
-}
-
-async function closedLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Every rule at high or worse brought down to low: nothing left to fail the default threshold. */

@@ -1,7 +1,5 @@
 // The headless export against a sandbox over real HTTP (ephemeral ports), its main function called in-process.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { ExportIo } from './run-export.ts';
 import { runExport } from './run-export.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
+import { closedLoopbackPort } from '../test-support/node/proxy-under-test.ts';
 
 let folder: string;
 let sandbox: RunningSandbox | null = null;
@@ -36,14 +35,6 @@ function capture(env: Record<string, string> = {}) {
     sandboxOptions: { clients: 25, seed: 7 },
   };
   return { io, output };
-}
-
-async function closedLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('npm run export, complete', () => {
