@@ -1,7 +1,11 @@
 // The proxy's limiter alone, in virtual time: the real AdaptiveConcurrency class against a simulated tenant that
 // answers 429 (after its latency, with Retry-After) above `cap` requests in flight. No sockets, no event loop, no
 // other programs: what the algorithm achieves by itself, to set beside what the machine let the real proxy achieve.
-import { AdaptiveConcurrency, type ConcurrencyTicket } from '../src/proxy/adaptive-concurrency.ts';
+import {
+  AdaptiveConcurrency,
+  type AdaptiveConcurrencyOptions,
+  type ConcurrencyTicket,
+} from '../src/proxy/adaptive-concurrency.ts';
 import { proxyDefaults } from '../src/proxy/proxy-options.ts';
 import { seededRandom } from '../src/sandbox/mulberry32.ts';
 
@@ -15,6 +19,8 @@ export interface SimulationOptions {
   seed: number;
   /** A cap remembered by an earlier server (the store's): the fresh limiter adopts it before the first request. */
   rememberedCap?: number;
+  /** Another policy than the proxy's defaults (to compare policies; the proxy uses the defaults). */
+  limiter?: Partial<Omit<AdaptiveConcurrencyOptions, 'now'>>;
 }
 
 export interface SimulationResult {
@@ -40,6 +46,7 @@ export function simulateFanOut(
     new AdaptiveConcurrency({
       maxLimit: proxyDefaults.maxConcurrency,
       initialLimit: proxyDefaults.initialConcurrency,
+      ...options.limiter,
       now: () => clock.now,
     });
   if (previous === undefined && options.rememberedCap !== undefined) limiter.adopt(options.rememberedCap);

@@ -107,26 +107,42 @@ const settingSuffixes = [
   'length',
 ];
 
-function classifyKey(key: string): boolean {
-  const name = normaliseKey(key);
+/** `name` already normalised. */
+function classifyKey(name: string): boolean {
   if (privateKeyMembers.has(name)) return true;
   if (allowedNames.has(name) || settingSuffixes.some((suffix) => name.endsWith(suffix))) return false;
   return secretWords.some((word) => name.includes(word));
 }
 
 // Normalising a key (NFKC, NFD, regular expressions) costs far more than the rest of a redaction, and a tenant's
-// 10,000 clients repeat the same few dozen keys: the verdicts are remembered. Bounded, so that a body made of
-// distinct keys cannot grow it without limit.
-const keyVerdicts = new Map<string, boolean>();
+// 10,000 clients repeat the same few dozen keys: everything a redaction asks about a key is worked out once per
+// key and remembered. Bounded, so that a body made of distinct keys cannot grow it without limit.
+interface KeyVerdict {
+  secret: boolean;
+  /** `customClaims`: its values are claim sets named after token types. */
+  holdsClaimSets: boolean;
+  /** `id_token`, `access_token`: spared as a claim set's name (see below). */
+  tokenType: boolean;
+}
+const keyVerdicts = new Map<string, KeyVerdict>();
 const maxRememberedKeys = 4096;
 
-export function isSecretKey(key: string): boolean {
+function keyVerdict(key: string): KeyVerdict {
   const known = keyVerdicts.get(key);
   if (known !== undefined) return known;
-  const verdict = classifyKey(key);
+  const name = normaliseKey(key);
+  const verdict: KeyVerdict = {
+    secret: classifyKey(name),
+    holdsClaimSets: name === claimSetsKey,
+    tokenType: isTokenTypeName(name),
+  };
   if (keyVerdicts.size >= maxRememberedKeys) keyVerdicts.clear();
   keyVerdicts.set(key, verdict);
   return verdict;
+}
+
+export function isSecretKey(key: string): boolean {
+  return keyVerdict(key).secret;
 }
 
 /** Secrets shorter than this are only matched as whole strings: a 3-letter substring would hide everything. */
@@ -162,10 +178,13 @@ function base64Cores(value: string): string[] {
 // still redacted as everywhere else, and a string under such a name is hidden.
 const claimSetsKey = 'customclaims';
 
-/** `id_token`, `access_token`: a name whose only secret word is a final "token". */
-function isTokenTypeName(key: string): boolean {
-  const name = normaliseKey(key);
+/** `id_token`, `access_token` (normalised): a name whose only secret word is a final "token". */
+function isTokenTypeName(name: string): boolean {
   return name.endsWith('token') && secretWords.every((word) => word === 'token' || !name.includes(word));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -195,10 +214,14 @@ export function createRedactor(sensitiveValues: Iterable<string> = []): Redactor
   // Longest first, so that a variant containing another is replaced whole.
   const ordered = [...needles].sort((a, b) => b.length - a.length);
   const shortest = ordered.at(-1)?.length ?? Number.POSITIVE_INFINITY;
+  // One scan of the string for any of the variants (a few dozen per session): most strings hold none, and one
+  // search is far cheaper than one per variant. Only a string that holds one pays for the replacements.
+  const anyNeedle =
+    ordered.length === 0 ? null : new RegExp(ordered.map((needle) => escapeRegExp(needle)).join('|'));
 
   const text = (input: string): string => {
     if (whole.has(input)) return redactedValue;
-    if (input.length < shortest) return input;
+    if (input.length < shortest || anyNeedle === null || !anyNeedle.test(input)) return input;
     let output = input;
     for (const needle of ordered) {
       if (output.includes(needle)) output = output.replaceAll(needle, redactedValue);
@@ -212,13 +235,16 @@ export function createRedactor(sensitiveValues: Iterable<string> = []): Redactor
     if (Array.isArray(node)) return node.map((item) => visit(item, depth + 1));
     if (isPlainObject(node)) {
       const copy: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(node)) {
+      // Keys, not entries: no pair allocated per property (this runs for every property of every item).
+      for (const key of Object.keys(node)) {
+        const child = node[key];
+        const verdict = keyVerdict(key);
         const hidden =
-          isSecretKey(key) &&
+          verdict.secret &&
           child !== null &&
           child !== undefined &&
-          !(holdsClaimSets && isPlainObject(child) && isTokenTypeName(key));
-        copy[key] = hidden ? redactedValue : visit(child, depth + 1, normaliseKey(key) === claimSetsKey);
+          !(holdsClaimSets && isPlainObject(child) && verdict.tokenType);
+        copy[key] = hidden ? redactedValue : visit(child, depth + 1, verdict.holdsClaimSets);
       }
       return copy;
     }

@@ -1,5 +1,7 @@
 // How long to wait before trying again: Retry-After when the server says so, exponential backoff with full
 // jitter otherwise (AWS architecture blog, "Exponential Backoff And Jitter"), so that retries spread out.
+import { onAbort } from './abort-subscriptions.ts';
+
 export const defaultRetryAfterMs = 1_000;
 export const maxRetryAfterMs = 10_000;
 
@@ -43,14 +45,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason as Error);
       return;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      unsubscribe?.();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const unsubscribe =
+      signal === undefined
+        ? undefined
+        : onAbort(signal, () => {
+            clearTimeout(timer);
+            reject(signal.reason as Error);
+          });
   });
 }

@@ -7,6 +7,7 @@ import {
   type ConcurrencySnapshot,
   type ConcurrencyTicket,
 } from './adaptive-concurrency.ts';
+import { onAbort } from './abort-subscriptions.ts';
 
 export const gatePriority = {
   interactive: 0,
@@ -23,6 +24,7 @@ interface Waiter {
   settled: boolean;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
+  unsubscribe?: (() => void) | undefined;
 }
 
 /** A first-in-first-out queue that tolerates lazy removal of cancelled waiters. */
@@ -93,7 +95,7 @@ export class TenantGate {
           this.waiting -= 1;
           reject(signal.reason as Error);
         };
-        signal.addEventListener('abort', waiter.onAbort, { once: true });
+        waiter.unsubscribe = onAbort(signal, waiter.onAbort);
       }
       this.queues[priority]?.push(waiter);
       this.waiting += 1;
@@ -120,7 +122,7 @@ export class TenantGate {
       }
       waiter.settled = true;
       this.waiting -= 1;
-      if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+      waiter.unsubscribe?.();
       waiter.resolve(ticket);
     }
   }

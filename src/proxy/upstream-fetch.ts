@@ -15,6 +15,7 @@ import {
   trustedAddresses,
   type AddressPolicy,
 } from './address-policy.ts';
+import { onAbort } from './abort-subscriptions.ts';
 
 export type UpstreamFailureReason =
   'timeout' | 'unreachable' | 'reset' | 'redirect' | 'too-large' | 'aborted' | 'refused-address';
@@ -121,11 +122,12 @@ export function fetchUpstream(
 
   return new Promise<UpstreamResponse>((resolve, reject) => {
     let settled = false;
+    let unsubscribe: () => void = () => undefined;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
+      unsubscribe();
       outcome();
     };
     const fail = (failure: UpstreamFailure) => {
@@ -134,9 +136,6 @@ export function fetchUpstream(
         reject(failure);
       });
       outgoing.destroy();
-    };
-    const onAbort = () => {
-      fail(new UpstreamFailure('aborted', 'The request was cancelled.'));
     };
     const timer = setTimeout(
       () => {
@@ -206,7 +205,11 @@ export function fetchUpstream(
         fail(new UpstreamFailure('reset', `The connection failed${code ? ` (${code})` : ''}.`, code));
       }
     });
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (request.signal !== undefined) {
+      unsubscribe = onAbort(request.signal, () => {
+        fail(new UpstreamFailure('aborted', 'The request was cancelled.'));
+      });
+    }
     outgoing.end(request.body);
   });
 }
