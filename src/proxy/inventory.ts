@@ -182,20 +182,19 @@ export class InventoryRun {
       const spec = configResources[kind];
       this.spawn(
         async () => {
+          const check = checker(spec.listSchema);
           const result = await this.get({
             path: spec.collection,
             label: spec.listLabel,
             priority: gatePriority.inventoryList,
             adaptiveTimeout: false,
-            isValid: (body: unknown) => spec.listSchema.safeParse(body).success,
+            isValid: check.isValid,
           });
           if (!result.ok) {
             this.emitError(policyListResource[kind], null, result.problem);
             return;
           }
-          const parsed = spec.listSchema.safeParse(result.body);
-          if (!parsed.success) return;
-          for (const summary of parsed.data.items) this.requestPolicy(kind, summary.id);
+          for (const summary of check.parsed()?.items ?? []) this.requestPolicy(kind, summary.id);
         },
         policyListResource[kind],
         null,
