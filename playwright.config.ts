@@ -20,7 +20,10 @@ export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: a journey spends much of its time waiting on its servers, the sandbox's latency and the
+  // browser's paint, so two fill two cores. Each test has its own browser context (cookies, storage), the specs
+  // that start servers take free ports, and the shared web server below holds nothing a spec changes for another.
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   forbidOnly: !!process.env.CI,

@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
+    // One test file per core, not Vitest's default of one fewer: most files wait on sockets (sandbox, proxy,
+    // PostgreSQL) more than they compute, so on two cores the default's single worker left one idle.
+    maxWorkers: Math.max(availableParallelism(), 2),
     projects: [
       {
         test: {

@@ -56,7 +56,10 @@ test('a client’s page shows its kind, redirect URIs and both policies, and the
 
 test('an unknown client id shows a not-found view inside the app', async ({ page }) => {
   await page.goto('/clients/00000000-0000-4000-8000-000000000000');
-  await expect(page.getByRole('heading', { level: 1, name: 'Client not found' })).toBeVisible();
+  // The heading waits for two answers (the tenant's 404, then the history's), like every first paint here.
+  await expect(page.getByRole('heading', { level: 1, name: 'Client not found' })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to the clients' }).click();
   await expect(page).toHaveURL(/\/clients$/);
