@@ -145,7 +145,8 @@ test('the first names come in the HTML, stay while the app starts, and turn into
   });
   await page.goto(`${stack.baseURL}/clients`);
   await expect(page.getByRole('link', { name: first, exact: true })).toHaveCount(1);
-  await expect(page.getByRole('button', { name: 'Refresh' })).toBeVisible();
+  // The app has started (generous: the first load parses the app on a busy machine).
+  await expect(page.getByRole('button', { name: 'Refresh' })).toBeVisible({ timeout: 20_000 });
   // The app drew them: the server's picture is gone, so screen readers meet each name once.
   await expect(page.locator('#first-paint')).toBeHidden();
   await expect(page.getByRole('link', { name: second, exact: true })).toHaveCount(1);
