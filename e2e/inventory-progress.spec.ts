@@ -112,3 +112,54 @@ test('names show while the grid’s own code still loads, and the grid takes the
   expect(gridNames.length).toBeGreaterThan(3);
   expect(gridNames).toEqual(previewNames.slice(0, gridNames.length));
 });
+
+test('the first names come in the HTML, stay while the app starts, and turn into the live grid once', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const firstPage = stack.sandbox.data.clients.slice(0, 50).map((client) => client.name.trim());
+  const [first, second] = firstPage;
+  if (first === undefined || second === undefined) throw new Error('too few clients');
+
+  // Before any JavaScript runs: the names are in the page the server sent, as links, in the list's order.
+  const still = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 1280, height: 800 },
+  });
+  const html = await still.newPage();
+  await html.goto(`${stack.baseURL}/clients`);
+  await expect(html.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await expect(html.getByRole('link')).toHaveText(firstPage);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await html.emulateMedia({ colorScheme });
+    await saveScreenshot(html, testInfo, `clients-names-from-html-${colorScheme}`);
+  }
+  await still.close();
+
+  // With the app: the inventory held back, so the names on screen can only be the ones the HTML carried.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/inventory*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${stack.baseURL}/clients`);
+  await expect(page.getByRole('link', { name: first, exact: true })).toHaveCount(1);
+  // The app has started (generous: the first load parses the app on a busy machine).
+  await expect(page.getByRole('button', { name: 'Refresh' })).toBeVisible({ timeout: 20_000 });
+  // The app drew them: the server's picture is gone, so screen readers meet each name once.
+  await expect(page.locator('#first-paint')).toBeHidden();
+  await expect(page.getByRole('link', { name: second, exact: true })).toHaveCount(1);
+  await expectNoAxeViolations(page, '/clients with the names from the HTML');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await saveScreenshot(page, testInfo, `clients-names-from-html-app-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  release();
+  await waitForInventory(page);
+  await expect(clientsGrid(page).getByRole('link', { name: first, exact: true })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: first, exact: true })).toHaveCount(1);
+  expect((await visibleNames(page)).slice(0, 5)).toEqual(firstPage.slice(0, 5));
+});

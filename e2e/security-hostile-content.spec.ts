@@ -55,7 +55,11 @@ test('client names and redirect URIs with HTML and script are shown as text, and
   await expect(page.getByRole('region', { name: 'Raw JSON' })).toContainText(
     '<script>alert(\\"sandbox\\")</script>',
   );
-  expect(await page.locator('script:not([src])').count(), 'no inline script element in the page').toBe(0);
+  // The names the server wrote into /clients are a data block (application/json), which never runs.
+  expect(
+    await page.locator('script:not([src]):not([type="application/json"])').count(),
+    'no inline script element in the page',
+  ).toBe(0);
 
   // A javascript: redirect URI is text, never a link that would run it.
   await page.goto(`${stack.baseURL}/clients/${encodeURIComponent(javascriptClient.id)}`);
@@ -73,4 +77,33 @@ test('client names and redirect URIs with HTML and script are shown as text, and
   expect(await page.locator('a[href^="javascript:" i], a[href^="data:" i]').count()).toBe(0);
 
   expect(dialogs, 'no dialog opened').toEqual([]);
+});
+
+test('a hostile name in the names the server writes into the HTML of /clients is text there too', async ({
+  browser,
+}) => {
+  const target = stack.sandbox.data.clients[3];
+  if (target === undefined) throw new Error('too few clients');
+  const original = target.name;
+  const hostile = `Renamed ${imgPayload}`;
+  stack.sandbox.admin.renameClient(target.id, hostile);
+  try {
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog: Dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(`${stack.baseURL}/clients`);
+      // Generous: with JavaScript, the first load parses the app on a busy machine.
+      await expect(page.getByRole('link', { name: hostile, exact: true })).toBeVisible({ timeout: 20_000 });
+      expect(await page.locator('img[src="x"]').count(), 'no element made of the name').toBe(0);
+      expect(dialogs, 'no dialog opened').toEqual([]);
+      await context.close();
+    }
+  } finally {
+    stack.sandbox.admin.renameClient(target.id, original);
+  }
 });

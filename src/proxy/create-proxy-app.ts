@@ -1,10 +1,13 @@
 // The proxy as one Hono app: mounted by the standalone server (`npm start`) and, as middleware, by the Vite dev
 // server. It holds the configuration client's secret and tokens; the browser only ever gets a session cookie.
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { mountAcceptanceRoutes } from './acceptance-routes.ts';
 import { mountConfigRoutes } from './config-routes.ts';
+import type { FirstNames } from '../identity-cloud/first-names.ts';
 import { mountExportActivityRoute } from './export-activity-route.ts';
+import { readFirstNames, type FirstNamesRequest } from './first-names.ts';
 import { mountHistoryRoutes } from './history-routes.ts';
 import { mountInventoryRoute } from './inventory-route.ts';
 import type { ProxyEnv } from './proxy-env.ts';
@@ -23,6 +26,11 @@ export interface ProxyApp {
   /** A fetch handler (the Hono app's): `(request, env?) => Response`. */
   fetch: Hono<ProxyEnv>['fetch'];
   app: Hono<ProxyEnv>;
+  /**
+   * The first page of client names of the session a page request acts for (null without one, or when the list
+   * is not read within the deadline): for a server that writes them into the page.
+   */
+  firstNames(c: Context, request: FirstNamesRequest): Promise<FirstNames | null>;
   /** Sessions held right now (for tests and diagnostics). */
   sessionCount(): number;
   /** Forgets every session and stops their upstream work. */
@@ -74,6 +82,8 @@ export function createProxyApp(options: ProxyOptions = {}): ProxyApp {
   return {
     fetch: app.fetch,
     app,
+    // Any Hono context: only the request, its cookie and its socket are read.
+    firstNames: (c, request) => readFirstNames(c as Context<ProxyEnv>, runtime, request),
     sessionCount: () => runtime.sessions.size,
     close: () => {
       runtime.close();

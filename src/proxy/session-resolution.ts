@@ -55,9 +55,9 @@ export function resolveRequestSession(c: Context<ProxyEnv>, runtime: ProxyRuntim
       ),
     };
   }
-  const fallback = runtime.defaultSession;
+  const fallback = defaultSessionFor(c, runtime);
   if (fallback === null) return { ok: false, response: notConnected() };
-  if (!runtime.options.serveDefaultConnectionToRemoteClients && !isLocalClient(c)) {
+  if (fallback === 'remote') {
     return {
       ok: false,
       response: problemResponse(
@@ -69,4 +69,24 @@ export function resolveRequestSession(c: Context<ProxyEnv>, runtime: ProxyRuntim
     };
   }
   return { ok: true, session: fallback };
+}
+
+/** The server's default connection for a request without a cookie; `remote` when it may not be served there. */
+function defaultSessionFor(c: Context<ProxyEnv>, runtime: ProxyRuntime): Session | 'remote' | null {
+  const fallback = runtime.defaultSession;
+  if (fallback === null) return null;
+  if (!runtime.options.serveDefaultConnectionToRemoteClients && !isLocalClient(c)) return 'remote';
+  return fallback;
+}
+
+/**
+ * The session a request would act for, or null, with no side effect (no cookie cleared, no session ended): for
+ * a page that only shows more when there is one, and leaves every refusal to the API calls that follow.
+ */
+export function peekRequestSession(c: Context<ProxyEnv>, runtime: ProxyRuntime): Session | null {
+  const cookie = readSessionCookie(c, runtime.options.secureCookies);
+  if (cookie.kind === 'duplicated') return null;
+  if (cookie.kind === 'one') return runtime.sessions.get(cookie.value) ?? null;
+  const fallback = defaultSessionFor(c, runtime);
+  return fallback === 'remote' ? null : fallback;
 }

@@ -54,6 +54,11 @@ export interface StartServerOptions {
   store?: StoreConfig;
   /** Retention of the history, in days. Default 400. */
   historyKeepDays?: number;
+  /**
+   * How long the HTML of `/clients` may wait for the client list to carry the first names; 0: never (the plain
+   * page). Default 300 ms: about one round trip to a distant tenant; slower, the page goes without them.
+   */
+  firstNamesTimeoutMs?: number;
   /** The audit policy file to keep in force; `required`: its absence is an error (IDC_AUDIT_POLICY was set). */
   auditPolicy?: { path: string; required: boolean; intervalMs?: number } | null;
 }
@@ -78,6 +83,8 @@ function authEventLine(event: AuthEvent): string {
   const reason = event.reason === undefined ? '' : ` (${printable(event.reason)})`;
   return `auth: ${event.kind} ${who} from ${event.address ?? 'unknown address'}${reason}`;
 }
+
+const defaultFirstNamesTimeoutMs = 300;
 
 const wildcardHosts = new Set(['0.0.0.0', '::', '[::]']);
 
@@ -217,7 +224,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   app.all('/api', (c) => proxy.fetch(c.req.raw, c.env));
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
-  if (staticDir !== null) mountStaticApp(app, staticDir);
+  const firstNamesTimeoutMs = options.firstNamesTimeoutMs ?? defaultFirstNamesTimeoutMs;
+  if (staticDir !== null) {
+    mountStaticApp(app, staticDir, {
+      firstNames:
+        firstNamesTimeoutMs === 0
+          ? undefined
+          : (c) => proxy.firstNames(c, { timeoutMs: firstNamesTimeoutMs }),
+    });
+  }
   app.notFound((c) => c.text('Not found', 404));
 
   const listener = getRequestListener(app.fetch);

@@ -2,11 +2,14 @@
 // answered with index.html when a browser asks for a page. Each file is sent as its brotli or gzip copy made at
 // build time (precompress-plugin.ts) when the browser accepts it, with `Vary: Accept-Encoding` either way.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, Hono } from 'hono';
+import type { FirstNames } from '../identity-cloud/first-names.ts';
 import { isCompressibleType } from './compression.ts';
+import { withFirstNames } from './first-names-page.ts';
 
 export const immutableCacheControl = 'public, max-age=31536000, immutable';
 
@@ -22,8 +25,22 @@ function varyByEncoding(c: Context): void {
     c.header('Vary', 'Accept-Encoding', { append: true });
 }
 
-export function mountStaticApp(app: Hono<{ Bindings: HttpBindings }>, staticDir: string): void {
+export interface StaticAppOptions {
+  /** The first page of names of the session a request acts for (null: none, or not read in time). */
+  firstNames?: ((c: Context) => Promise<FirstNames | null>) | undefined;
+}
+
+function acceptsHtml(c: Context): boolean {
+  return (c.req.header('accept') ?? '').includes('text/html');
+}
+
+export function mountStaticApp(
+  app: Hono<{ Bindings: HttpBindings }>,
+  staticDir: string,
+  options: StaticAppOptions = {},
+): void {
   const indexPath = join(staticDir, 'index.html');
+  const { firstNames } = options;
 
   app.use(
     '/assets/*',
@@ -38,6 +55,26 @@ export function mountStaticApp(app: Hono<{ Bindings: HttpBindings }>, staticDir:
   );
   // A missing hashed asset is a stale page asking for an old build: a plain 404, never index.html.
   app.get('/assets/*', (c) => c.text('Not found', 404));
+
+  // The clients list with its first names in the HTML, for a session that has a connection; the unfiltered list
+  // only (a search or a sort in the URL shows other names). Personal: never cached, and keyed on the cookie.
+  if (firstNames !== undefined) {
+    app.get('/clients', async (c, next) => {
+      if (!acceptsHtml(c) || new URL(c.req.url).search !== '' || !existsSync(indexPath)) {
+        await next();
+        return;
+      }
+      const names = await firstNames(c);
+      const page = names === null ? null : withFirstNames(await readFile(indexPath, 'utf8'), names);
+      if (page === null) {
+        await next();
+        return;
+      }
+      c.header('Cache-Control', 'no-store');
+      c.header('Vary', 'Cookie', { append: true });
+      return c.html(page);
+    });
+  }
 
   app.use(
     '*',
@@ -55,8 +92,7 @@ export function mountStaticApp(app: Hono<{ Bindings: HttpBindings }>, staticDir:
   );
 
   app.get('*', async (c, next) => {
-    const acceptsHtml = (c.req.header('accept') ?? '').includes('text/html');
-    if (!acceptsHtml || !existsSync(indexPath)) {
+    if (!acceptsHtml(c) || !existsSync(indexPath)) {
       await next();
       return;
     }

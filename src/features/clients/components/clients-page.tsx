@@ -12,6 +12,7 @@ import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { inventoryProgress } from '../../../lib/inventory/inventory-snapshot.ts';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useCarriedFirstNames } from '../hooks/use-carried-first-names.ts';
 import { useClientsView } from '../hooks/use-clients-view.ts';
 import { toClientRows } from '../utils/client-rows.ts';
 import { deriveClientsList } from '../utils/clients-view.ts';
@@ -34,6 +35,7 @@ export function ClientsPage() {
   const { inventory, evaluated } = useInventoryFindings();
   const { view, updateView } = useClientsView();
   const snapshot = inventory.data;
+  const carriedNames = useCarriedFirstNames(view, snapshot !== undefined);
   // The grid's chunk downloads while the list streams in, not after.
   useEffect(() => {
     void loadClientsGrid();
@@ -140,7 +142,11 @@ export function ClientsPage() {
             </Box>
             <ErrorBoundary label="The clients table">
               {snapshot === undefined ? (
-                <GridPlaceholder />
+                carriedNames === null ? (
+                  <GridPlaceholder />
+                ) : (
+                  <ClientsGridPreview rows={carriedNames} page={1} />
+                )
               ) : (
                 <Suspense fallback={<ClientsGridPreview rows={list.rows} page={view.page} />}>
                   <ClientsGrid

@@ -1,0 +1,123 @@
+// The HTML of `/clients` with the first page of names in it, so that they paint before the app's JavaScript has
+// run. Two parts: the names as inert JSON (`<script type="application/json">`: data, never run, so the CSP needs
+// no exception) for the app, and a still picture of the page (`#first-paint`) drawn where the app draws the same
+// names, which the page's own style hides as soon as the app has drawn a page heading or an alert in `#root`.
+// Until then it lies over the app's loading state, below the app bar; after, it is `display: none`, so screen
+// readers get the names once, from one place at a time.
+import { firstNamesColumns, firstNamesElementId, type FirstNames } from '../identity-cloud/first-names.ts';
+
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
+}
+
+/** JSON that cannot end its script element or open a comment, whatever the names hold. */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+// The app's layout at the moment it takes over (src/app/layout/app-layout.tsx, clients-page.tsx and
+// clients-grid-preview.tsx, before the list has arrived), measured in Chromium: the app bar (56 px, 64 px from
+// 600 px wide, 48 px on a phone held sideways), the container's padding (16 / 24 px) and top 24 px, the heading
+// and the count's line (the Refresh button wraps below them under 377 px), the progress bar and its line, the
+// card (16 px padding) with the search and filters (one 40 px line from 1,110 px wide, more below: the heights
+// are the app's at each width), then the table: a 52 px toolbar, a 56 px header, 52 px rows, the grid's column
+// widths. Colours of the light and dark schemes.
+const style = `
+#first-paint{position:absolute;inset:0 0 auto 0;min-height:100vh;z-index:1000;margin:0;
+  font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:16px;line-height:1.5;
+  --fp-bg:#f6f8fb;--fp-paper:#fff;--fp-text:rgba(0,0,0,.87);--fp-line:rgba(0,0,0,.12);--fp-grid-line:#e0e0e0;
+  --fp-link:#0b5cad;--fp-bar:#0b5cad;--fp-skeleton:rgba(0,0,0,.11);--fp-text-2:rgba(0,0,0,.6);
+  background:var(--fp-bg);color:var(--fp-text)}
+@media (prefers-color-scheme:dark){#first-paint{--fp-bg:#121212;--fp-paper:#121212;--fp-text:#fff;
+  --fp-line:rgba(255,255,255,.12);--fp-grid-line:#515151;--fp-link:#7ab8ff;--fp-bar:#121212;--fp-skeleton:rgba(255,255,255,.13);--fp-text-2:rgba(255,255,255,.7)}}
+#first-paint *,#first-paint *::before,#first-paint *::after{box-sizing:border-box}
+body:has(#root main h1, #root main [role="alert"]) #first-paint{display:none}
+#first-paint .fp-bar{height:56px;background:var(--fp-bar)}
+@media (min-width:0px) and (orientation:landscape){#first-paint .fp-bar{height:48px}}
+@media (min-width:600px){#first-paint .fp-bar{height:64px}}
+#first-paint .fp-main{max-width:1536px;margin:0 auto;box-sizing:border-box;padding:24px 16px}
+@media (min-width:600px){#first-paint .fp-main{padding:24px}}
+#first-paint h1{margin:0 0 9.8px;font-size:1.75rem;font-weight:600;line-height:1.167}
+#first-paint .fp-count{width:220px;height:24px;display:flex;align-items:center}
+#first-paint .fp-count::before{content:"";display:block;width:100%;height:14.4px;border-radius:4px;background:var(--fp-skeleton)}
+#first-paint .fp-head{height:66.5px}
+@media (max-width:376.98px){#first-paint .fp-head{height:119px}}
+#first-paint .fp-progress{margin-top:16px;height:4px;position:relative;overflow:hidden}
+#first-paint .fp-progress::before{content:"";position:absolute;inset:0;background:var(--fp-link);opacity:.24}
+#first-paint .fp-progress::after{content:"";position:absolute;inset:0;width:40%;background:var(--fp-link);animation:fp-sweep 1.6s ease-in-out infinite}
+@media (prefers-reduced-motion:reduce){#first-paint .fp-progress::after{animation:none;width:100%;opacity:.5}}
+@keyframes fp-sweep{from{transform:translateX(-100%)}to{transform:translateX(250%)}}
+#first-paint .fp-loading{margin:4px 0 0;font-size:.875rem;line-height:1.43;color:var(--fp-text-2)}
+#first-paint .fp-card{margin-top:16px;padding:16px;border:1px solid var(--fp-line);border-radius:8px;background:var(--fp-paper)}
+#first-paint .fp-filters{height:189.5px}
+@media (min-width:501px){#first-paint .fp-filters{height:150.75px}}
+@media (min-width:756px){#first-paint .fp-filters{height:96px}}
+@media (min-width:1110px){#first-paint .fp-filters{height:40px}}
+#first-paint .fp-grid{margin-top:16px;height:max(480px,calc(100vh - 330px));overflow:hidden;border:1px solid var(--fp-grid-line);border-radius:8px;box-sizing:border-box}
+#first-paint .fp-toolbar{height:52px;border-bottom:1px solid var(--fp-grid-line);box-sizing:border-box}
+#first-paint table{table-layout:fixed;border-collapse:collapse;font-size:.875rem;line-height:1.43}
+#first-paint th,#first-paint td{height:52px;padding:0 10px;text-align:left;border-bottom:1px solid var(--fp-grid-line);white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+#first-paint th{height:56px;font-weight:500}
+#first-paint a{color:var(--fp-link);text-decoration:none}
+#first-paint a:hover{text-decoration:underline}
+#first-paint .fp-id{font-family:monospace;font-size:.8125rem}
+`
+  .trim()
+  .replace(/\n\s*/g, '');
+
+function clientPath(id: string): string {
+  return `/clients/${encodeURIComponent(id)}`;
+}
+
+function stillPicture(names: FirstNames): string {
+  const columns = firstNamesColumns.map((column) => `<col style="width:${column.width}px">`).join('');
+  const headers = firstNamesColumns
+    .map((column) => `<th scope="col">${escapeHtml(column.name)}</th>`)
+    .join('');
+  const width = firstNamesColumns.reduce((sum, column) => sum + column.width, 0);
+  const rows = names.clients
+    .map(
+      (client) =>
+        `<tr><td><a href="${escapeHtml(clientPath(client.id))}">${escapeHtml(client.name)}</a></td><td></td><td></td>` +
+        `<td><span class="fp-id">${escapeHtml(client.id)}</span></td></tr>`,
+    )
+    .join('');
+  return (
+    '<div id="first-paint">' +
+    '<div class="fp-bar" aria-hidden="true"></div>' +
+    '<div class="fp-main"><div class="fp-head"><h1>Clients</h1><div class="fp-count" aria-hidden="true"></div></div>' +
+    '<div class="fp-progress" aria-hidden="true"></div><p class="fp-loading">Loading the client list…</p>' +
+    '<div class="fp-card"><div class="fp-filters"></div><div class="fp-grid" aria-busy="true">' +
+    '<div class="fp-toolbar"></div>' +
+    `<table aria-label="Clients (the full table is loading)" style="width:${width}px"><colgroup>${columns}</colgroup>` +
+    `<thead><tr>${headers}</tr></thead><tbody>${rows}</tbody></table>` +
+    '</div></div></div></div>'
+  );
+}
+
+/**
+ * index.html with the names: the style in the head, the picture and the JSON after `#root`. Null when the file
+ * does not have the shape this relies on (then the plain file is served).
+ */
+export function withFirstNames(indexHtml: string, names: FirstNames): string | null {
+  const root = '<div id="root"></div>';
+  if (!indexHtml.includes('</head>') || !indexHtml.includes(root)) return null;
+  // Replacer functions: a replacement string would read `$&` or `$'` in a client's name as a pattern.
+  const carried = `<script type="application/json" id="${firstNamesElementId}">${inertJson(names)}</script>`;
+  return indexHtml
+    .replace('</head>', () => `<style>${style}</style></head>`)
+    .replace(root, () => `${root}${stillPicture(names)}${carried}`);
+}
