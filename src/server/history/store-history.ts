@@ -107,6 +107,8 @@ export function createStoreHistory(
     finished: FinishedInventory,
     prepared?: PreparedItems,
   ): Promise<SnapshotMeta | null> => {
+    // Off (IDC_STORE=off, or down and not due for another try): none of the work below would be kept.
+    if (!(await service.refresh()).enabled) return null;
     const input = await toSnapshotInput(finished, prepared);
     try {
       return await service.use((store) => recordSnapshot(store, input));
@@ -135,6 +137,9 @@ export function createStoreHistory(
   const begin = ({ tenant, source, takenAt }: RecordingStart): HistoryRecording => {
     const inventory = emptyInventory();
     const prepared = new PreparedItems();
+    // With no store open now, the lines are only folded: if it is back by the done line, what was not prepared
+    // is prepared then; if not (or history is off), no per-item work was spent on a recording nobody keeps.
+    const preparing = service.status().enabled;
     let folded = true;
     return {
       take: (line) => {
@@ -147,6 +152,7 @@ export function createStoreHistory(
           log(`history: recording a snapshot failed (${errorKind(error)}).`);
           return;
         }
+        if (!preparing) return;
         try {
           if (line.kind === 'client') prepared.prepare('client', line.client);
           else if (line.kind === 'loginPolicy' || line.kind === 'tokenPolicy')
