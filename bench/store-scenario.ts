@@ -205,6 +205,21 @@ async function runEngine(
       churnBefore.push(await afterDone());
       if (engine === 'postgres') await use(storeBytes);
     }
+    const recordings = {
+      engine,
+      clients,
+      recordFirst: first.after,
+      recordUnchanged: unchanged.after,
+      recordChurn: medianFigures(churn.map((figures) => figures.after)),
+      streamCpuMs: {
+        first: first.stream,
+        unchanged: unchanged.stream,
+        churn: median(churn.map((figures) => figures.stream)),
+      },
+      afterDoneOnly: { first: firstBefore, unchanged: unchangedBefore, churn: medianFigures(churnBefore) },
+    };
+    // Printed now: the year of snapshots below takes minutes on a busy machine.
+    logRecordings(recordings, log);
     const after30Bytes = await use(storeBytes);
     log(`  ${engine}: recorded 31 snapshots of ${clients} clients`);
 
@@ -235,18 +250,8 @@ async function runEngine(
           .ms,
       );
     }
-    const result: StoreEngineResult = {
-      engine,
-      clients,
-      recordFirst: first.after,
-      recordUnchanged: unchanged.after,
-      recordChurn: medianFigures(churn.map((figures) => figures.after)),
-      streamCpuMs: {
-        first: first.stream,
-        unchanged: unchanged.stream,
-        churn: median(churn.map((figures) => figures.stream)),
-      },
-      afterDoneOnly: { first: firstBefore, unchanged: unchangedBefore, churn: medianFigures(churnBefore) },
+    return {
+      ...recordings,
       exportFileMs: baselineMs,
       firstBytes,
       unchangedGrowthBytes,
@@ -255,8 +260,6 @@ async function runEngine(
       historySnapshots,
       historyMedianMs: median(reads),
     };
-    logRecordings(result, log);
-    return result;
   } finally {
     await service.close();
     await beforeService.close();
@@ -264,7 +267,13 @@ async function runEngine(
 }
 
 /** Each recording beside the target and the before/after baseline, as the scenario's own lines. */
-function logRecordings(row: StoreEngineResult, log: (line: string) => void): void {
+function logRecordings(
+  row: Pick<
+    StoreEngineResult,
+    'engine' | 'clients' | 'recordFirst' | 'recordUnchanged' | 'recordChurn' | 'streamCpuMs' | 'afterDoneOnly'
+  >,
+  log: (line: string) => void,
+): void {
   const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
   log(
     `  ${row.engine}: from the done line to the snapshot committed (target ≤ 200 ms on SQLite), ${row.clients} clients`,
