@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
-import { tenantKey } from '../server/history/snapshot-input.ts';
+import { tenantKey } from '../store/tenant-key.ts';
 import { recordAcceptance } from '../store/acceptance-repository.ts';
 import { openStore } from '../store/store.ts';
 import type { AuditIo } from './run-audit.ts';

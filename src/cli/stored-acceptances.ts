@@ -9,7 +9,7 @@ import {
   type StoredAcceptance,
 } from '../identity-cloud/audit/stored-acceptance.ts';
 import type { HistoryTenant } from '../proxy/history-port.ts';
-import { tenantKey } from '../server/history/snapshot-input.ts';
+import { tenantKey } from '../store/tenant-key.ts';
 import { listAcceptances } from '../store/acceptance-repository.ts';
 import { describeStoreLocation, readStoreConfig } from '../store/store-config.ts';
 import { describeStoreError } from '../store/store-errors.ts';

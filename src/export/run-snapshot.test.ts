@@ -4,7 +4,7 @@ import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listActivity } from '../store/activity-repository.ts';
-import { listSnapshots } from '../store/history-repository.ts';
+import { listSnapshots } from '../store/history-read.ts';
 import { openStore } from '../store/store.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
 import { runSnapshot, type SnapshotIo } from './run-snapshot.ts';

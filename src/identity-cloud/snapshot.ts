@@ -56,6 +56,11 @@ export interface CreateSnapshotOptions {
   clientIds?: Iterable<string>;
   /** Findings to embed; for a view, only those of its clients and of the policies. */
   findings?: readonly Finding[];
+  /**
+   * Redacts one client or policy (default: the arrays are redacted whole). The history passes its own, which
+   * returns the copy it already made while the item's line streamed.
+   */
+  redactItem?: <T extends object>(item: T) => T;
 }
 
 // A second line of defence: the proxy redacts secrets before anything leaves it, but a snapshot is a file on disk
@@ -63,6 +68,27 @@ export interface CreateSnapshotOptions {
 // The same redaction as the proxy's (src/identity-cloud/redaction.ts).
 function withoutSecrets<T>(value: T): T {
   return redactSecrets(value) as T;
+}
+
+function redactedItems(
+  inventory: Inventory,
+  clients: Client[],
+  redactItem: CreateSnapshotOptions['redactItem'],
+): Pick<InventorySnapshot, 'clients' | 'loginPolicies' | 'tokenPolicies'> {
+  const loginPolicies = [...inventory.loginPoliciesById.values()];
+  const tokenPolicies = [...inventory.tokenPoliciesById.values()];
+  if (redactItem === undefined) {
+    return {
+      clients: withoutSecrets(clients),
+      loginPolicies: withoutSecrets(loginPolicies),
+      tokenPolicies: withoutSecrets(tokenPolicies),
+    };
+  }
+  return {
+    clients: clients.map((client) => redactItem(client)),
+    loginPolicies: loginPolicies.map((policy) => redactItem(policy)),
+    tokenPolicies: tokenPolicies.map((policy) => redactItem(policy)),
+  };
 }
 
 export function createSnapshot(
@@ -93,9 +119,7 @@ export function createSnapshot(
     scope: selected === null ? 'inventory' : 'view',
     done: inventory.done,
     clientsWithoutDetails,
-    clients: withoutSecrets(clients),
-    loginPolicies: withoutSecrets([...inventory.loginPoliciesById.values()]),
-    tokenPolicies: withoutSecrets([...inventory.tokenPoliciesById.values()]),
+    ...redactedItems(inventory, clients, options.redactItem),
     failures: [...inventory.failures.values()].map((failure) => ({ ...failure })),
   };
   if (options.findings) {

@@ -1,6 +1,5 @@
 // GET /api/inventory: NDJSON, one line flushed per result; the upstream work stops when the browser goes away.
 import type { Hono } from 'hono';
-import { applyInventoryLine, emptyInventory } from '../identity-cloud/inventory.ts';
 import type { InventoryLine } from '../identity-cloud/inventory-stream.ts';
 import { emptyRetryStats } from './config-request.ts';
 import { inventorySources, type InventorySource } from './history-port.ts';
@@ -66,9 +65,17 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
     }
     const clientList = list;
 
-    // The history gets what the browser got, folded as the app folds it, once the done line is out.
-    const recorded = history === null ? null : emptyInventory();
-    const takenAt = new Date();
+    // The history gets each line the browser gets as it is written (its per-item work is done while the fan-out
+    // waits on the network), and records the inventory once the done line is out.
+    const { identityDomain, customerId } = session.connection;
+    const recording =
+      history === null
+        ? null
+        : history.begin({
+            tenant: { identityDomain, customerId },
+            source: source as InventorySource,
+            takenAt: new Date(),
+          });
     const encoder = new TextEncoder();
     let finish: () => void = () => undefined;
     c.set('streamFinished', new Promise<void>((resolve) => (finish = resolve)));
@@ -107,12 +114,12 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
             }
           };
           const write = (line: Record<string, unknown> & { kind: string }) => {
-            if (recorded !== null) applyInventoryLine(recorded, line as InventoryLine);
             pending.push(`${JSON.stringify(line)}\n`);
             if (!scheduled) {
               scheduled = true;
               setImmediate(flush);
             }
+            recording?.take(line as InventoryLine);
           };
           run
             .stream(clientList, write)
@@ -126,25 +133,17 @@ export function mountInventoryRoute(app: Hono<ProxyEnv>, runtime: ProxyRuntime):
                   // Already cancelled by the reader.
                 }
                 // After the close: the write never delays the done line. Cut runs are not inventories.
-                if (history !== null && recorded?.done != null && !run.signal.aborted) {
-                  const { identityDomain, customerId } = session.connection;
-                  void history
-                    .record({
-                      tenant: { identityDomain, customerId },
-                      source: source as InventorySource,
-                      takenAt,
-                      inventory: recorded,
-                    })
-                    .then((kept) => {
-                      // An unchanged re-read took nothing new: logged, it would add a row for every page view.
-                      if (kept === null || kept.unchanged) return;
-                      runtime.options.recordActivity({
-                        kind: 'snapshot',
-                        request: c.req.raw,
-                        tenant: `${identityDomain}/${customerId}`,
-                        detail: `history snapshot ${kept.id} (${source}), ${kept.clients} clients`,
-                      });
+                if (recording !== null && !run.signal.aborted) {
+                  void recording.finish().then((kept) => {
+                    // An unchanged re-read took nothing new: logged, it would add a row for every page view.
+                    if (kept === null || kept.unchanged) return;
+                    runtime.options.recordActivity({
+                      kind: 'snapshot',
+                      request: c.req.raw,
+                      tenant: `${identityDomain}/${customerId}`,
+                      detail: `history snapshot ${kept.id} (${source}), ${kept.clients} clients`,
                     });
+                  });
                 }
               },
               (error: unknown) => {

@@ -15,7 +15,7 @@ import {
 } from '../store/acceptance-repository.ts';
 import { StoreUnavailableError, type StoreService } from '../store/store-service.ts';
 import type { Store } from '../store/store.ts';
-import { tenantKey } from './history/snapshot-input.ts';
+import { tenantKey } from '../store/tenant-key.ts';
 
 /** A row as the API answers it; a row this build does not understand (a rule removed since) is left out. */
 function toStored(row: AcceptanceRow): StoredAcceptance | null {

@@ -1,15 +1,10 @@
 // The same suite on both engines: migrations, content addressing, partial reads, tenant scope, transactions,
 // concurrent finishes and retention.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  clientHistory,
-  listSnapshots,
-  pruneHistory,
-  readSnapshot,
-  recordSnapshot,
-  type HistoryItem,
-  type SnapshotInput,
-} from './history-repository.ts';
+import { pruneHistory } from './history-prune.ts';
+import { clientHistory, listSnapshots, readSnapshot } from './history-read.ts';
+import { recordSnapshot } from './history-record.ts';
+import type { HistoryItem, SnapshotInput } from './history-types.ts';
 import { canonicalJson, contentHash } from './content-hash.ts';
 import { NewerStoreError } from './migrate.ts';
 import { migrations } from './migrations/migration-list.ts';

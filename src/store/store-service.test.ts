@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listSnapshots, recordSnapshot } from './history-repository.ts';
+import { listSnapshots } from './history-read.ts';
+import { recordSnapshot } from './history-record.ts';
 import { readStoreConfig } from './store-config.ts';
 import { StoreService, StoreUnavailableError } from './store-service.ts';
 import { freshStoreConfig, postgresTestUrl, testEngines, type TestStoreConfig } from './test-stores.ts';
@@ -33,6 +34,33 @@ function snapshotOf(name: string) {
     summary: {},
   };
 }
+
+describe.each(testEngines())('the store service on %s', (engine) => {
+  it('lets a recording in flight commit before it closes (a server stopping right after an inventory)', async () => {
+    const test = await freshStoreConfig(engine);
+    cleanups.push(() => test.cleanup());
+    const service = new StoreService(test.config);
+    expect((await service.start()).enabled).toBe(true);
+    const many = {
+      ...snapshotOf('many'),
+      items: Array.from({ length: 3000 }, (_, index) => ({
+        kind: 'client' as const,
+        id: `c${String(index)}`,
+        content: { id: `c${String(index)}`, name: `Client ${String(index)}` },
+      })),
+    };
+    const recording = service.use((store) => recordSnapshot(store, many));
+    await new Promise((resolve) => setImmediate(resolve));
+    await service.close();
+    await expect(recording).resolves.toMatchObject({ clients: 3000 });
+    await expect(service.use(() => Promise.resolve(1))).rejects.toThrow(StoreUnavailableError);
+
+    const again = new StoreService(test.config);
+    cleanups.push(() => again.close());
+    await again.start();
+    expect(await again.use((store) => listSnapshots(store, many.tenant))).toHaveLength(1);
+  });
+});
 
 describe('the store service', () => {
   it('is off with the reason when IDC_STORE=off', async () => {

@@ -40,6 +40,8 @@ export class StoreService {
   private nextTryAt = 0;
   private opening: Promise<Store | null> | null = null;
   private closed = false;
+  /** Work running on the open store: closing waits for it (a recording started after an inventory commits). */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(config: StoreConfig, options: StoreServiceOptions = {}) {
     this.config = config;
@@ -75,24 +77,31 @@ export class StoreService {
    * fault (the store is then set aside). Errors without a code (bugs, bad input) pass through unchanged.
    */
   async use<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    const store = await this.ensureOpen(false);
+    const store = this.closed ? null : await this.ensureOpen(false);
     if (store === null) throw new StoreUnavailableError(this.reason ?? 'the store is not open');
+    const running = work(store);
+    this.running.add(running);
     try {
-      return await work(store);
+      return await running;
     } catch (error) {
       if (!isStoreFault(error)) throw error;
       const reason = describeStoreError(error, store.location);
       await this.setAside(store, reason);
       throw new StoreUnavailableError(reason);
+    } finally {
+      this.running.delete(running);
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.reason = 'the server is stopping';
     await this.opening;
+    // Closed under a transaction, the driver would fail it ("driver has already been destroyed"): the snapshot
+    // of an inventory that finished just before the server stopped would be lost.
+    await Promise.allSettled([...this.running]);
     const store = this.store;
     this.store = null;
-    this.reason = 'the server is stopping';
     await store?.close().catch(() => undefined);
   }
 

@@ -1,5 +1,5 @@
 // Retention: snapshots older than HISTORY_KEEP_DAYS go, with the versions nothing refers to any more.
-import { pruneHistory } from '../../store/history-repository.ts';
+import { pruneHistory } from '../../store/history-prune.ts';
 import { StoreUnavailableError, type StoreService } from '../../store/store-service.ts';
 
 export const defaultKeepDays = 400;

@@ -1,20 +1,13 @@
 // A finished inventory as the store records it: the content redacted as the browser got it (and once more as the
 // snapshot file is), which items to carry over because they failed, and the summary the History page lists.
-import { classifyClient, clientKinds, type ClientKind } from '../../identity-cloud/client-kind.ts';
+import { clientKinds, type ClientKind } from '../../identity-cloud/client-kind.ts';
 import { evaluateInventory } from '../../identity-cloud/findings/evaluate-inventory.ts';
 import { createSnapshot } from '../../identity-cloud/snapshot.ts';
-import type { FinishedInventory, HistoryTenant } from '../../proxy/history-port.ts';
-import {
-  yieldToEventLoop,
-  type HistoryItem,
-  type HistoryItemKind,
-  type SnapshotInput,
-} from '../../store/history-repository.ts';
-
-/** The scope of every history query: identity domain and customer id (ids compare without case). */
-export function tenantKey(tenant: HistoryTenant): string {
-  return `${tenant.identityDomain}/${tenant.customerId.toLowerCase()}`;
-}
+import type { FinishedInventory } from '../../proxy/history-port.ts';
+import { yieldToEventLoop } from '../../store/history-transaction.ts';
+import type { HistoryItem, HistoryItemKind, SnapshotInput } from '../../store/history-types.ts';
+import { tenantKey } from '../../store/tenant-key.ts';
+import { PreparedItems } from './prepared-items.ts';
 
 const itemKinds = new Set<string>(['client', 'loginPolicy', 'tokenPolicy']);
 const listKinds: Record<string, HistoryItemKind> = {
@@ -22,17 +15,46 @@ const listKinds: Record<string, HistoryItemKind> = {
   tokenPolicyList: 'tokenPolicy',
 };
 
-export async function toSnapshotInput(finished: FinishedInventory): Promise<SnapshotInput> {
+/** Items prepared between two yields when they were not prepared as they streamed (about 10 ms each slice). */
+const prepareSlice = 250;
+
+async function prepareInSlices(finished: FinishedInventory, prepared: PreparedItems): Promise<void> {
+  const { inventory } = finished;
+  const byKind: [HistoryItemKind, Map<string, object>][] = [
+    ['client', inventory.clientsById],
+    ['loginPolicy', inventory.loginPoliciesById],
+    ['tokenPolicy', inventory.tokenPoliciesById],
+  ];
+  let made = 0;
+  for (const [kind, items] of byKind) {
+    for (const item of items.values()) {
+      if (prepared.has(item)) continue;
+      prepared.prepare(kind, item);
+      made += 1;
+      if (made % prepareSlice === 0) await yieldToEventLoop();
+    }
+  }
+}
+
+/**
+ * `prepared` holds the items already redacted and hashed (as their lines streamed); whatever it lacks is
+ * prepared here, so the result is the same either way.
+ */
+export async function toSnapshotInput(
+  finished: FinishedInventory,
+  prepared = new PreparedItems(),
+): Promise<SnapshotInput> {
   const { inventory, tenant } = finished;
-  // Only the counts are stored: the findings themselves are evaluated again when a snapshot is read back. Each
-  // phase is a few tens of ms at 10,000 clients: timers and sockets run in between.
+  await prepareInSlices(finished, prepared);
+  // Only the counts are stored: the findings themselves are evaluated again when a snapshot is read back. The
+  // findings need the whole inventory (some rules compare clients); timers and sockets run after them.
   const findings = evaluateInventory(inventory).countsBySeverity;
   await yieldToEventLoop();
-  const snapshot = createSnapshot(inventory, {
-    identityDomain: tenant.identityDomain,
-    customerId: tenant.customerId,
-    exportedAt: finished.takenAt,
-  });
+  const snapshot = createSnapshot(
+    inventory,
+    { identityDomain: tenant.identityDomain, customerId: tenant.customerId, exportedAt: finished.takenAt },
+    { redactItem: (item) => prepared.redacted(item) },
+  );
   await yieldToEventLoop();
 
   const failures = snapshot.failures;
@@ -52,21 +74,15 @@ export async function toSnapshotInput(finished: FinishedInventory): Promise<Snap
   const clientsWithoutDetails = snapshot.clientsWithoutDetails.filter((client) => !deleted.has(client.id));
 
   const countsByKind = Object.fromEntries(clientKinds.map((kind) => [kind, 0])) as Record<ClientKind, number>;
-  for (const client of snapshot.clients) countsByKind[classifyClient(client)] += 1;
-
-  const items: HistoryItem[] = [
-    ...snapshot.clients.map((client) => ({ kind: 'client' as const, id: client.id, content: client })),
-    ...snapshot.loginPolicies.map((policy) => ({
-      kind: 'loginPolicy' as const,
-      id: policy.id,
-      content: policy,
-    })),
-    ...snapshot.tokenPolicies.map((policy) => ({
-      kind: 'tokenPolicy' as const,
-      id: policy.id,
-      content: policy,
-    })),
-  ];
+  const items: HistoryItem[] = [];
+  const add = (kind: HistoryItemKind, content: { id: string }) => {
+    const { canonical, hash, clientKind } = prepared.of(kind, content);
+    if (clientKind !== null) countsByKind[clientKind] += 1;
+    items.push({ kind, id: content.id, content, canonical, hash });
+  };
+  for (const client of snapshot.clients) add('client', client);
+  for (const policy of snapshot.loginPolicies) add('loginPolicy', policy);
+  for (const policy of snapshot.tokenPolicies) add('tokenPolicy', policy);
   return {
     tenant: tenantKey(tenant),
     takenAt: finished.takenAt,

@@ -1,5 +1,6 @@
 // The proxy's history port over the store: records finished inventories and answers the history routes.
 import { evaluateInventory } from '../../identity-cloud/findings/evaluate-inventory.ts';
+import { applyInventoryLine, emptyInventory } from '../../identity-cloud/inventory.ts';
 import {
   inventorySnapshotSchema,
   snapshotFormat,
@@ -11,24 +12,37 @@ import {
   HistoryUnavailableError,
   type FinishedInventory,
   type HistoryPort,
+  type HistoryRecording,
   type HistoryStatus,
   type HistoryTenant,
+  type RecordedSnapshot,
+  type RecordingStart,
 } from '../../proxy/history-port.ts';
-import {
-  clientHistory,
-  listSnapshots,
-  readSnapshot,
-  recordSnapshot,
-  type SnapshotMeta,
-  type StoredSnapshot,
-} from '../../store/history-repository.ts';
+import { clientHistory, listSnapshots, readSnapshot } from '../../store/history-read.ts';
+import { recordSnapshot } from '../../store/history-record.ts';
+import type { SnapshotMeta, StoredSnapshot } from '../../store/history-types.ts';
 import { StoreUnavailableError, type StoreService } from '../../store/store-service.ts';
 import type { Store } from '../../store/store.ts';
-import { tenantKey, toSnapshotInput } from './snapshot-input.ts';
+import { tenantKey } from '../../store/tenant-key.ts';
+import { PreparedItems } from './prepared-items.ts';
+import { toSnapshotInput } from './snapshot-input.ts';
 
 export interface StoreHistory extends HistoryPort {
-  /** Resolves with the snapshot recorded, or null when the store is off (said once in the log). */
-  recordNow(finished: FinishedInventory): Promise<SnapshotMeta | null>;
+  /**
+   * Resolves with the snapshot recorded, or null when the store is off (said once in the log). `prepared`: the
+   * items already redacted and hashed as they streamed.
+   */
+  recordNow(finished: FinishedInventory, prepared?: PreparedItems): Promise<SnapshotMeta | null>;
+}
+
+/**
+ * What may be logged of an error: its name and a driver's code (`SQLITE_BUSY`, `40P01`), never its message,
+ * which can quote stored data.
+ */
+export function errorKind(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : null;
+  return code !== null && /^[A-Z0-9_]{1,40}$/.test(code) ? `${error.name} ${code}` : error.name;
 }
 
 function listEntry(meta: SnapshotMeta) {
@@ -89,8 +103,13 @@ export function createStoreHistory(
     }
   };
 
-  const recordNow = async (finished: FinishedInventory): Promise<SnapshotMeta | null> => {
-    const input = await toSnapshotInput(finished);
+  const recordNow = async (
+    finished: FinishedInventory,
+    prepared?: PreparedItems,
+  ): Promise<SnapshotMeta | null> => {
+    // Off (IDC_STORE=off, or down and not due for another try): none of the work below would be kept.
+    if (!(await service.refresh()).enabled) return null;
+    const input = await toSnapshotInput(finished, prepared);
     try {
       return await service.use((store) => recordSnapshot(store, input));
     } catch (error) {
@@ -100,22 +119,60 @@ export function createStoreHistory(
     }
   };
 
+  const record = async (
+    finished: FinishedInventory,
+    prepared?: PreparedItems,
+  ): Promise<RecordedSnapshot | null> => {
+    try {
+      const recorded = await recordNow(finished, prepared);
+      return recorded === null
+        ? null
+        : { id: recorded.id, clients: recorded.clients, unchanged: recorded.unchanged };
+    } catch (error) {
+      log(`history: recording a snapshot failed (${errorKind(error)}).`);
+      return null;
+    }
+  };
+
+  const begin = ({ tenant, source, takenAt }: RecordingStart): HistoryRecording => {
+    const inventory = emptyInventory();
+    const prepared = new PreparedItems();
+    // With no store open now, the lines are only folded: if it is back by the done line, what was not prepared
+    // is prepared then; if not (or history is off), no per-item work was spent on a recording nobody keeps.
+    const preparing = service.status().enabled;
+    let folded = true;
+    return {
+      take: (line) => {
+        if (!folded) return;
+        try {
+          applyInventoryLine(inventory, line);
+        } catch (error) {
+          // An inventory folded wrong must not be recorded; the stream itself goes on.
+          folded = false;
+          log(`history: recording a snapshot failed (${errorKind(error)}).`);
+          return;
+        }
+        if (!preparing) return;
+        try {
+          if (line.kind === 'client') prepared.prepare('client', line.client);
+          else if (line.kind === 'loginPolicy' || line.kind === 'tokenPolicy')
+            prepared.prepare(line.kind, line.policy);
+        } catch {
+          // Prepared again after the done line, where the same failure is logged as the recording's.
+        }
+      },
+      finish: async () => {
+        if (!folded || inventory.done === null) return null;
+        return record({ tenant, source, takenAt, inventory }, prepared);
+      },
+    };
+  };
+
   return {
     status: (): Promise<HistoryStatus> => service.refresh(),
     recordNow,
-    record: async (finished) => {
-      try {
-        const recorded = await recordNow(finished);
-        return recorded === null
-          ? null
-          : { id: recorded.id, clients: recorded.clients, unchanged: recorded.unchanged };
-      } catch (error) {
-        log(
-          `history: recording a snapshot failed (${error instanceof Error ? error.name : 'unknown error'}).`,
-        );
-        return null;
-      }
-    },
+    record: (finished) => record(finished),
+    begin,
     listSnapshots: async (tenant) => ({
       snapshots: (await read((store) => listSnapshots(store, tenantKey(tenant)))).map(listEntry),
     }),
