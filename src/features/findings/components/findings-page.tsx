@@ -106,6 +106,8 @@ export function FindingsPage() {
     });
   };
 
+  const detailed = snapshot === undefined ? null : freshClientCount(snapshot.inventory);
+  const total = snapshot?.inventory.total ?? null;
   const subjects = findings
     ? {
         clients: findings.byClientId.size,
@@ -123,12 +125,10 @@ export function FindingsPage() {
       <StreamStatusLine
         active={streaming}
         progressLabel="Checking the inventory"
-        text={checkingText(
-          streaming,
-          snapshot === undefined ? null : freshClientCount(snapshot.inventory),
-          snapshot?.inventory.total ?? null,
-          evaluated?.inventory.clientsById.size ?? null,
-        )}
+        {...(detailed !== null && total !== null && total > 0
+          ? { value: Math.min(100, (detailed / total) * 100) }
+          : {})}
+        text={checkingText(streaming, detailed, total, evaluated?.inventory.clientsById.size ?? null)}
       />
 
       <InventoryErrorAlert inventory={inventory} />
@@ -143,21 +143,27 @@ export function FindingsPage() {
               vanish when the details are in and pull everything below it up. */}
           {streaming ? null : <Limitations limitations={findings.limitations} />}
           <AcceptancesUnavailableAlert />
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+          <Box>
             <Typography sx={{ fontWeight: 600 }}>
               {pluralize(findings.all.length, 'finding')}
               {subjects !== null
                 ? ` in ${pluralize(subjects.clients, 'client')} and ${pluralize(subjects.policies, 'policy', 'policies')}`
                 : ''}
             </Typography>
-            <CountFilter
-              label="Severity"
-              values={severities}
-              labels={severityLabels}
-              value={only}
-              counts={findings.countsBySeverity}
-              onChange={setSeverity}
-            />
+            {/* Its buttons widen as their counts grow, moving one another, and beside the line above it would
+                re-centre that line: it comes with the sections, under it. */}
+            {streaming ? null : (
+              <Box sx={{ mt: 1 }}>
+                <CountFilter
+                  label="Severity"
+                  values={severities}
+                  labels={severityLabels}
+                  value={only}
+                  counts={findings.countsBySeverity}
+                  onChange={setSeverity}
+                />
+              </Box>
+            )}
           </Box>
           {streaming ? (
             // The sections, sorted worst first, would grow and push one another down with every evaluation:

@@ -150,6 +150,9 @@ export function OverviewPage() {
       <StreamStatusLine
         active={streaming}
         progressLabel="Loading the inventory"
+        {...(counts?.total != null && counts.total > 0
+          ? { value: Math.min(100, (counts.detailed / counts.total) * 100) }
+          : {})}
         text={statusText(streaming, counts)}
       />
 
