@@ -89,7 +89,23 @@ function flaggedAudits(result: LighthouseResult): string[] {
     .sort((a, b) => (b.numericValue ?? 0) - (a.numericValue ?? 0))
     .slice(0, 3)
     .map((audit) => `${audit.id} (${Math.round(audit.numericValue ?? 0)} ms)`);
-  return [...failed, ...opportunities];
+  return [...failed, ...opportunities, ...shiftedElements(result)];
+}
+
+/** Where the layout shifts were, when they exceed the target: the elements Lighthouse blames, largest first. */
+function shiftedElements(result: LighthouseResult): string[] {
+  if ((numeric(result, 'cumulative-layout-shift') ?? 0) <= lighthouseTargets.cls) return [];
+  const details = result.audits['layout-shifts']?.details;
+  if (details?.type !== 'table') return [];
+  return details.items.slice(0, 2).flatMap((item) => {
+    const node = item.node;
+    if (typeof node !== 'object' || !('selector' in node)) return [];
+    // The selector's last step and the node's text: enough to find it, short enough for the table.
+    const last = String(node.selector).split(' > ').at(-1) ?? '';
+    const label = 'nodeLabel' in node ? String(node.nodeLabel).slice(0, 30) : '';
+    const score = typeof item.score === 'number' ? item.score.toFixed(3) : '?';
+    return [`shift ${score} at ${last} "${label}"`];
+  });
 }
 
 /** The id of one client of the default connection's tenant, for the client page. */

@@ -163,3 +163,70 @@ test('the first names come in the HTML, stay while the app starts, and turn into
   await expect(page.getByRole('link', { name: first, exact: true })).toHaveCount(1);
   expect((await visibleNames(page)).slice(0, 5)).toEqual(firstPage.slice(0, 5));
 });
+
+// From before the app starts: every layout shift the browser reports, and on every frame the top of the element
+// `window.__anchors[path]()` finds (the first thing below the status line), while it exists.
+const recordLayout = `
+  window.__shifts = [];
+  window.__tops = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const moved = entry.sources.map((source) => {
+        const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+        const text = (element?.textContent ?? '').trim().slice(0, 30);
+        return (element?.tagName.toLowerCase() ?? '?') + ' "' + text + '" ' + Math.round(source.previousRect.y) + '→' + Math.round(source.currentRect.y);
+      });
+      window.__shifts.push({ value: entry.value, moved });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  const sample = () => {
+    const find = window.__anchors[location.pathname];
+    const anchor = find && find();
+    if (anchor) {
+      const top = Math.round(anchor.getBoundingClientRect().top + window.scrollY);
+      if (window.__tops[window.__tops.length - 1] !== top) window.__tops.push(top);
+    }
+    requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+`;
+
+const layoutPages = [
+  {
+    path: '/',
+    anchor: `() => [...document.querySelectorAll('h2')].find((h) => h.textContent === 'Clients by kind')?.closest('section')`,
+  },
+  {
+    path: '/findings',
+    anchor: `() => [...document.querySelectorAll('p')].find((p) => /^\\d[\\d,]* findings? in /.test(p.textContent ?? ''))`,
+  },
+  { path: '/connect', anchor: `() => document.querySelector('h1')` },
+];
+
+test('the overview, the findings and the connect page do not move while the inventory streams in', async ({
+  page,
+}) => {
+  const anchors = layoutPages.map(({ path, anchor }) => `${JSON.stringify(path)}: ${anchor}`).join(', ');
+  await page.addInitScript(`window.__anchors = { ${anchors} }; ${recordLayout}`);
+  const shifts: string[] = [];
+  for (const { path } of layoutPages) {
+    await page.goto(`${stack.baseURL}${path}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
+    // One more frame for the last sample.
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(resolve))');
+    const tops = await page.evaluate<number[]>('window.__tops');
+    const entries = await page.evaluate<{ value: number; moved: string[] }[]>('window.__shifts');
+    const total = entries.reduce((sum, entry) => sum + entry.value, 0);
+    const largest = entries
+      .filter((entry) => entry.value >= 0.001)
+      .map((entry) => `${entry.value.toFixed(4)}: ${entry.moved.join('; ')}`);
+    shifts.push(`${path} ${total.toFixed(4)}`);
+    // The content's top stays where it first painted, from the loading state to the loaded one.
+    expect(tops.length, `${path}: the content was found`).toBeGreaterThan(0);
+    expect(tops, `${path}: where the content's top was, frame after frame`).toHaveLength(1);
+    // Lighthouse's target for the whole load (the progress bar's own animation counts a little).
+    expect(total, `${path}: the sum of the layout shifts, ${largest.join(' | ')}`).toBeLessThanOrEqual(0.02);
+  }
+  console.log(`Layout shift while loading: ${shifts.join(', ')}`);
+});

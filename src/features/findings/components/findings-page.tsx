@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -17,6 +16,7 @@ import { CountFilter } from '../../../lib/components/count-filter.tsx';
 import { SeverityChip } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
+import { StreamStatusLine } from '../../../lib/inventory/stream-status-line.tsx';
 import {
   AcceptancesUnavailableAlert,
   RevokeAcceptanceButton,
@@ -47,6 +47,21 @@ function Limitations({ limitations }: { limitations: readonly FindingsLimitation
       </Box>
     </Alert>
   );
+}
+
+/** How far the check is while details arrive, then how many clients were checked. */
+function checkingText(
+  streaming: boolean,
+  detailed: number | null,
+  total: number | null,
+  checked: number | null,
+): string {
+  if (streaming) {
+    return total !== null && detailed !== null
+      ? `Checking details: ${formatCount(detailed)} of ${formatCount(total)} clients…`
+      : 'Checking details…';
+  }
+  return checked === null ? '' : `${pluralize(checked, 'client')} checked.`;
 }
 
 function SeveritySection({ group }: { group: SeverityGroup }) {
@@ -91,6 +106,8 @@ export function FindingsPage() {
     });
   };
 
+  const detailed = snapshot === undefined ? null : freshClientCount(snapshot.inventory);
+  const total = snapshot?.inventory.total ?? null;
   const subjects = findings
     ? {
         clients: findings.byClientId.size,
@@ -105,18 +122,14 @@ export function FindingsPage() {
         matters and what to do.
       </PageHeading>
 
-      {streaming ? (
-        <Box>
-          <LinearProgress aria-label="Checking the inventory" />
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-            Checking clients as their details arrive
-            {snapshot?.inventory.total != null
-              ? `: ${formatCount(freshClientCount(snapshot.inventory))} of ${formatCount(snapshot.inventory.total)}`
-              : ''}
-            …
-          </Typography>
-        </Box>
-      ) : null}
+      <StreamStatusLine
+        active={streaming}
+        progressLabel="Checking the inventory"
+        {...(detailed !== null && total !== null && total > 0
+          ? { value: Math.min(100, (detailed / total) * 100) }
+          : {})}
+        text={checkingText(streaming, detailed, total, evaluated?.inventory.clientsById.size ?? null)}
+      />
 
       <InventoryErrorAlert inventory={inventory} />
 
@@ -126,26 +139,37 @@ export function FindingsPage() {
         ) : null
       ) : (
         <>
-          <Limitations limitations={findings.limitations} />
+          {/* While the stream runs, the status line says what is still being checked; an alert here would
+              vanish when the details are in and pull everything below it up. */}
+          {streaming ? null : <Limitations limitations={findings.limitations} />}
           <AcceptancesUnavailableAlert />
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
+          <Box>
             <Typography sx={{ fontWeight: 600 }}>
               {pluralize(findings.all.length, 'finding')}
               {subjects !== null
                 ? ` in ${pluralize(subjects.clients, 'client')} and ${pluralize(subjects.policies, 'policy', 'policies')}`
                 : ''}
-              {streaming ? ' so far' : ''}
             </Typography>
-            <CountFilter
-              label="Severity"
-              values={severities}
-              labels={severityLabels}
-              value={only}
-              counts={findings.countsBySeverity}
-              onChange={setSeverity}
-            />
+            {/* Its buttons widen as their counts grow, moving one another, and beside the line above it would
+                re-centre that line: it comes with the sections, under it. */}
+            {streaming ? null : (
+              <Box sx={{ mt: 1 }}>
+                <CountFilter
+                  label="Severity"
+                  values={severities}
+                  labels={severityLabels}
+                  value={only}
+                  counts={findings.countsBySeverity}
+                  onChange={setSeverity}
+                />
+              </Box>
+            )}
           </Box>
-          {groups.length === 0 ? (
+          {streaming ? (
+            // The sections, sorted worst first, would grow and push one another down with every evaluation:
+            // they show at once when every client is checked (the counts above grow meanwhile).
+            <Skeleton variant="rounded" height={240} aria-hidden />
+          ) : groups.length === 0 ? (
             <Alert severity={findings.limitations.length === 0 ? 'success' : 'info'}>
               {only !== null
                 ? `No ${severityLabels[only].toLowerCase()} finding.`
@@ -156,7 +180,7 @@ export function FindingsPage() {
           ) : (
             groups.map((group) => <SeveritySection key={group.severity} group={group} />)
           )}
-          {findings.accepted.length > 0 ? (
+          {!streaming && findings.accepted.length > 0 ? (
             <Box component="section" aria-labelledby="accepted-findings-heading">
               <Typography variant="h2" id="accepted-findings-heading" gutterBottom>
                 Accepted ({findings.accepted.length})

@@ -27,6 +27,13 @@ interface OverviewCardProps {
   summary: ReactNode;
   /** The chart: decorative, hidden from assistive technology (the list says the same). */
   chart: ReactNode;
+  /** The chart's height, for its placeholder while its code loads. */
+  chartHeight: number;
+  /**
+   * The numbers are not ready to show (their order would still change as details arrive): one placeholder for
+   * the chart and the list instead, replaced at once when they are.
+   */
+  pending?: boolean;
   items: readonly OverviewItem[];
   /** What the numbers count, for the list's name: "Clients by kind". */
   listLabel: string;
@@ -47,7 +54,16 @@ function Swatch({ color }: { color: OverviewItem['color'] }) {
 }
 
 /** A titled card: a chart for the eye, and the same numbers as a list of links to the filtered pages. */
-export function OverviewCard({ title, summary, chart, items, listLabel, footer }: OverviewCardProps) {
+export function OverviewCard({
+  title,
+  summary,
+  chart,
+  chartHeight,
+  pending = false,
+  items,
+  listLabel,
+  footer,
+}: OverviewCardProps) {
   const headingId = useId();
   return (
     <Card variant="outlined" component="section" aria-labelledby={headingId} sx={{ minWidth: 0 }}>
@@ -58,55 +74,61 @@ export function OverviewCard({ title, summary, chart, items, listLabel, footer }
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           {summary}
         </Typography>
-        <Box
-          sx={{
-            display: 'grid',
-            gridTemplateColumns: { xs: '1fr', sm: 'minmax(0, 1.2fr) minmax(0, 1fr)' },
-            gap: 2,
-            alignItems: 'center',
-          }}
-        >
-          <ErrorBoundary label="The chart">
-            <Suspense fallback={<Skeleton variant="rounded" height={180} aria-hidden />}>{chart}</Suspense>
-          </ErrorBoundary>
-          <Box component="ul" aria-label={listLabel} sx={{ listStyle: 'none', m: 0, p: 0 }}>
-            {items.map((item) => (
-              <Box
-                component="li"
-                key={item.key}
-                sx={{
-                  display: 'flex',
-                  alignItems: 'center',
-                  gap: 1,
-                  py: 0.5,
-                  borderBottom: 1,
-                  borderColor: 'divider',
-                }}
-              >
-                <Swatch color={item.color} />
-                <Box sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
-                  {item.to !== undefined ? (
-                    <Link component={RouterLink} to={item.to} underline="always">
-                      {item.label}
-                    </Link>
-                  ) : (
-                    item.label
-                  )}
-                  {item.note !== undefined ? (
-                    <Typography component="span" variant="body2" color="text.secondary">
-                      {' '}
-                      {item.note}
-                    </Typography>
-                  ) : null}
+        {pending ? (
+          <Skeleton variant="rounded" height={chartHeight} aria-hidden />
+        ) : (
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: { xs: '1fr', sm: 'minmax(0, 1.2fr) minmax(0, 1fr)' },
+              gap: 2,
+              alignItems: 'center',
+            }}
+          >
+            <ErrorBoundary label="The chart">
+              <Suspense fallback={<Skeleton variant="rounded" height={chartHeight} aria-hidden />}>
+                {chart}
+              </Suspense>
+            </ErrorBoundary>
+            <Box component="ul" aria-label={listLabel} sx={{ listStyle: 'none', m: 0, p: 0 }}>
+              {items.map((item) => (
+                <Box
+                  component="li"
+                  key={item.key}
+                  sx={{
+                    display: 'flex',
+                    alignItems: 'center',
+                    gap: 1,
+                    py: 0.5,
+                    borderBottom: 1,
+                    borderColor: 'divider',
+                  }}
+                >
+                  <Swatch color={item.color} />
+                  <Box sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+                    {item.to !== undefined ? (
+                      <Link component={RouterLink} to={item.to} underline="always">
+                        {item.label}
+                      </Link>
+                    ) : (
+                      item.label
+                    )}
+                    {item.note !== undefined ? (
+                      <Typography component="span" variant="body2" color="text.secondary">
+                        {' '}
+                        {item.note}
+                      </Typography>
+                    ) : null}
+                  </Box>
+                  <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
+                    {formatCount(item.value)}
+                  </Box>
                 </Box>
-                <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
-                  {formatCount(item.value)}
-                </Box>
-              </Box>
-            ))}
+              ))}
+            </Box>
           </Box>
-        </Box>
-        {footer !== undefined ? <Box sx={{ mt: 1.5 }}>{footer}</Box> : null}
+        )}
+        {footer !== undefined && !pending ? <Box sx={{ mt: 1.5 }}>{footer}</Box> : null}
       </CardContent>
     </Card>
   );

@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import { useColorScheme } from '@mui/material/styles';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
+import { barChartHeight, donutChartHeight } from '../utils/chart-size.ts';
 
 export interface ChartDatum {
   label: string;
@@ -26,9 +27,9 @@ function shorten(label: string, max = 22): string {
 export function DonutChart({ data }: { data: readonly ChartDatum[] }) {
   const dark = useDark();
   return (
-    <Box aria-hidden sx={{ width: '100%', height: 200 }}>
+    <Box aria-hidden sx={{ width: '100%', height: donutChartHeight }}>
       <PieChart
-        height={200}
+        height={donutChartHeight}
         hideLegend
         skipAnimation
         disableKeyboardNavigation
@@ -55,7 +56,7 @@ export function DonutChart({ data }: { data: readonly ChartDatum[] }) {
 export function HorizontalBarChart({ data }: { data: readonly ChartDatum[] }) {
   const dark = useDark();
   const labels = data.map((datum) => datum.label);
-  const height = Math.max(120, data.length * 34 + 40);
+  const height = barChartHeight(data.length);
   return (
     <Box aria-hidden sx={{ width: '100%', height }}>
       <BarChart

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
-import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -15,6 +14,7 @@ import { kindColors } from '../../../lib/components/client-kind-chip.tsx';
 import { severityColors } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
+import { StreamStatusLine } from '../../../lib/inventory/stream-status-line.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import type { PolicyTab } from '../../policies/routes.ts';
 import { toClients } from '../../clients/routes.ts';
@@ -24,6 +24,7 @@ import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { PolicyCounts } from '../utils/overview-counts.ts';
 import { overviewCounts, topPolicies } from '../utils/overview-counts.ts';
+import { barChartHeight, donutChartHeight } from '../utils/chart-size.ts';
 import { ChangesSinceSnapshot } from './changes-since-snapshot.tsx';
 import type { OverviewItem } from './overview-card.tsx';
 import { OverviewCard } from './overview-card.tsx';
@@ -36,6 +37,16 @@ const policyColor = { light: '#0b5cad', dark: '#7ab8ff' };
 const missingColor = { light: '#c62828', dark: '#ff8a80' };
 const neutralColor = { light: '#5f6b76', dark: '#b0bec5' };
 const shownPolicies = 8;
+// The policy cards' placeholder while details arrive: the bars of a typical tenant (their number is not known
+// until every client is in; the cards are the last row, so a difference moves only what is below the fold).
+const pendingPolicyBars = 5;
+
+/** How far the inventory is, in one short line (see StreamStatusLine). */
+function statusText(streaming: boolean, counts: { total: number | null; detailed: number } | null): string {
+  if (counts?.total == null) return streaming ? 'Loading the client list…' : '';
+  const of = `${formatCount(counts.detailed)} of ${formatCount(counts.total)} clients`;
+  return streaming ? `Reading details: ${of}…` : `Details of ${of} read.`;
+}
 
 function policyItems(counts: PolicyCounts, tab: PolicyTab): OverviewItem[] {
   const { shown, others } = topPolicies(counts.policies, shownPolicies);
@@ -136,20 +147,16 @@ export function OverviewPage() {
           : 'Loading the inventory…'}
       </PageHeading>
 
-      {streaming ? (
-        <Box>
-          <LinearProgress aria-label="Loading the inventory" />
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-            {counts?.total != null
-              ? `Details of ${formatCount(counts.detailed)} of ${formatCount(counts.total)} clients so far; the numbers grow as they arrive.`
-              : 'Loading the client list…'}
-          </Typography>
-        </Box>
-      ) : null}
+      <StreamStatusLine
+        active={streaming}
+        progressLabel="Loading the inventory"
+        {...(counts?.total != null && counts.total > 0
+          ? { value: Math.min(100, (counts.detailed / counts.total) * 100) }
+          : {})}
+        text={statusText(streaming, counts)}
+      />
 
       <InventoryErrorAlert inventory={inventory} />
-
-      <ChangesSinceSnapshot />
 
       {counts === null ? (
         inventory.error === null ? (
@@ -179,6 +186,7 @@ export function OverviewPage() {
               listLabel="Clients by kind"
               items={kindItems}
               chart={<DonutChart data={kindItems} />}
+              chartHeight={donutChartHeight}
             />
             <OverviewCard
               title="Findings by severity"
@@ -190,6 +198,7 @@ export function OverviewPage() {
               listLabel="Findings by severity"
               items={severityItems}
               chart={<HorizontalBarChart data={severityItems} />}
+              chartHeight={barChartHeight(severityItems.length)}
               footer={
                 <Link component={RouterLink} to={toClients(new URLSearchParams({ severity: 'any' }))}>
                   Clients with findings
@@ -198,23 +207,38 @@ export function OverviewPage() {
             />
             <OverviewCard
               title="Clients by login policy"
-              summary={`${pluralize(counts.byLoginPolicy.policies.length, 'login policy', 'login policies')} in use${soFar}.`}
+              summary={
+                streaming
+                  ? 'Counted once every client’s details are in.'
+                  : `${pluralize(counts.byLoginPolicy.policies.length, 'login policy', 'login policies')} in use.`
+              }
               listLabel="Clients by login policy"
               items={loginItems}
               chart={<HorizontalBarChart data={loginItems} />}
+              chartHeight={barChartHeight(streaming ? pendingPolicyBars : loginItems.length)}
+              pending={streaming}
               footer={unusedNote(counts.byLoginPolicy, 'login')}
             />
             <OverviewCard
               title="Clients by token policy"
-              summary={`${pluralize(counts.byTokenPolicy.policies.length, 'token policy', 'token policies')} in use${soFar}.`}
+              summary={
+                streaming
+                  ? 'Counted once every client’s details are in.'
+                  : `${pluralize(counts.byTokenPolicy.policies.length, 'token policy', 'token policies')} in use.`
+              }
               listLabel="Clients by token policy"
               items={tokenItems}
               chart={<HorizontalBarChart data={tokenItems} />}
+              chartHeight={barChartHeight(streaming ? pendingPolicyBars : tokenItems.length)}
+              pending={streaming}
               footer={unusedNote(counts.byTokenPolicy, 'token')}
             />
           </Box>
         </>
       )}
+
+      {/* Last: it arrives with the history, after the cards, and would push them down if it were above. */}
+      <ChangesSinceSnapshot />
     </Stack>
   );
 }
