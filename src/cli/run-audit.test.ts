@@ -3,26 +3,24 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleDefinitions } from '../identity-cloud/findings/rule-catalogue.ts';
-import type { AuditIo } from './run-audit.ts';
-import { runAudit } from './run-audit.ts';
+import { runAudit, type AuditIo } from './run-audit.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
 import {
   captureOutput,
   commandUnderTest,
-  type CapturedOutput,
+  unreachableTenantEnvironment,
 } from '../test-support/node/command-under-test.ts';
-import { closedLoopbackPort } from '../test-support/node/proxy-under-test.ts';
 
 const command = commandUnderTest('idc-audit-');
 
-function capture(env: Record<string, string> = {}): { io: AuditIo; output: CapturedOutput } {
+function capture(env: Record<string, string> = {}) {
   return captureOutput({
     env,
     cwd: command.folder,
     findingsDocUrl: 'https://example.com/docs/findings.md',
     now: () => new Date('2026-12-01T12:00:00Z'),
     sandboxOptions: { clients: 25, seed: 7 },
-  });
+  } satisfies Omit<AuditIo, 'stdout' | 'stderr'>);
 }
 
 /** Every rule at high or worse brought down to low: nothing left to fail the default threshold. */
@@ -118,13 +116,9 @@ describe('npm run audit: exit codes against the sandbox', () => {
   });
 
   it('exits 2 when the inventory cannot be read (tenant unreachable)', async () => {
-    const port = await closedLoopbackPort();
-    const { io, output } = capture({
-      IDC_IDENTITY_DOMAIN: `http://127.0.0.1:${port}`,
-      IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
-      IDC_CLIENT_ID: 'audit-client',
-      IDC_CLIENT_SECRET: 'audit-secret-value-0123456789',
-    });
+    const { io, output } = capture(
+      await unreachableTenantEnvironment({ IDC_CLIENT_SECRET: 'audit-secret-value-0123456789' }),
+    );
     expect(await runAudit(['--fail-on', 'never'], io)).toBe(2);
     expect(output.stderr).toMatch(/audit: Could not connect \(\d+\)/);
     expect(output.stderr).not.toContain('audit-secret-value-0123456789');

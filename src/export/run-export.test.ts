@@ -3,25 +3,23 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../identity-cloud/snapshot.ts';
-import type { ExportIo } from './run-export.ts';
-import { runExport } from './run-export.ts';
+import { runExport, type ExportIo } from './run-export.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
 import {
   captureOutput,
   commandUnderTest,
-  type CapturedOutput,
+  unreachableTenantEnvironment,
 } from '../test-support/node/command-under-test.ts';
-import { closedLoopbackPort } from '../test-support/node/proxy-under-test.ts';
 
 const command = commandUnderTest('idc-export-');
 
-function capture(env: Record<string, string> = {}): { io: ExportIo; output: CapturedOutput } {
+function capture(env: Record<string, string> = {}) {
   return captureOutput({
     env,
     cwd: command.folder,
     now: () => new Date(2026, 10, 28, 9, 30),
     sandboxOptions: { clients: 25, seed: 7 },
-  });
+  } satisfies Omit<ExportIo, 'stdout' | 'stderr'>);
 }
 
 describe('npm run export, complete', () => {
@@ -90,13 +88,7 @@ describe('npm run export, incomplete (exit 1)', () => {
   });
 
   it('fails with one line when the identity domain does not answer', async () => {
-    const port = await closedLoopbackPort();
-    const { io, output } = capture({
-      IDC_IDENTITY_DOMAIN: `http://127.0.0.1:${port}`,
-      IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
-      IDC_CLIENT_ID: 'id',
-      IDC_CLIENT_SECRET: 'secret',
-    });
+    const { io, output } = capture(await unreachableTenantEnvironment());
     expect(await runExport(['--out', 'x.json'], io)).toBe(1);
     expect(output.stderr.trimEnd().split('\n').at(-1)).toMatch(/^export: Could not connect \(502\): /);
     expect(await readdir(command.folder)).toEqual([]);

@@ -8,19 +8,15 @@ import { listSnapshots } from '../store/history-repository.ts';
 import { openStore } from '../store/store.ts';
 import { runSnapshot, type SnapshotIo } from './run-snapshot.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
-import {
-  captureOutput,
-  commandUnderTest,
-  type CapturedOutput,
-} from '../test-support/node/command-under-test.ts';
+import { captureOutput, commandUnderTest } from '../test-support/node/command-under-test.ts';
 
 const command = commandUnderTest('idc-snapshot-');
 
-function capture(env: Record<string, string>): { io: SnapshotIo; output: CapturedOutput } {
+function capture(env: Record<string, string>) {
   return captureOutput({
     env,
     sandboxOptions: { clients: 25, seed: 7, latencyMs: 0 },
-  });
+  } satisfies Omit<SnapshotIo, 'stdout' | 'stderr'>);
 }
 
 async function storedSnapshots(path: string, tenant: string) {

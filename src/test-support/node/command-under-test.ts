@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import type { SandboxOptions } from '../../sandbox/sandbox-options.ts';
+import { closedLoopbackPort } from './proxy-under-test.ts';
 
 export interface CommandUnderTest {
   /** The running test's own folder: the command's working directory. */
@@ -62,4 +63,18 @@ export function captureOutput<Rest extends object>(
     stderr: { write: (text: string) => (output.stderr += text) },
   };
   return { io, output };
+}
+
+/** The IDC_* environment of a tenant that does not answer (a loopback port nothing listens on), then the overrides. */
+export async function unreachableTenantEnvironment(
+  overrides: Record<string, string> = {},
+): Promise<Record<string, string>> {
+  const port = await closedLoopbackPort();
+  return {
+    IDC_IDENTITY_DOMAIN: `http://127.0.0.1:${port}`,
+    IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
+    IDC_CLIENT_ID: 'headless-client',
+    IDC_CLIENT_SECRET: 'headless-secret',
+    ...overrides,
+  };
 }
