@@ -6,10 +6,8 @@ import {
   buildInventory,
   configurationClient,
   confidentialClient,
-  loginPolicyA,
   publicClient,
-  tokenPolicyA,
-  tokenPolicyConfig,
+  referencedPolicies,
 } from '../identity-cloud/inventory-fixtures.ts';
 import type { AuditReport } from './audit-report.ts';
 import { buildAuditReport } from './audit-report.ts';
@@ -57,8 +55,7 @@ export function fixtureReport(now = new Date('2026-12-01T12:00:00Z')): AuditRepo
       configurationClient('cfg2'),
       hostile,
     ],
-    loginPolicies: [loginPolicyA],
-    tokenPolicies: [tokenPolicyA, tokenPolicyConfig],
+    ...referencedPolicies,
   });
   const findings = evaluateInventory(inventory, {
     policy: fixturePolicy,

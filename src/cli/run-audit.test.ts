@@ -1,41 +1,26 @@
 // The headless audit against a sandbox over real HTTP (ephemeral ports), its main function called in-process.
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ruleDefinitions } from '../identity-cloud/findings/rule-catalogue.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
-import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
-import type { AuditIo } from './run-audit.ts';
-import { runAudit } from './run-audit.ts';
+import { runAudit, type AuditIo } from './run-audit.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
-import { closedLoopbackPort } from '../test-support/node/proxy-under-test.ts';
+import {
+  captureOutput,
+  commandUnderTest,
+  unreachableTenantEnvironment,
+} from '../test-support/node/command-under-test.ts';
 
-let folder: string;
-let sandbox: RunningSandbox | null = null;
-
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'idc-audit-'));
-});
-
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
-  await rm(folder, { recursive: true, force: true });
-});
+const command = commandUnderTest('idc-audit-');
 
 function capture(env: Record<string, string> = {}) {
-  const output = { stdout: '', stderr: '' };
-  const io: AuditIo = {
+  return captureOutput({
     env,
-    stdout: { write: (text: string) => (output.stdout += text) },
-    stderr: { write: (text: string) => (output.stderr += text) },
-    cwd: folder,
+    cwd: command.folder,
     findingsDocUrl: 'https://example.com/docs/findings.md',
     now: () => new Date('2026-12-01T12:00:00Z'),
     sandboxOptions: { clients: 25, seed: 7 },
-  };
-  return { io, output };
+  } satisfies Omit<AuditIo, 'stdout' | 'stderr'>);
 }
 
 /** Every rule at high or worse brought down to low: nothing left to fail the default threshold. */
@@ -62,7 +47,7 @@ describe('npm run audit: exit codes against the sandbox', () => {
 
   it('exits 0 with --fail-on never, and when the policy lowers every high rule', async () => {
     expect(await runAudit(['--fail-on', 'never'], capture().io)).toBe(0);
-    await writeFile(join(folder, 'idc-audit.yaml'), lenientPolicy);
+    await writeFile(join(command.folder, 'idc-audit.yaml'), lenientPolicy);
     const { io, output } = capture();
     expect(await runAudit([], io)).toBe(0);
     expect(output.stdout).toContain('Policy: idc-audit.yaml');
@@ -85,12 +70,12 @@ describe('npm run audit: exit codes against the sandbox', () => {
           `  - client: ${JSON.stringify(f.subject.id)}\n    rule: ${f.ruleId}\n${f.detail === null ? '' : `    value: ${JSON.stringify(f.detail)}\n`}    reason: Reviewed\n    owner: sec@example.com\n    expires: "2027-01-31"`,
       )
       .join('\n');
-    await writeFile(join(folder, 'policy.yaml'), `acceptedFindings:\n${accepted}\n`);
+    await writeFile(join(command.folder, 'policy.yaml'), `acceptedFindings:\n${accepted}\n`);
     const { io, output } = capture();
     expect(
       await runAudit(['--policy', 'policy.yaml', '--output', 'audit.json', '--format', 'json'], io),
     ).toBe(0);
-    const written = JSON.parse(await readFile(join(folder, 'audit.json'), 'utf8')) as {
+    const written = JSON.parse(await readFile(join(command.folder, 'audit.json'), 'utf8')) as {
       summary: { accepted: number };
       findings: { state: string; acceptance: { source: string } | null }[];
     };
@@ -109,14 +94,14 @@ describe('npm run audit: exit codes against the sandbox', () => {
 
   it('exits 2 on an invalid policy file, naming file, line and field, and audits nothing', async () => {
     await writeFile(
-      join(folder, 'idc-audit.yaml'),
+      join(command.folder, 'idc-audit.yaml'),
       'maxAccessTokenLifetime: 3600\ndisabledRules: [no-such-rule]\n',
     );
     const { io, output } = capture();
     expect(await runAudit(['--output', 'out.sarif', '--format', 'sarif'], io)).toBe(2);
     expect(output.stderr).toContain('audit: The policy file is invalid; nothing was audited.');
     expect(output.stderr).toContain('idc-audit.yaml:2:17: disabledRules[0]: is not a rule id');
-    expect(await readdir(folder)).toEqual(['idc-audit.yaml']);
+    expect(await readdir(command.folder)).toEqual(['idc-audit.yaml']);
   });
 
   it('exits 2 when the policy file given does not exist, or an argument is wrong', async () => {
@@ -131,34 +116,30 @@ describe('npm run audit: exit codes against the sandbox', () => {
   });
 
   it('exits 2 when the inventory cannot be read (tenant unreachable)', async () => {
-    const port = await closedLoopbackPort();
-    const { io, output } = capture({
-      IDC_IDENTITY_DOMAIN: `http://127.0.0.1:${port}`,
-      IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
-      IDC_CLIENT_ID: 'audit-client',
-      IDC_CLIENT_SECRET: 'audit-secret-value-0123456789',
-    });
+    const { io, output } = capture(
+      await unreachableTenantEnvironment({ IDC_CLIENT_SECRET: 'audit-secret-value-0123456789' }),
+    );
     expect(await runAudit(['--fail-on', 'never'], io)).toBe(2);
     expect(output.stderr).toMatch(/audit: Could not connect \(\d+\)/);
     expect(output.stderr).not.toContain('audit-secret-value-0123456789');
   });
 
   it('exits 2 when the inventory is incomplete (policies forbidden), even with --fail-on never, and still writes it', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 10 });
+    const sandbox = await command.startSandbox({ quiet: true, clients: 10 });
     const { io, output } = capture({
       ...connectionEnvironment(sandbox),
       IDC_SCOPE: 'GET:config/clients GET:config/clients/*',
     });
     expect(await runAudit(['--fail-on', 'never', '--output', 'partial.txt'], io)).toBe(2);
     expect(output.stderr).toMatch(/audit: incomplete, \d+ items could not be read: findings may be missing/);
-    const text = await readFile(join(folder, 'partial.txt'), 'utf8');
+    const text = await readFile(join(command.folder, 'partial.txt'), 'utf8');
     expect(text).toContain('Not checked everywhere:');
   });
 });
 
 describe('npm run audit: nothing secret in SARIF, JUnit or JSON', () => {
   it('writes no client secret, policy secret or access token in any format', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 30, seed: 11 });
+    const sandbox = await command.startSandbox({ quiet: true, clients: 30, seed: 11 });
     const env = connectionEnvironment(sandbox);
     const outputs: Record<string, string> = {};
     for (const format of ['sarif', 'junit', 'json', 'text']) {
@@ -168,7 +149,7 @@ describe('npm run audit: nothing secret in SARIF, JUnit or JSON', () => {
         io,
       );
       expect(code).toBe(0);
-      outputs[format] = await readFile(join(folder, `audit.${format}`), 'utf8');
+      outputs[format] = await readFile(join(command.folder, `audit.${format}`), 'utf8');
     }
     const secrets = [
       sandbox.clientSecret,

@@ -1,41 +1,23 @@
 // The headless migration against a sandbox over real HTTP (ephemeral ports), its main function called in-process.
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildInventory, publicClient, tokenPolicyA } from '../identity-cloud/inventory-fixtures.ts';
 import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
 import { migrationPlan } from '../identity-cloud/migration/readiness.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
-import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
-import type { MigrateIo } from './run-migrate.ts';
-import { exitCodeForPlan, runMigrate } from './run-migrate.ts';
+import { exitCodeForPlan, runMigrate, type MigrateIo } from './run-migrate.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
+import { captureOutput, commandUnderTest } from '../test-support/node/command-under-test.ts';
 
-let folder: string;
-let sandbox: RunningSandbox | null = null;
-
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'idc-migrate-'));
-});
-
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
-  await rm(folder, { recursive: true, force: true });
-});
+const command = commandUnderTest('idc-migrate-');
 
 function capture(env: Record<string, string> = {}) {
-  const output = { stdout: '', stderr: '' };
-  const io: MigrateIo = {
+  return captureOutput({
     env,
-    stdout: { write: (text: string) => (output.stdout += text) },
-    stderr: { write: (text: string) => (output.stderr += text) },
-    cwd: folder,
+    cwd: command.folder,
     sandboxOptions: { clients: 25, seed: 7 },
-  };
-  return { io, output };
+  } satisfies Omit<MigrateIo, 'stdout' | 'stderr'>);
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -52,7 +34,7 @@ describe('npm run migrate', () => {
     const code = await runMigrate(['--target', 'auth0', '--out', 'out'], io);
     expect(output.stderr).toMatch(/Auth0: 25 clients \(\d+ Ready, \d+ Change required, \d+ Reimagine\)/);
     expect(code).toBe(1);
-    const out = join(folder, 'out');
+    const out = join(command.folder, 'out');
     expect(await filesUnder(out)).toEqual(['TODO.md', 'auth0/tenant.yaml', 'client-id-mapping.csv']);
     for (const file of await filesUnder(out)) expect((await stat(join(out, file))).mode & 0o777).toBe(0o600);
     const tenant = parseYaml(await readFile(join(out, 'auth0/tenant.yaml'), 'utf8')) as {
@@ -64,15 +46,15 @@ describe('npm run migrate', () => {
   it.each(['pingone', 'keycloak', 'neutral'])('writes %s files that parse', async (target) => {
     const { io } = capture();
     expect(await runMigrate([`--target=${target}`, '--out', 'out'], io)).toBe(1);
-    const files = await filesUnder(join(folder, 'out'));
+    const files = await filesUnder(join(command.folder, 'out'));
     expect(files).toContain('client-id-mapping.csv');
     for (const file of files.filter((name) => name.endsWith('.json'))) {
-      expect(JSON.parse(await readFile(join(folder, 'out', file), 'utf8'))).toBeTypeOf('object');
+      expect(JSON.parse(await readFile(join(command.folder, 'out', file), 'utf8'))).toBeTypeOf('object');
     }
   });
 
   it("never writes a secret: not the sandbox client secrets, not the login policies' Capture secrets", async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 25, seed: 7 });
+    const sandbox = await command.startSandbox({ quiet: true, clients: 25, seed: 7 });
     const { io } = capture(connectionEnvironment(sandbox));
     expect(await runMigrate(['--target', 'neutral', '--out', 'out'], io)).toBe(1);
     const secrets = [
@@ -81,20 +63,25 @@ describe('npm run migrate', () => {
         (policy) => policy.identityStoreDetails.connectionDetails.clientSecret,
       ),
     ];
-    for (const file of await filesUnder(join(folder, 'out'))) {
-      const text = await readFile(join(folder, 'out', file), 'utf8');
+    for (const file of await filesUnder(join(command.folder, 'out'))) {
+      const text = await readFile(join(command.folder, 'out', file), 'utf8');
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
   });
 
   it('exits 2 and writes nothing when items failed to load', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 25, seed: 7, faults: { serverError: 0.5 } });
+    const sandbox = await command.startSandbox({
+      quiet: true,
+      clients: 25,
+      seed: 7,
+      faults: { serverError: 0.5 },
+    });
     const { io, output } = capture(connectionEnvironment(sandbox));
     const code = await runMigrate(['--target', 'keycloak', '--out', 'out'], io);
     expect(output.stderr).toContain('Incomplete inventory: no file written.');
     expect(output.stderr).toMatch(/could not be read \(HTTP 5\d\d/);
     expect(code).toBe(2);
-    await expect(readdir(join(folder, 'out'))).rejects.toThrow(/ENOENT/);
+    await expect(readdir(join(command.folder, 'out'))).rejects.toThrow(/ENOENT/);
   });
 
   it('exits 2 on bad arguments, naming the problem', async () => {

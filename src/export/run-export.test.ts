@@ -1,40 +1,25 @@
 // The headless export against a sandbox over real HTTP (ephemeral ports), its main function called in-process.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../identity-cloud/snapshot.ts';
-import { startSandbox } from '../sandbox/start-sandbox.ts';
-import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
-import type { ExportIo } from './run-export.ts';
-import { runExport } from './run-export.ts';
+import { runExport, type ExportIo } from './run-export.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
-import { closedLoopbackPort } from '../test-support/node/proxy-under-test.ts';
+import {
+  captureOutput,
+  commandUnderTest,
+  unreachableTenantEnvironment,
+} from '../test-support/node/command-under-test.ts';
 
-let folder: string;
-let sandbox: RunningSandbox | null = null;
-
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'idc-export-'));
-});
-
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
-  await rm(folder, { recursive: true, force: true });
-});
+const command = commandUnderTest('idc-export-');
 
 function capture(env: Record<string, string> = {}) {
-  const output = { stdout: '', stderr: '' };
-  const io: ExportIo = {
+  return captureOutput({
     env,
-    stdout: { write: (text: string) => (output.stdout += text) },
-    stderr: { write: (text: string) => (output.stderr += text) },
-    cwd: folder,
+    cwd: command.folder,
     now: () => new Date(2026, 10, 28, 9, 30),
     sandboxOptions: { clients: 25, seed: 7 },
-  };
-  return { io, output };
+  } satisfies Omit<ExportIo, 'stdout' | 'stderr'>);
 }
 
 describe('npm run export, complete', () => {
@@ -42,7 +27,7 @@ describe('npm run export, complete', () => {
     const { io, output } = capture();
     const code = await runExport(['--out', 'nightly.json'], io);
     expect(code).toBe(0);
-    const parsed = parseSnapshot(await readFile(join(folder, 'nightly.json'), 'utf8'));
+    const parsed = parseSnapshot(await readFile(join(command.folder, 'nightly.json'), 'utf8'));
     if (!parsed.success) throw new Error(parsed.error);
     expect(parsed.snapshot.clients).toHaveLength(25);
     expect(parsed.snapshot.customerId).toBe('01000000-0000-3000-9000-000000000000');
@@ -55,17 +40,21 @@ describe('npm run export, complete', () => {
     expect(output.stderr).toContain('exporting the built-in sandbox');
     expect(output.stderr).toContain('Reading client details: 25 of 25');
     expect(output.stderr).toMatch(/Exported 25 of 25 clients \(findings: .*\) to .*nightly\.json/);
-    expect(await readdir(folder)).toEqual(['nightly.json']);
+    expect(await readdir(command.folder)).toEqual(['nightly.json']);
   });
 
   it('exports a tenant named by IDC_* as CSV, with the default file name, and never prints the secret', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 12, clientSecret: 'recognisable-secret-4711' });
+    const sandbox = await command.startSandbox({
+      quiet: true,
+      clients: 12,
+      clientSecret: 'recognisable-secret-4711',
+    });
     const { io, output } = capture(connectionEnvironment(sandbox));
     const code = await runExport(['--format', 'csv'], io);
     expect(code).toBe(0);
     const name = 'idc-inventory-01000000-0000-3000-9000-000000000000-2026-11-28.csv';
-    expect(await readdir(folder)).toEqual([name]);
-    const csv = await readFile(join(folder, name), 'utf8');
+    expect(await readdir(command.folder)).toEqual([name]);
+    const csv = await readFile(join(command.folder, name), 'utf8');
     const records = csv.split('\r\n');
     expect(records[0]?.startsWith('\uFEFFName,Client ID,Kind,Redirect URIs')).toBe(true);
     expect(records).toHaveLength(12 + 2);
@@ -79,19 +68,19 @@ describe('npm run export, complete', () => {
     expect(await runExport(['--format=json', '--out', '-'], io)).toBe(0);
     const parsed = parseSnapshot(output.stdout);
     expect(parsed.success).toBe(true);
-    expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(command.folder)).toEqual([]);
   });
 });
 
 describe('npm run export, incomplete (exit 1)', () => {
   it('still writes the file when the token may not read policies, and says what failed', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 10 });
+    const sandbox = await command.startSandbox({ quiet: true, clients: 10 });
     const { io, output } = capture(
       connectionEnvironment(sandbox, { IDC_SCOPE: 'GET:config/clients GET:config/clients/*' }),
     );
     const code = await runExport(['--out', 'partial.csv'], io);
     expect(code).toBe(1);
-    const csv = await readFile(join(folder, 'partial.csv'), 'utf8');
+    const csv = await readFile(join(command.folder, 'partial.csv'), 'utf8');
     expect(csv.split('\r\n')).toHaveLength(10 + 2);
     // Without policies, no dangling reference can be claimed.
     expect(csv).not.toContain('client-dangling-policy');
@@ -99,22 +88,16 @@ describe('npm run export, incomplete (exit 1)', () => {
   });
 
   it('fails with one line when the identity domain does not answer', async () => {
-    const port = await closedLoopbackPort();
-    const { io, output } = capture({
-      IDC_IDENTITY_DOMAIN: `http://127.0.0.1:${port}`,
-      IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
-      IDC_CLIENT_ID: 'id',
-      IDC_CLIENT_SECRET: 'secret',
-    });
+    const { io, output } = capture(await unreachableTenantEnvironment());
     expect(await runExport(['--out', 'x.json'], io)).toBe(1);
     expect(output.stderr.trimEnd().split('\n').at(-1)).toMatch(/^export: Could not connect \(502\): /);
-    expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(command.folder)).toEqual([]);
   });
 });
 
 describe('npm run export, bad configuration (exit 2)', () => {
   it('refuses a wrong secret with a one-line reason and writes nothing', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 5 });
+    const sandbox = await command.startSandbox({ quiet: true, clients: 5 });
     const { io, output } = capture(
       connectionEnvironment(sandbox, { IDC_CLIENT_SECRET: 'wrong-secret-0815' }),
     );
@@ -122,7 +105,7 @@ describe('npm run export, bad configuration (exit 2)', () => {
     const last = output.stderr.trimEnd().split('\n').at(-1);
     expect(last).toMatch(/^export: Could not connect \(401\): /);
     expect(output.stderr).not.toContain('wrong-secret-0815');
-    expect(await readdir(folder)).toEqual([]);
+    expect(await readdir(command.folder)).toEqual([]);
     expect(Object.keys(sandbox.stats().requests).filter((route) => route.includes('/config'))).toEqual([]);
   });
 

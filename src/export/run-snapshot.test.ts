@@ -1,36 +1,22 @@
 // `npm run snapshot` in-process against a sandbox over real HTTP, recording into a real SQLite store.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir, userInfo } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listActivity } from '../store/activity-repository.ts';
 import { listSnapshots } from '../store/history-read.ts';
 import { openStore } from '../store/store.ts';
-import { startSandbox, type RunningSandbox } from '../sandbox/start-sandbox.ts';
 import { runSnapshot, type SnapshotIo } from './run-snapshot.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
+import { captureOutput, commandUnderTest } from '../test-support/node/command-under-test.ts';
 
-let folder: string;
-let sandbox: RunningSandbox | null = null;
-
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'idc-snapshot-'));
-});
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
-  await rm(folder, { recursive: true, force: true });
-});
+const command = commandUnderTest('idc-snapshot-');
 
 function capture(env: Record<string, string>) {
-  const output = { stdout: '', stderr: '' };
-  const io: SnapshotIo = {
+  return captureOutput({
     env,
-    stdout: { write: (text: string) => (output.stdout += text) },
-    stderr: { write: (text: string) => (output.stderr += text) },
     sandboxOptions: { clients: 25, seed: 7, latencyMs: 0 },
-  };
-  return { io, output };
+  } satisfies Omit<SnapshotIo, 'stdout' | 'stderr'>);
 }
 
 async function storedSnapshots(path: string, tenant: string) {
@@ -53,8 +39,8 @@ async function storedActivity(path: string) {
 
 describe('npm run snapshot', () => {
   it('writes the snapshot in the access log, with the account and machine that ran it', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
-    const path = join(folder, 'inventory.db');
+    const sandbox = await command.startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
+    const path = join(command.folder, 'inventory.db');
     const { io } = capture({
       IDC_STORE_PATH: path,
       IDC_IDENTITY_DOMAIN: sandbox.identityDomain,
@@ -79,8 +65,8 @@ describe('npm run snapshot', () => {
   });
 
   it('records a scheduled snapshot (exit 0), then an unchanged one, then the change', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
-    const path = join(folder, 'inventory.db');
+    const sandbox = await command.startSandbox({ quiet: true, clients: 25, latencyMs: 0 });
+    const path = join(command.folder, 'inventory.db');
     const env = connectionEnvironment(sandbox, { IDC_STORE_PATH: path });
     const first = capture(env);
     expect(await runSnapshot([], first.io)).toBe(0);
@@ -104,10 +90,10 @@ describe('npm run snapshot', () => {
   });
 
   it('exits 1 for a partial read, recorded as partial', async () => {
-    sandbox = await startSandbox({ quiet: true, clients: 10, latencyMs: 0 });
+    const sandbox = await command.startSandbox({ quiet: true, clients: 10, latencyMs: 0 });
     // An id the proxy refuses to put in a URL: that item fails, the rest is read.
     sandbox.admin.addClient({ name: 'Unreadable', id: 'not a plain id' });
-    const path = join(folder, 'inventory.db');
+    const path = join(command.folder, 'inventory.db');
     const { io, output } = capture(connectionEnvironment(sandbox, { IDC_STORE_PATH: path }));
     expect(await runSnapshot([], io)).toBe(1);
     expect(output.stderr).toMatch(/partial: 1 item failed/);
@@ -123,15 +109,15 @@ describe('npm run snapshot', () => {
     expect(await runSnapshot([], off.io)).toBe(2);
     expect(off.output.stderr).toMatch(/snapshot: history is off: IDC_STORE=off; nothing was read\./);
 
-    await writeFile(join(folder, 'a-file'), '');
-    const unwritable = capture({ IDC_STORE_PATH: join(folder, 'a-file', 'inventory.db') });
+    await writeFile(join(command.folder, 'a-file'), '');
+    const unwritable = capture({ IDC_STORE_PATH: join(command.folder, 'a-file', 'inventory.db') });
     expect(await runSnapshot([], unwritable.io)).toBe(2);
     expect(unwritable.output.stderr).toMatch(/cannot be written/);
 
-    sandbox = await startSandbox({ quiet: true, clients: 3, latencyMs: 0 });
+    const sandbox = await command.startSandbox({ quiet: true, clients: 3, latencyMs: 0 });
     const refused = capture(
       connectionEnvironment(sandbox, {
-        IDC_STORE_PATH: join(folder, 'inventory.db'),
+        IDC_STORE_PATH: join(command.folder, 'inventory.db'),
         IDC_CLIENT_SECRET: 'wrong',
       }),
     );

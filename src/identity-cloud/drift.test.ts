@@ -8,14 +8,11 @@ import {
   loginPolicyB,
   publicClient,
   tokenPolicyA,
-  tokenPolicyConfig,
+  bothLoginPolicies,
 } from './inventory-fixtures.ts';
 import type { Client } from './schemas.ts';
 
-const policies = {
-  loginPolicies: [loginPolicyA, loginPolicyB],
-  tokenPolicies: [tokenPolicyA, tokenPolicyConfig],
-};
+const policies = bothLoginPolicies;
 
 describe('compareInventories by id (same tenant over time)', () => {
   const base = buildInventory({

@@ -5,10 +5,8 @@ import {
   buildInventory,
   configurationClient,
   confidentialClient,
-  loginPolicyA,
   publicClient,
-  tokenPolicyA,
-  tokenPolicyConfig,
+  referencedPolicies,
 } from './inventory-fixtures.ts';
 
 const inventory = buildInventory({
@@ -20,8 +18,7 @@ const inventory = buildInventory({
     confidentialClient('web'),
     configurationClient('cfg'),
   ],
-  loginPolicies: [loginPolicyA],
-  tokenPolicies: [tokenPolicyA, tokenPolicyConfig],
+  ...referencedPolicies,
   extraSummaries: [{ id: 'broken', name: 'Brökén, "app"' }],
   failures: [{ resource: 'client', id: 'broken', status: 500, detail: 'upstream error' }],
 });

@@ -68,6 +68,18 @@ export const tokenPolicyConfig: TokenPolicy = {
   allowedScopes: ['*:config/**'],
 };
 
+/** The policies the fixture clients name by default: login policy lp-a, token policies tp-a and tp-config. */
+export const referencedPolicies = {
+  loginPolicies: [loginPolicyA],
+  tokenPolicies: [tokenPolicyA, tokenPolicyConfig],
+} satisfies InventoryFixture;
+
+/** The referenced policies and login policy lp-b, which a client may be moved to. */
+export const bothLoginPolicies = {
+  loginPolicies: [loginPolicyA, loginPolicyB],
+  tokenPolicies: [tokenPolicyA, tokenPolicyConfig],
+} satisfies InventoryFixture;
+
 export function publicClient(
   id: string,
   redirectURIs: string[] = [`https://${id}.example.com/callback`],

@@ -6,8 +6,7 @@ import {
   confidentialClient,
   loginPolicyA,
   publicClient,
-  tokenPolicyA,
-  tokenPolicyConfig,
+  referencedPolicies,
 } from './inventory-fixtures.ts';
 import { createSnapshot, parseSnapshot, snapshotToInventory, toJsonExport } from './snapshot.ts';
 
@@ -35,7 +34,7 @@ const inventory = buildInventory({
       },
     },
   ],
-  tokenPolicies: [tokenPolicyA, tokenPolicyConfig],
+  tokenPolicies: referencedPolicies.tokenPolicies,
   extraSummaries: [{ id: 'broken', name: 'Broken' }],
   failures: [
     { resource: 'client', id: 'broken', status: 500, detail: 'upstream error' },

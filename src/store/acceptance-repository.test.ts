@@ -1,5 +1,5 @@
 // Accepted risks on both engines: recorded, listed per tenant, revoked once, and never another tenant's.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   listAcceptances,
   maxAcceptancesPerTenant,
@@ -8,8 +8,7 @@ import {
   TooManyAcceptancesError,
   type AcceptanceInput,
 } from './acceptance-repository.ts';
-import { openStore, type Store } from './store.ts';
-import { freshStoreConfig, testEngines, type TestStoreConfig } from './test-stores.ts';
+import { freshStorePerTest, testEngines } from './test-stores.ts';
 
 const tenantA = 'https://v1.api.us.janrain.com/aaaa';
 const tenantB = 'https://v1.api.us.janrain.com/bbbb';
@@ -28,27 +27,18 @@ const input = (overrides: Partial<AcceptanceInput> = {}): AcceptanceInput => ({
 });
 
 describe.each(testEngines())('acceptances on %s', (engine) => {
-  let fresh: TestStoreConfig;
-  let store: Store;
-  beforeEach(async () => {
-    fresh = await freshStoreConfig(engine);
-    store = await openStore(fresh.config);
-  });
-  afterEach(async () => {
-    await store.close();
-    await fresh.cleanup();
-  });
+  const fresh = freshStorePerTest(engine);
 
   it('keeps what was accepted, by whom and until when, and lists it for its tenant only', async () => {
-    const first = await recordAcceptance(store, tenantA, input());
+    const first = await recordAcceptance(fresh.store, tenantA, input());
     const second = await recordAcceptance(
-      store,
+      fresh.store,
       tenantA,
       input({ value: null, acceptedBy: null, acceptedAt: new Date(Date.UTC(2026, 11, 1, 10)) }),
     );
-    await recordAcceptance(store, tenantB, input({ clientId: 'other' }));
+    await recordAcceptance(fresh.store, tenantB, input({ clientId: 'other' }));
 
-    const listed = await listAcceptances(store, tenantA);
+    const listed = await listAcceptances(fresh.store, tenantA);
     expect(listed).toEqual([first, second]);
     expect(listed[0]).toEqual({
       id: first.id,
@@ -65,27 +55,27 @@ describe.each(testEngines())('acceptances on %s', (engine) => {
       revokedBy: null,
     });
     expect(listed[1]).toMatchObject({ value: null, acceptedBy: null });
-    expect((await listAcceptances(store, tenantB)).map((row) => row.clientId)).toEqual(['other']);
-    expect(await listAcceptances(store, 'https://v1.api.us.janrain.com/cccc')).toEqual([]);
+    expect((await listAcceptances(fresh.store, tenantB)).map((row) => row.clientId)).toEqual(['other']);
+    expect(await listAcceptances(fresh.store, 'https://v1.api.us.janrain.com/cccc')).toEqual([]);
   });
 
   it('revokes once, within its tenant: another tenant cannot revoke it, a second revoke finds nothing', async () => {
-    const kept = await recordAcceptance(store, tenantA, input());
+    const kept = await recordAcceptance(fresh.store, tenantA, input());
     const at = new Date(Date.UTC(2026, 11, 2, 8));
-    expect(await revokeAcceptance(store, tenantB, kept.id, 'mallory', at)).toBeNull();
-    expect(await listAcceptances(store, tenantA)).toHaveLength(1);
+    expect(await revokeAcceptance(fresh.store, tenantB, kept.id, 'mallory', at)).toBeNull();
+    expect(await listAcceptances(fresh.store, tenantA)).toHaveLength(1);
 
-    const revoked = await revokeAcceptance(store, tenantA, kept.id, 'bob@example.com', at);
+    const revoked = await revokeAcceptance(fresh.store, tenantA, kept.id, 'bob@example.com', at);
     expect(revoked).toMatchObject({
       id: kept.id,
       revokedAt: '2026-12-02T08:00:00.000Z',
       revokedBy: 'bob@example.com',
     });
-    expect(await listAcceptances(store, tenantA)).toEqual([]);
-    expect(await revokeAcceptance(store, tenantA, kept.id, 'bob@example.com', at)).toBeNull();
-    expect(await revokeAcceptance(store, tenantA, 'no-such-id', null, at)).toBeNull();
+    expect(await listAcceptances(fresh.store, tenantA)).toEqual([]);
+    expect(await revokeAcceptance(fresh.store, tenantA, kept.id, 'bob@example.com', at)).toBeNull();
+    expect(await revokeAcceptance(fresh.store, tenantA, 'no-such-id', null, at)).toBeNull();
     // The row stays, for the record.
-    const rows = await store.db.selectFrom('acceptances').select(['id', 'revoked_by']).execute();
+    const rows = await fresh.store.db.selectFrom('acceptances').select(['id', 'revoked_by']).execute();
     expect(rows).toEqual([{ id: kept.id, revoked_by: 'bob@example.com' }]);
   });
 
@@ -106,15 +96,17 @@ describe.each(testEngines())('acceptances on %s', (engine) => {
       revoked_by: null,
     }));
     for (let start = 0; start < rows.length; start += 500) {
-      await store.db
+      await fresh.store.db
         .insertInto('acceptances')
         .values(rows.slice(start, start + 500))
         .execute();
     }
-    await expect(recordAcceptance(store, tenantA, input())).rejects.toBeInstanceOf(TooManyAcceptancesError);
+    await expect(recordAcceptance(fresh.store, tenantA, input())).rejects.toBeInstanceOf(
+      TooManyAcceptancesError,
+    );
     // Another tenant is not affected, and a revocation makes room.
-    await recordAcceptance(store, tenantB, input());
-    await revokeAcceptance(store, tenantA, 'seeded-0', null, new Date());
-    await recordAcceptance(store, tenantA, input());
+    await recordAcceptance(fresh.store, tenantB, input());
+    await revokeAcceptance(fresh.store, tenantA, 'seeded-0', null, new Date());
+    await recordAcceptance(fresh.store, tenantA, input());
   });
 });

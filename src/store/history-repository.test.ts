@@ -1,6 +1,6 @@
 // The same suite on both engines: migrations, content addressing, partial reads, tenant scope, transactions,
 // concurrent finishes and retention.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { pruneHistory } from './history-prune.ts';
 import { clientHistory, listSnapshots, readSnapshot } from './history-read.ts';
 import { recordSnapshot } from './history-record.ts';
@@ -10,7 +10,7 @@ import { NewerStoreError } from './migrate.ts';
 import { migrations } from './migrations/migration-list.ts';
 import { openSpansMigration } from './migrations/migration-0005-open-spans.ts';
 import { openStore, type Store } from './store.ts';
-import { freshStoreConfig, testEngines, type TestStoreConfig } from './test-stores.ts';
+import { freshStorePerTest, testEngines } from './test-stores.ts';
 
 const tenantA = 'https://a.example/abc';
 const tenantB = 'https://b.example/abc';
@@ -51,23 +51,16 @@ async function count(store: Store, table: 'history_versions' | 'history_spans' |
 }
 
 describe.each(testEngines())('the store on %s', (engine) => {
-  let test: TestStoreConfig;
+  const test = freshStorePerTest(engine);
   let store: Store;
-
-  beforeEach(async () => {
-    test = await freshStoreConfig(engine);
-    store = await openStore(test.config);
-  });
-  afterEach(async () => {
-    await store.close();
-    await test.cleanup();
+  beforeEach(() => {
+    store = test.store;
   });
 
   it('applies the migrations once, and a reopen applies none', async () => {
     const applied = await store.db.selectFrom('store_migrations').select(['id', 'name']).execute();
     expect(applied.map((row) => row.id)).toEqual(migrations.map((migration) => migration.id));
-    await store.close();
-    store = await openStore(test.config);
+    store = await test.reopen();
     const again = await store.db.selectFrom('store_migrations').select('id').execute();
     expect(again).toHaveLength(migrations.length);
   });
@@ -78,7 +71,7 @@ describe.each(testEngines())('the store on %s', (engine) => {
       .insertInto('store_migrations')
       .values({ id: 9999, name: 'from-the-future', applied_at: new Date().toISOString() })
       .execute();
-    await store.close();
+    await test.close();
     const extra = {
       id: 10_000,
       name: 'would-alter',
@@ -87,7 +80,7 @@ describe.each(testEngines())('the store on %s', (engine) => {
     const opening = openStore(test.config, { migrations: [...migrations, extra] });
     await expect(opening).rejects.toThrow(NewerStoreError);
     await expect(opening).rejects.toThrow(/newer version of the dashboard \(migration 9999 is unknown/);
-    store = await openStore(test.config, { migrations: [...migrations, { ...extra, id: 9999 }] });
+    store = await test.reopen({ migrations: [...migrations, { ...extra, id: 9999 }] });
     expect(await count(store, 'history_snapshots')).toBe(1);
   });
 
@@ -301,8 +294,7 @@ describe.each(testEngines())('the store on %s', (engine) => {
         })),
       )
       .execute();
-    await store.close();
-    store = await openStore(test.config);
+    store = await test.reopen();
 
     const again = await recordSnapshot(store, input([oneRenamed, three]));
     expect(again).toMatchObject({ unchanged: true, changes: { added: 0, removed: 0, changed: 0 } });

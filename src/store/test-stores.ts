@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterEach, beforeEach } from 'vitest';
 import type { StoreConfig } from './store-config.ts';
+import { openStore, type OpenStoreOptions, type Store } from './store.ts';
 
 export type TestEngine = 'sqlite' | 'postgres';
 
@@ -67,6 +69,58 @@ export async function freshStoreConfig(engine: TestEngine): Promise<TestStoreCon
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/** A store of its own for each test of the calling suite, opened on a fresh database and removed after. */
+export interface StorePerTest {
+  /** The running test's store (the one opened last, after a reopen). */
+  readonly store: Store;
+  readonly config: TestStoreConfig['config'];
+  /** Closes the store, as a stopped server would; the database stays until the test ends. */
+  close(): Promise<void>;
+  /** Closes the store if it is open and opens the same database again, as a restarted server would. */
+  reopen(options?: OpenStoreOptions): Promise<Store>;
+}
+
+export function freshStorePerTest(engine: TestEngine): StorePerTest {
+  let fresh: TestStoreConfig | undefined;
+  let opened: Store | undefined;
+  const current = () => {
+    if (fresh === undefined) throw new Error('The test store is only there while a test runs.');
+    return fresh;
+  };
+  const close = async () => {
+    const closing = opened;
+    opened = undefined;
+    await closing?.close();
+  };
+  beforeEach(async () => {
+    fresh = await freshStoreConfig(engine);
+    opened = await openStore(fresh.config);
+  });
+  afterEach(async () => {
+    try {
+      await close();
+    } finally {
+      await fresh?.cleanup();
+      fresh = undefined;
+    }
+  });
+  return {
+    get store() {
+      if (opened === undefined) throw new Error('The test store is closed: reopen it first.');
+      return opened;
+    },
+    get config() {
+      return current().config;
+    },
+    close,
+    reopen: async (options) => {
+      await close();
+      opened = await openStore(current().config, options);
+      return opened;
     },
   };
 }

@@ -4,15 +4,14 @@ import {
   buildInventory,
   configurationClient,
   confidentialClient,
-  loginPolicyA,
   publicClient,
   tokenPolicyA,
-  tokenPolicyConfig,
+  referencedPolicies,
 } from '../inventory-fixtures.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 import { isHostAllowed } from './audit-rules.ts';
 
-const policies = { loginPolicies: [loginPolicyA], tokenPolicies: [tokenPolicyA, tokenPolicyConfig] };
+const policies = referencedPolicies;
 const now = new Date('2026-12-01T12:00:00Z');
 
 function ruleHits(

@@ -8,11 +8,12 @@ import {
   publicClient,
   tokenPolicyA,
   tokenPolicyConfig,
+  referencedPolicies,
 } from '../inventory-fixtures.ts';
 import type { Client } from '../schemas.ts';
 import { evaluateInventory, summarizeFindings } from './evaluate-inventory.ts';
 
-const healthyPolicies = { loginPolicies: [loginPolicyA], tokenPolicies: [tokenPolicyA, tokenPolicyConfig] };
+const healthyPolicies = referencedPolicies;
 
 describe('evaluateInventory on a complete inventory', () => {
   const inventory = buildInventory({

@@ -4,11 +4,8 @@ import {
   buildInventory,
   configurationClient,
   confidentialClient,
-  loginPolicyA,
-  loginPolicyB,
   publicClient,
-  tokenPolicyA,
-  tokenPolicyConfig,
+  bothLoginPolicies,
 } from '../../../identity-cloud/inventory-fixtures.ts';
 import { overviewCounts, topPolicies } from './overview-counts.ts';
 
@@ -21,8 +18,7 @@ describe('overviewCounts', () => {
         confidentialClient('c', undefined, { loginPolicy: 'lp-gone' }),
         configurationClient('d'),
       ],
-      loginPolicies: [loginPolicyA, loginPolicyB],
-      tokenPolicies: [tokenPolicyA, tokenPolicyConfig],
+      ...bothLoginPolicies,
       failures: [{ resource: 'loginPolicy', id: 'lp-gone', status: 404 }],
     });
     const counts = overviewCounts(inventory, evaluateInventory(inventory));
