@@ -4,15 +4,17 @@ import type { MiddlewareHandler } from 'hono';
 import { sanitiseLogValue } from './log-sanitiser.ts';
 import type { ProxyEnv } from './proxy-env.ts';
 
-export function formatRequestLine(entry: {
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  upstreamCalls: number;
-}): string {
+/** What the line reads of a request and its answer (any Hono context has it). */
+interface RequestAnswered {
+  req: { method: string; path: string };
+  res: { status: number };
+}
+
+/** The line of a finished request that started at `started` (a `performance.now()` reading). */
+export function formatRequestLine(c: RequestAnswered, started: number, upstreamCalls: number): string {
+  const durationMs = performance.now() - started;
   // Paths are logged as routed (ids included, they are not secret), sanitised here for every caller.
-  return `${new Date().toISOString()} ${sanitiseLogValue(entry.method, 16)} ${sanitiseLogValue(entry.path)} ${entry.status} ${Math.round(entry.durationMs)}ms upstream=${entry.upstreamCalls}`;
+  return `${new Date().toISOString()} ${sanitiseLogValue(c.req.method, 16)} ${sanitiseLogValue(c.req.path)} ${c.res.status} ${Math.round(durationMs)}ms upstream=${upstreamCalls}`;
 }
 
 export function requestLog(log: (line: string) => void): MiddlewareHandler<ProxyEnv> {
@@ -22,17 +24,7 @@ export function requestLog(log: (line: string) => void): MiddlewareHandler<Proxy
     c.set('counter', counter);
     c.set('streamFinished', undefined);
     await next();
-    const write = () => {
-      log(
-        formatRequestLine({
-          method: c.req.method,
-          path: c.req.path,
-          status: c.res.status,
-          durationMs: performance.now() - started,
-          upstreamCalls: counter.calls,
-        }),
-      );
-    };
+    const write = () => log(formatRequestLine(c, started, counter.calls));
     const streamFinished = c.get('streamFinished');
     if (streamFinished === undefined) write();
     else void streamFinished.finally(write);

@@ -16,44 +16,41 @@ export function notConnected(): Response {
   return problemResponse(problem(401, 'You are not connected: connect with a configuration client first.'));
 }
 
+/** A refused cookie: the session it named is gone, so the cookies are cleared with the sentence saying why. */
+function endedSession(
+  c: Context<ProxyEnv>,
+  setting: ProxyRuntime['options']['secureCookies'],
+  detail: string,
+  reason: string,
+): SessionResolution {
+  return {
+    ok: false,
+    response: withClearedSessionCookies(c, setting, problemResponse(problem(401, detail, { reason }))),
+  };
+}
+
 export function resolveRequestSession(c: Context<ProxyEnv>, runtime: ProxyRuntime): SessionResolution {
   const setting = runtime.options.secureCookies;
   const cookie = readSessionCookie(c, setting);
   if (cookie.kind === 'duplicated') {
     // Both sessions end: which one is the user's cannot be told, and neither may stay reachable.
     for (const id of cookie.values) runtime.sessions.delete(id);
-    return {
-      ok: false,
-      response: withClearedSessionCookies(
-        c,
-        setting,
-        problemResponse(
-          problem(
-            401,
-            'Your session was ended because your browser sent the session cookie twice, so one of them was set by another page: both sessions were closed and the cookies cleared. Connect again.',
-            { reason: 'cookie-sent-twice' },
-          ),
-        ),
-      ),
-    };
+    return endedSession(
+      c,
+      setting,
+      'Your session was ended because your browser sent the session cookie twice, so one of them was set by another page: both sessions were closed and the cookies cleared. Connect again.',
+      'cookie-sent-twice',
+    );
   }
   if (cookie.kind === 'one') {
     const session = runtime.sessions.get(cookie.value);
     if (session !== undefined) return { ok: true, session };
-    return {
-      ok: false,
-      response: withClearedSessionCookies(
-        c,
-        setting,
-        problemResponse(
-          problem(
-            401,
-            'Your session ended (it was idle too long, the server restarted, or it was replaced). Connect again.',
-            { reason: 'session-ended' },
-          ),
-        ),
-      ),
-    };
+    return endedSession(
+      c,
+      setting,
+      'Your session ended (it was idle too long, the server restarted, or it was replaced). Connect again.',
+      'session-ended',
+    );
   }
   const fallback = defaultSessionFor(c, runtime);
   if (fallback === null) return { ok: false, response: notConnected() };

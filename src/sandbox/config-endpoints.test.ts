@@ -9,7 +9,7 @@ import {
   tokenPolicyListSchema,
   tokenPolicySchema,
 } from '../identity-cloud/schemas.ts';
-import { referenceClients } from './seed-tenant.ts';
+import { referenceClients } from './seed-special-clients.ts';
 import { startSandbox } from './start-sandbox.ts';
 import type { RunningSandbox } from './start-sandbox.ts';
 import { accessToken, configUrl, getConfig, requestToken } from '../test-support/node/sandbox-http.ts';

@@ -4,7 +4,8 @@ import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory
 import { ruleIds } from '../identity-cloud/findings/finding.ts';
 import { emptyInventory } from '../identity-cloud/inventory.ts';
 import { clientSchema, loginPolicySchema, tokenPolicySchema } from '../identity-cloud/schemas.ts';
-import { referenceClients, seedTenant } from './seed-tenant.ts';
+import { referenceClients } from './seed-special-clients.ts';
+import { seedTenant } from './seed-tenant.ts';
 import type { SeedOptions } from './seed-tenant.ts';
 import type { SandboxTenant } from './tenant-types.ts';
 import { specialClientKeys } from './tenant-types.ts';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { oauthErrorSchema, tokenResponseSchema } from '../identity-cloud/schemas.ts';
-import { referenceClients } from './seed-tenant.ts';
+import { referenceClients } from './seed-special-clients.ts';
 import { startSandbox } from './start-sandbox.ts';
 import type { RunningSandbox } from './start-sandbox.ts';
 import { basicAuthorization, getConfig, requestToken } from '../test-support/node/sandbox-http.ts';

@@ -189,15 +189,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // The proxy logs /api itself (with its upstream calls); everything else is logged here.
     const started = performance.now();
     await next();
-    log(
-      formatRequestLine({
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        durationMs: performance.now() - started,
-        upstreamCalls: 0,
-      }),
-    );
+    log(formatRequestLine(c, started, 0));
   });
   app.use('*', hostGuard(resolveProxyOptions({ allowedHosts }).allowedHosts));
   app.use('*', securityHeaders());

@@ -81,10 +81,14 @@ describe('evaluateInventory on a complete inventory', () => {
     expect(summarizeFindings(result.byClientId.get('clean'))).toEqual({ count: 0, worst: null, ruleIds: [] });
   });
 
-  it('names a nameless client by its id', () => {
+  it('names a nameless client as the grid does', () => {
     const unnamed: Client = { ...configurationClient('anon'), name: null };
     const named = evaluateInventory(buildInventory({ clients: [unnamed], ...healthyPolicies }));
-    expect(named.byClientId.get('anon')?.[0]?.subject).toEqual({ kind: 'client', id: 'anon', name: 'anon' });
+    expect(named.byClientId.get('anon')?.[0]?.subject).toEqual({
+      kind: 'client',
+      id: 'anon',
+      name: 'Unnamed client (anon)',
+    });
   });
 });
 

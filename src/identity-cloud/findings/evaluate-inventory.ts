@@ -9,7 +9,7 @@ import {
   tokenLifetimePolicyFindings,
 } from '../audit/audit-rules.ts';
 import { classifyClient } from '../client-kind.ts';
-import { clientName } from '../client-model.ts';
+import { clientDisplayName } from '../client-model.ts';
 import type { InventoryCoverage } from '../inventory-coverage.ts';
 import { inventoryCoverage, policyPresence } from '../inventory-coverage.ts';
 import type { Inventory } from '../inventory.ts';
@@ -69,9 +69,9 @@ function clientsInOrder(inventory: Inventory): { client: Client }[] {
   return ordered;
 }
 
-/** Named as the grid names it (`clientName`), or by its id when it has no name. */
+/** Named as the grid names it (`clientDisplayName`). */
 export function clientSubject(client: Client): FindingSubject {
-  return { kind: 'client', id: client.id, name: clientName(client) ?? client.id };
+  return { kind: 'client', id: client.id, name: clientDisplayName(client) };
 }
 
 function countReference(counts: Map<string, number>, policyId: string | null | undefined): void {

@@ -3,7 +3,7 @@
 // and a policy that does not exist is a dangling reference (a finding on the client that names it).
 import type { Inventory } from '../inventory.ts';
 import { failureKey } from '../inventory.ts';
-import { clientName } from '../client-model.ts';
+import { clientDisplayName } from '../client-model.ts';
 
 export interface MissingItem {
   resource: string;
@@ -27,7 +27,7 @@ export function missingItems(inventory: Inventory): {
 } {
   const missing: MissingItem[] = [];
   const gone: { id: string; name: string }[] = [];
-  const names = new Map(inventory.summaries.map((summary) => [summary.id, clientName(summary)]));
+  const names = new Map(inventory.summaries.map((summary) => [summary.id, clientDisplayName(summary)]));
   if (inventory.total === null && !inventory.failures.has(failureKey('clientList', null))) {
     missing.push({ resource: 'clientList', id: null, reason: 'The client list has not been read.' });
   }
@@ -52,7 +52,7 @@ export function missingItems(inventory: Inventory): {
     missing.push({
       resource: 'client',
       id: summary.id,
-      reason: `Client ${clientName(summary) ?? summary.id} has no details yet.`,
+      reason: `Client ${clientDisplayName(summary)} has no details yet.`,
     });
   }
   if (inventory.done === null && inventory.total !== null) {

@@ -221,6 +221,20 @@ describe('migration readiness', () => {
   });
 });
 
+describe('how the plan names a client', () => {
+  it('as the grid does, also when it has no name of its own', () => {
+    const plan = planOf('auth0', {
+      clients: [{ ...publicClient('anon'), name: ' ' }],
+      extraSummaries: [{ id: 'later' }],
+      finished: false,
+    });
+    expect(plan.clients.map((client) => client.name)).toEqual(['Unnamed client (anon)']);
+    expect(plan.missing.map((item) => item.reason)).toContain(
+      'Client Unnamed client (later) has no details yet.',
+    );
+  });
+});
+
 describe('what a migration is missing', () => {
   it('a failed client detail is missing; a 404 after listing is gone, not missing', () => {
     const plan = planOf('auth0', {

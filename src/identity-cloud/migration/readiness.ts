@@ -2,7 +2,7 @@
 // page, the CLI and the file builders all read the same plan.
 import type { ClientKind } from '../client-kind.ts';
 import { classifyClient } from '../client-kind.ts';
-import { clientName } from '../client-model.ts';
+import { clientDisplayName } from '../client-model.ts';
 import type { InventoryFindings } from '../findings/evaluate-inventory.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { Inventory } from '../inventory.ts';
@@ -251,7 +251,7 @@ export function clientReadiness(
   }
   return {
     clientId: client.id,
-    name: clientName(client) ?? client.id,
+    name: clientDisplayName(client),
     kind,
     targetType,
     verdict: verdictOf(reasons),

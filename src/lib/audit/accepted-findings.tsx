@@ -8,8 +8,7 @@ import { Link as RouterLink } from 'react-router';
 import type { Acceptance, AcceptedFinding } from '../../identity-cloud/audit/acceptance.ts';
 import { findingKey } from '../../identity-cloud/findings/finding.ts';
 import type { FindingSubject } from '../../identity-cloud/findings/finding.ts';
-import { monospaceFont } from '../components/monospace.tsx';
-import { SeverityChip } from '../components/severity-chip.tsx';
+import { FindingHeading } from '../components/finding-list.tsx';
 
 function acceptedBy(acceptance: Acceptance): string {
   if (acceptance.source === 'policy-file') return 'accepted in idc-audit.yaml';
@@ -47,26 +46,13 @@ export function AcceptedFindingList({
             divider={index < accepted.length - 1}
             sx={{ display: 'block', py: 1.5 }}
           >
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 0.5 }}>
-              <SeverityChip severity={finding.severity} />
-              <Typography component="span" sx={{ fontWeight: 600 }}>
-                {finding.title}
-              </Typography>
+            <FindingHeading finding={finding}>
               {subjectPath !== undefined ? (
                 <Link component={RouterLink} to={subjectPath(finding.subject)} underline="hover">
                   {finding.subject.name}
                 </Link>
               ) : null}
-            </Box>
-            {finding.detail !== undefined ? (
-              <Typography
-                component="div"
-                variant="body2"
-                sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', mb: 0.5 }}
-              >
-                {finding.detail}
-              </Typography>
-            ) : null}
+            </FindingHeading>
             <Typography variant="body2">
               <strong>Why accepted:</strong> {acceptance.reason}
             </Typography>

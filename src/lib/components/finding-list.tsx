@@ -10,6 +10,33 @@ import { monospaceFont } from './monospace.tsx';
 import { SeverityChip } from './severity-chip.tsx';
 
 /**
+ * A finding's first lines, as every list of findings shows them: its severity and title (then `children`, e.g. a
+ * link to its subject), and what matched.
+ */
+export function FindingHeading({ finding, children }: { finding: Finding; children?: ReactNode }) {
+  return (
+    <>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 0.5 }}>
+        <SeverityChip severity={finding.severity} />
+        <Typography component="span" sx={{ fontWeight: 600 }}>
+          {finding.title}
+        </Typography>
+        {children}
+      </Box>
+      {finding.detail !== undefined ? (
+        <Typography
+          component="div"
+          variant="body2"
+          sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', mb: 0.5 }}
+        >
+          {finding.detail}
+        </Typography>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * One subject's findings, worst first, each with what matched, why it matters and what to do: what a client's or a
  * policy's page shows.
  */
@@ -34,21 +61,7 @@ export function FindingList({
             divider={index < findings.length - 1}
             sx={{ display: 'block', py: 1.5 }}
           >
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', mb: 0.5 }}>
-              <SeverityChip severity={finding.severity} />
-              <Typography component="span" sx={{ fontWeight: 600 }}>
-                {finding.title}
-              </Typography>
-            </Box>
-            {finding.detail !== undefined ? (
-              <Typography
-                component="div"
-                variant="body2"
-                sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', mb: 0.5 }}
-              >
-                {finding.detail}
-              </Typography>
-            ) : null}
+            <FindingHeading finding={finding} />
             <Typography variant="body2" color="text.secondary">
               {finding.explanation}
             </Typography>

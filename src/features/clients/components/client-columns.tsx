@@ -1,4 +1,5 @@
 import type { GridColDef } from '@mui/x-data-grid';
+import { policyReferenceText } from '../../../identity-cloud/client-model.ts';
 import { toLoginPolicy, toTokenPolicy } from '../../policies/routes.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
 import {
@@ -13,12 +14,6 @@ import { FindingsCell } from './findings-cell.tsx';
 export interface ClientColumnsOptions {
   /** Whether failed rows offer a retry (not while the stream still runs: its next publish would undo it). */
   canRetry: boolean;
-}
-
-/** CSV and sorting use titles and names; the id appears only where no title could be read. */
-function policyText(policy: ClientRow['loginPolicy']): string {
-  if (policy === null) return '';
-  return policy.title ?? policy.id;
 }
 
 /**
@@ -70,7 +65,7 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       flex: 1,
       minWidth: 160,
       valueGetter: (_value, row) => row.loginPolicyTitle,
-      valueFormatter: (_value, row) => policyText(row.loginPolicy),
+      valueFormatter: (_value, row) => policyReferenceText(row.loginPolicy),
       renderCell: ({ row, tabIndex }) => (
         <PolicyCell
           row={row}
@@ -86,7 +81,7 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       flex: 1,
       minWidth: 160,
       valueGetter: (_value, row) => row.tokenPolicyTitle,
-      valueFormatter: (_value, row) => policyText(row.tokenPolicy),
+      valueFormatter: (_value, row) => policyReferenceText(row.tokenPolicy),
       renderCell: ({ row, tabIndex }) => (
         <PolicyCell
           row={row}

@@ -7,10 +7,11 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
@@ -28,10 +29,10 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { PolicyClientsTable } from './policy-clients-table.tsx';
 import { PolicyFindings } from './policy-findings.tsx';
 
-interface PolicyPageProps<Policy extends { id: string; title?: string | null }> {
+interface PolicyPageProps<Policy extends { id: string; title?: string | null }, Key extends QueryKey> {
   kind: PolicyTab;
-  policyId: string;
-  policy: UseQueryResult<Policy>;
+  /** The query of the route's policy (its options carry the query key the inventory seeded). */
+  queryOptionsFor: (policyId: string) => UseQueryOptions<Policy, Error, Policy, Key>;
   renderFields: (policy: Policy) => ReactNode;
 }
 
@@ -48,13 +49,14 @@ function useClientsOf(kind: PolicyTab, policyId: string) {
   return { clients, complete: snapshot?.complete === true, inventory };
 }
 
-/** A login or token policy: its fields, the clients that use it, its raw JSON. */
-export function PolicyPage<Policy extends { id: string; title?: string | null }>({
+/** The route's login or token policy: its fields, the clients that use it, its raw JSON. */
+export function PolicyPage<Policy extends { id: string; title?: string | null }, Key extends QueryKey>({
   kind,
-  policyId,
-  policy,
+  queryOptionsFor,
   renderFields,
-}: PolicyPageProps<Policy>) {
+}: PolicyPageProps<Policy, Key>) {
+  const { policyId = '' } = useParams();
+  const policy = useQuery(queryOptionsFor(policyId));
   const kindName = kindNames[kind];
   const notFound = policy.error instanceof ApiError && policy.error.status === 404;
   useDocumentTitle(policy.data ? policyTitle(policy.data) : notFound ? 'Policy not found' : 'Policy');
