@@ -127,8 +127,12 @@ test('the first names come in the HTML, stay while the app starts, and turn into
     viewport: { width: 1280, height: 800 },
   });
   const html = await still.newPage();
-  await html.goto(`${stack.baseURL}/clients`);
-  await expect(html.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  // The server waits a few hundred milliseconds at most for the list, then sends the plain page: on a busy
+  // machine the first request (a token exchange first) can miss that, so load until the names are in.
+  await expect(async () => {
+    await html.goto(`${stack.baseURL}/clients`);
+    await expect(html.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(html.getByRole('link')).toHaveText(firstPage);
   for (const colorScheme of ['light', 'dark'] as const) {
     await html.emulateMedia({ colorScheme });

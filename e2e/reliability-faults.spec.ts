@@ -20,10 +20,14 @@ async function stackWith(sandbox: Parameters<typeof startStack>[0]['sandbox']): 
   return stack;
 }
 
-/** Resolves once the sandbox has answered the client list (it records a request when it answers). */
-async function listAnswered(stack: Stack): Promise<void> {
+/**
+ * Resolves once the inventory's fan-out has begun: the sandbox has answered a client's detail (it records a
+ * request when it answers). The client list alone is not enough: the server also reads it for the first names it
+ * writes into the page's HTML, before the inventory's own read of it.
+ */
+async function fanOutStarted(stack: Stack): Promise<void> {
   await expect
-    .poll(() => stack.sandbox.stats().requests['GET /config/clients']?.['200'] ?? 0, {
+    .poll(() => stack.sandbox.stats().requests['GET /config/clients/:id']?.['200'] ?? 0, {
       timeout: 30_000,
       intervals: [5],
     })
@@ -38,7 +42,7 @@ test('a client deleted between the list and its detail is marked not found in it
   const victim = stack.sandbox.data.clients.at(-1);
   if (victim === undefined) throw new Error('no client');
   await page.goto(`${stack.baseURL}/clients`);
-  await listAnswered(stack);
+  await fanOutStarted(stack);
   stack.sandbox.deleteClient(victim.id);
   await waitForInventory(page);
 
@@ -104,8 +108,8 @@ test('the identity domain going down mid-stream: the page says so, keeps what it
 test('leaving the page mid-inventory stops the proxy’s upstream work', async ({ page }) => {
   const stack = await stackWith({ clients: 2_000, latencyMs: 50 });
   await page.goto(`${stack.baseURL}/clients`);
-  // The proxy answers /api/inventory as soon as it has the list: the browser is reading the stream now.
-  await listAnswered(stack);
+  // The fan-out has begun, so the browser is reading the inventory's stream now.
+  await fanOutStarted(stack);
   await page.waitForTimeout(300);
   await page.goto('about:blank');
   // Answers already on the wire land (and are counted) within a latency or two; after that, nothing more.
