@@ -1,5 +1,7 @@
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import LogoutOutlinedIcon from '@mui/icons-material/LogoutOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { signedInUserQueryOptions, signOut } from '../../lib/session/signed-in-user.ts';
@@ -30,9 +32,20 @@ export function SignedInUser() {
               setSigningOut(false);
             });
           }}
-          sx={{ whiteSpace: 'nowrap' }}
+          // A phone's bar has no room for the word beside the tenant and the theme toggle: the icon alone shows
+          // there, named by the label.
+          aria-label="Sign out"
+          title="Sign out"
+          startIcon={<LogoutOutlinedIcon />}
+          sx={{
+            whiteSpace: 'nowrap',
+            minWidth: 0,
+            '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 }, ml: { xs: 0, sm: -0.5 } },
+          }}
         >
-          Sign out
+          <Box component="span" sx={{ display: { xs: 'none', sm: 'inline' } }}>
+            Sign out
+          </Box>
         </Button>
       ) : null}
     </>

@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { activityKinds, type ActivityKind } from '../../../identity-cloud/activity-kinds.ts';
 import { activityQueryOptions } from '../api/activity-query.ts';
@@ -61,13 +62,10 @@ export function ActivityPage() {
 
   return (
     <Stack spacing={2}>
-      <Typography variant="h4" component="h1">
-        Activity
-      </Typography>
-      <Typography color="text.secondary">
+      <PageHeading title="Activity">
         Sign-ins, sign-outs, refusals, tenant connections, exports and snapshots, newest first, with who and
         from which address.
-      </Typography>
+      </PageHeading>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <TextField
           label="Person"
