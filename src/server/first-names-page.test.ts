@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstNamesSchema } from '../identity-cloud/first-names.ts';
-import { escapeHtml, inertJson, withFirstNames } from './first-names-page.ts';
+import { escapeHtml } from '../auth/auth-pages.ts';
+import { inertJson, withFirstNames } from './first-names-page.ts';
 
 const index =
   '<html><head><title>x</title></head><body><div id="root"></div><script src="/a.js"></script></body></html>';

@@ -4,19 +4,8 @@
 // names, which the page's own style hides as soon as the app has drawn a page heading or an alert in `#root`.
 // Until then it lies over the app's loading state, below the app bar; after, it is `display: none`, so screen
 // readers get the names once, from one place at a time.
+import { escapeHtml } from '../auth/auth-pages.ts';
 import { firstNamesColumns, firstNamesElementId, type FirstNames } from '../identity-cloud/first-names.ts';
-
-const htmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => htmlEscapes[character] ?? character);
-}
 
 /** JSON that cannot end its script element or open a comment, whatever the names hold. */
 export function inertJson(value: unknown): string {
