@@ -5,10 +5,10 @@ import { startStack, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 test.beforeAll(async () => {
-  // 40 ms a request and at most 16 at once (429 above): the stream takes over a second, as a real one would, and
-  // long enough for the bar to be seen moving even when the browser is slowed by other work.
+  // 80 ms a request and at most 16 at once (429 above): the stream takes two to three seconds, as a real one would,
+  // long enough for the bar to be seen moving even when the browser's main thread is held for a second by other work.
   stack = await startStack({
-    sandbox: { clients: 500, latencyMs: 40, maxConcurrency: 16 },
+    sandbox: { clients: 500, latencyMs: 80, maxConcurrency: 16 },
     defaultConnection: true,
   });
 });
