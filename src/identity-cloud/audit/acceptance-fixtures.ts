@@ -7,6 +7,20 @@ import type { AuditPolicy } from './audit-policy.ts';
 
 export const wildcard = 'https://*.preview.example.com/cb';
 
+/** The store's acceptance of the wildcard on spa, as the evaluation reads it. */
+export const storedWildcardAcceptance: Acceptance = {
+  id: 'a1',
+  source: 'store',
+  rule: 'redirect-uri-wildcard',
+  client: 'spa',
+  value: wildcard,
+  reason: 'Preview deployments, reviewed by security',
+  owner: 'security@example.com',
+  expires: '2027-03-01',
+  acceptedBy: 'alice@example.com',
+  acceptedAt: '2026-12-01T10:00:00.000Z',
+};
+
 /** An audit policy file whose one acceptance covers the wildcard finding on spa. */
 export function policyFileAcceptance(owner: string, expires: string): AuditPolicy {
   return {

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Acceptance } from './acceptance.ts';
 import { isExpired } from './acceptance.ts';
-import { evaluateSpa, policyFileAcceptance, wildcard } from './acceptance-fixtures.ts';
+import {
+  evaluateSpa,
+  policyFileAcceptance,
+  storedWildcardAcceptance,
+  wildcard,
+} from './acceptance-fixtures.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 
-const storeAcceptance: Acceptance = {
-  id: '7',
-  source: 'store',
-  rule: 'redirect-uri-wildcard',
-  client: 'spa',
-  value: wildcard,
-  reason: 'Preview deployments, reviewed by security',
-  owner: 'security@example.com',
-  expires: '2027-06-30',
-  acceptedBy: 'alice',
-  acceptedAt: '2026-12-01T10:00:00Z',
-};
+const storeAcceptance: Acceptance = { ...storedWildcardAcceptance, id: '7', expires: '2027-06-30' };
 
 function wildcardState(uris: string[], acceptances: Acceptance[], now: Date, policy: AuditPolicy = {}) {
   const { result, open } = evaluateSpa(uris, acceptances, now, policy);

@@ -1,7 +1,12 @@
 // Risks accepted in the dashboard, from the stored record to the evaluation: accepted, expired, the matched
 // value changed, revoked; and the request's checks, each naming its field.
 import { describe, expect, it } from 'vitest';
-import { evaluateSpa, policyFileAcceptance, wildcard } from './acceptance-fixtures.ts';
+import {
+  evaluateSpa,
+  policyFileAcceptance,
+  storedWildcardAcceptance,
+  wildcard,
+} from './acceptance-fixtures.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 import {
   acceptancesFromStore,
@@ -36,20 +41,7 @@ describe('a stored acceptance through its lifecycle', () => {
     expect(state([wildcard], [], day).open).toBe(1);
     const { open, accepted } = state([wildcard], [stored], day);
     expect(open).toBe(0);
-    expect(accepted).toEqual([
-      {
-        id: 'a1',
-        source: 'store',
-        rule: 'redirect-uri-wildcard',
-        client: 'spa',
-        value: wildcard,
-        reason: 'Preview deployments, reviewed by security',
-        owner: 'security@example.com',
-        expires: '2027-03-01',
-        acceptedBy: 'alice@example.com',
-        acceptedAt: '2026-12-01T10:00:00.000Z',
-      },
-    ]);
+    expect(accepted).toEqual([storedWildcardAcceptance]);
   });
 
   it('expired: open again the day after its last day', () => {

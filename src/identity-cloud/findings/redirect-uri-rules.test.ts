@@ -7,10 +7,10 @@ const publicApp = { clientIsPublic: true };
 const serverApp = { clientIsPublic: false };
 const subject: FindingSubject = { kind: 'client', id: 'c1', name: 'Shop' };
 
-/** One case per URI: each breaks the rule (among others, maybe) in a public client. */
-function itFlags(ruleId: RedirectUriRuleId, uris: string[]) {
-  it.each(uris)('flags %s', (uri) => {
-    expect(checkRedirectUri(uri, publicApp)).toContain(ruleId);
+/** One case per URI: each breaks the rule (among others, maybe) in that kind of client. */
+function itFlags(ruleId: RedirectUriRuleId, uris: string[], app = publicApp) {
+  it.each(uris)(`flags %j in a ${app.clientIsPublic ? 'public' : 'confidential'} client`, (uri) => {
+    expect(checkRedirectUri(uri, app)).toContain(ruleId);
   });
 }
 
@@ -51,7 +51,7 @@ describe('redirect-uri-dangerous-scheme (critical)', () => {
 });
 
 describe('redirect-uri-malformed (high)', () => {
-  it.each([
+  itFlags('redirect-uri-malformed', [
     '',
     '   ',
     '/callback',
@@ -64,9 +64,7 @@ describe('redirect-uri-malformed (high)', () => {
     'https:example.com/cb',
     'https://300.1.1.1/cb',
     'http://[::1/cb',
-  ])('flags %j', (uri) => {
-    expect(checkRedirectUri(uri, publicApp)).toContain('redirect-uri-malformed');
-  });
+  ]);
 
   it('does not flag well-formed absolute URIs', () => {
     expect(checkRedirectUri('https://xn--bcher-kva.example/cb', publicApp)).not.toContain(
@@ -139,14 +137,11 @@ describe('redirect-uri-fragment (medium)', () => {
 });
 
 describe('redirect-uri-loopback-in-confidential-client (medium)', () => {
-  it.each([
-    'http://localhost:8080/cb',
-    'https://localhost/cb',
-    'http://127.0.0.1/cb',
-    'http://[::1]:3000/cb',
-  ])('flags %s in a confidential client', (uri) => {
-    expect(checkRedirectUri(uri, serverApp)).toContain('redirect-uri-loopback-in-confidential-client');
-  });
+  itFlags(
+    'redirect-uri-loopback-in-confidential-client',
+    ['http://localhost:8080/cb', 'https://localhost/cb', 'http://127.0.0.1/cb', 'http://[::1]:3000/cb'],
+    serverApp,
+  );
 
   it('does not flag the same URIs in a public client, nor public hosts in a confidential one', () => {
     expect(checkRedirectUri('http://localhost:8080/cb', publicApp)).toEqual([]);
