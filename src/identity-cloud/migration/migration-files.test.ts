@@ -199,25 +199,23 @@ describe('Auth0 mapping', () => {
     ]);
   });
 
-  it('app types, callbacks, auth method, grants, refresh token settings', () => {
-    expect(byName('Public spa-1 (spa1)')).toMatchObject({
-      app_type: 'spa',
-      callbacks: ['https://spa-1.example.com/callback'],
-      token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code', 'refresh_token'],
-      jwt_configuration: { alg: 'RS256' },
-      refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 7_776_000 },
-    });
-    expect(byName('Public native')?.app_type).toBe('native');
-    expect(byName('b Orders /b & returns')).toMatchObject({
-      app_type: 'regular_web',
-      token_endpoint_auth_method: 'client_secret_post',
-    });
-    expect(byName('Config cfg')).toMatchObject({
-      app_type: 'non_interactive',
-      grant_types: ['client_credentials'],
-      callbacks: [],
-    });
+  it.each([
+    [
+      'Public spa-1 (spa1)',
+      {
+        app_type: 'spa',
+        callbacks: ['https://spa-1.example.com/callback'],
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        jwt_configuration: { alg: 'RS256' },
+        refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 7_776_000 },
+      },
+    ],
+    ['Public native', { app_type: 'native' }],
+    ['b Orders /b & returns', { app_type: 'regular_web', token_endpoint_auth_method: 'client_secret_post' }],
+    ['Config cfg', { app_type: 'non_interactive', grant_types: ['client_credentials'], callbacks: [] }],
+  ])('%s: app type, callbacks, auth method, grants, refresh token settings', (name, settings) => {
+    expect(byName(name)).toMatchObject(settings);
   });
 });
 
