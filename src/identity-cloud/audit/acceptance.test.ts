@@ -1,33 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateInventory } from '../findings/evaluate-inventory.ts';
-import { buildInventory, loginPolicyA, publicClient, tokenPolicyA } from '../inventory-fixtures.ts';
 import type { Acceptance } from './acceptance.ts';
 import { isExpired } from './acceptance.ts';
+import {
+  evaluateSpa,
+  policyFileAcceptance,
+  storedWildcardAcceptance,
+  wildcard,
+} from './acceptance-fixtures.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 
-const wildcard = 'https://*.preview.example.com/cb';
-const policies = { loginPolicies: [loginPolicyA], tokenPolicies: [tokenPolicyA] };
-
-function inventoryWith(uris: string[]) {
-  return buildInventory({ clients: [publicClient('spa', uris)], ...policies });
-}
-
-const storeAcceptance: Acceptance = {
-  id: '7',
-  source: 'store',
-  rule: 'redirect-uri-wildcard',
-  client: 'spa',
-  value: wildcard,
-  reason: 'Preview deployments, reviewed by security',
-  owner: 'security@example.com',
-  expires: '2027-06-30',
-  acceptedBy: 'alice',
-  acceptedAt: '2026-12-01T10:00:00Z',
-};
+const storeAcceptance: Acceptance = { ...storedWildcardAcceptance, id: '7', expires: '2027-06-30' };
 
 function wildcardState(uris: string[], acceptances: Acceptance[], now: Date, policy: AuditPolicy = {}) {
-  const result = evaluateInventory(inventoryWith(uris), { policy, acceptances, now });
-  const open = result.all.filter((f) => f.ruleId === 'redirect-uri-wildcard').length;
+  const { result, open } = evaluateSpa(uris, acceptances, now, policy);
   return { open, accepted: result.accepted.map((entry) => entry.acceptance.id), result };
 }
 
@@ -80,17 +65,7 @@ describe('the acceptance lifecycle', () => {
   });
 
   it('reads acceptances from the policy file, which win over the store for the same finding', () => {
-    const policy: AuditPolicy = {
-      acceptedFindings: [
-        {
-          client: 'spa',
-          rule: 'redirect-uri-wildcard',
-          reason: 'In the file',
-          owner: 'sec',
-          expires: '2027-01-01',
-        },
-      ],
-    };
+    const policy = policyFileAcceptance('sec', '2027-01-01');
     const { open, accepted, result } = wildcardState([wildcard], [storeAcceptance], today, policy);
     expect(open).toBe(0);
     expect(accepted).toEqual(['file:0']);

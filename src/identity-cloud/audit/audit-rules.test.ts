@@ -14,16 +14,12 @@ import { isHostAllowed } from './audit-rules.ts';
 const policies = referencedPolicies;
 const now = new Date('2026-12-01T12:00:00Z');
 
-function ruleHits(
-  policy: AuditPolicy,
-  ruleId: string,
-  clients = defaultClients,
-  tokenPolicies = policies.tokenPolicies,
-) {
-  const result = evaluateInventory(buildInventory({ clients, ...policies, tokenPolicies }), { policy, now });
-  return result.all
-    .filter((finding) => finding.ruleId === ruleId)
-    .map((finding) => [finding.subject.id, finding.detail ?? null]);
+/** A rule's findings under a policy, as [subject id, matched value] pairs. */
+function hitsOf(ruleId: string, clients = defaultClients, tokenPolicies = policies.tokenPolicies) {
+  return (policy: AuditPolicy) =>
+    evaluateInventory(buildInventory({ clients, ...policies, tokenPolicies }), { policy, now })
+      .all.filter((finding) => finding.ruleId === ruleId)
+      .map((finding) => [finding.subject.id, finding.detail ?? null]);
 }
 
 const defaultClients = [
@@ -46,86 +42,60 @@ describe('isHostAllowed', () => {
 });
 
 describe('redirect-uri-host-not-allowed', () => {
+  const hits = hitsOf('redirect-uri-host-not-allowed');
   it('reports a web redirect whose host the allow list lacks, one finding per URI', () => {
-    expect(ruleHits({ allowedRedirectHosts: ['app.example.com'] }, 'redirect-uri-host-not-allowed')).toEqual([
+    expect(hits({ allowedRedirectHosts: ['app.example.com'] })).toEqual([
       ['spa', 'https://shop.example.com/cb'],
       ['spa', 'https://evil.example.net/cb'],
     ]);
   });
   it('is silent for allowed hosts and patterns, loopback, and without the key', () => {
-    expect(
-      ruleHits(
-        { allowedRedirectHosts: ['*.example.com', 'evil.example.net'] },
-        'redirect-uri-host-not-allowed',
-      ),
-    ).toEqual([]);
-    expect(ruleHits({}, 'redirect-uri-host-not-allowed')).toEqual([]);
+    expect(hits({ allowedRedirectHosts: ['*.example.com', 'evil.example.net'] })).toEqual([]);
+    expect(hits({})).toEqual([]);
   });
   it('with an empty list, allows no host at all', () => {
-    expect(ruleHits({ allowedRedirectHosts: [] }, 'redirect-uri-host-not-allowed')).toHaveLength(3);
+    expect(hits({ allowedRedirectHosts: [] })).toHaveLength(3);
   });
 });
 
 describe('redirect-uri-custom-scheme-not-allowed', () => {
+  const hits = hitsOf('redirect-uri-custom-scheme-not-allowed');
   it('reports a custom scheme the allow list lacks', () => {
-    expect(
-      ruleHits({ allowedCustomSchemes: ['com.example.app'] }, 'redirect-uri-custom-scheme-not-allowed'),
-    ).toEqual([['native', 'myapp:/cb']]);
+    expect(hits({ allowedCustomSchemes: ['com.example.app'] })).toEqual([['native', 'myapp:/cb']]);
   });
   it('is silent for listed schemes (any case), web URIs, and without the key', () => {
-    expect(
-      ruleHits(
-        { allowedCustomSchemes: ['COM.example.app', 'myapp'] },
-        'redirect-uri-custom-scheme-not-allowed',
-      ),
-    ).toEqual([]);
-    expect(ruleHits({}, 'redirect-uri-custom-scheme-not-allowed')).toEqual([]);
+    expect(hits({ allowedCustomSchemes: ['COM.example.app', 'myapp'] })).toEqual([]);
+    expect(hits({})).toEqual([]);
   });
 });
 
 describe('token-policy-lifetime-above-maximum', () => {
   const long = { ...tokenPolicyA, accessTokenLifetime: 7200, refreshTokenLifetime: 31_536_000 };
+  const hits = hitsOf('token-policy-lifetime-above-maximum', [], [long]);
   it('reports each lifetime above its maximum, with the lifetime as the matched value', () => {
-    expect(
-      ruleHits(
-        { maxAccessTokenLifetime: 3600, maxRefreshTokenLifetime: 7_776_000 },
-        'token-policy-lifetime-above-maximum',
-        [],
-        [long],
-      ),
-    ).toEqual([
+    expect(hits({ maxAccessTokenLifetime: 3600, maxRefreshTokenLifetime: 7_776_000 })).toEqual([
       ['tp-a', 'accessTokenLifetime 7200 s'],
       ['tp-a', 'refreshTokenLifetime 31536000 s'],
     ]);
   });
   it('is silent at the maximum exactly, and without the keys', () => {
-    expect(
-      ruleHits(
-        { maxAccessTokenLifetime: 7200, maxRefreshTokenLifetime: 31_536_000 },
-        'token-policy-lifetime-above-maximum',
-        [],
-        [long],
-      ),
-    ).toEqual([]);
-    expect(ruleHits({}, 'token-policy-lifetime-above-maximum', [], [long])).toEqual([]);
+    expect(hits({ maxAccessTokenLifetime: 7200, maxRefreshTokenLifetime: 31_536_000 })).toEqual([]);
+    expect(hits({})).toEqual([]);
   });
 });
 
 describe('client-configuration-count-above-maximum', () => {
   const clients = [configurationClient('cfg1'), configurationClient('cfg2'), confidentialClient('web')];
+  const hits = hitsOf('client-configuration-count-above-maximum', clients);
   it('reports every configuration client when there are more than allowed', () => {
-    expect(
-      ruleHits({ maxConfigurationClients: 1 }, 'client-configuration-count-above-maximum', clients),
-    ).toEqual([
+    expect(hits({ maxConfigurationClients: 1 })).toEqual([
       ['cfg1', null],
       ['cfg2', null],
     ]);
   });
   it('is silent at the maximum, and without the key', () => {
-    expect(
-      ruleHits({ maxConfigurationClients: 2 }, 'client-configuration-count-above-maximum', clients),
-    ).toEqual([]);
-    expect(ruleHits({}, 'client-configuration-count-above-maximum', clients)).toEqual([]);
+    expect(hits({ maxConfigurationClients: 2 })).toEqual([]);
+    expect(hits({})).toEqual([]);
   });
 });
 

@@ -1,8 +1,12 @@
 // Risks accepted in the dashboard, from the stored record to the evaluation: accepted, expired, the matched
 // value changed, revoked; and the request's checks, each naming its field.
 import { describe, expect, it } from 'vitest';
-import { evaluateInventory } from '../findings/evaluate-inventory.ts';
-import { buildInventory, loginPolicyA, publicClient, tokenPolicyA } from '../inventory-fixtures.ts';
+import {
+  evaluateSpa,
+  policyFileAcceptance,
+  storedWildcardAcceptance,
+  wildcard,
+} from './acceptance-fixtures.ts';
 import type { AuditPolicy } from './audit-policy.ts';
 import {
   acceptancesFromStore,
@@ -12,7 +16,6 @@ import {
   type StoredAcceptance,
 } from './stored-acceptance.ts';
 
-const wildcard = 'https://*.preview.example.com/cb';
 const stored: StoredAcceptance = {
   id: 'a1',
   rule: 'redirect-uri-wildcard',
@@ -27,16 +30,8 @@ const stored: StoredAcceptance = {
 };
 
 function state(uris: string[], standing: StoredAcceptance[], now: Date, policy: AuditPolicy = {}) {
-  const inventory = buildInventory({
-    clients: [publicClient('spa', uris)],
-    loginPolicies: [loginPolicyA],
-    tokenPolicies: [tokenPolicyA],
-  });
-  const result = evaluateInventory(inventory, { policy, acceptances: acceptancesFromStore(standing), now });
-  return {
-    open: result.all.filter((finding) => finding.ruleId === 'redirect-uri-wildcard').length,
-    accepted: result.accepted.map((entry) => entry.acceptance),
-  };
+  const { result, open } = evaluateSpa(uris, acceptancesFromStore(standing), now, policy);
+  return { open, accepted: result.accepted.map((entry) => entry.acceptance) };
 }
 
 const day = new Date('2026-12-02T12:00:00Z');
@@ -46,20 +41,7 @@ describe('a stored acceptance through its lifecycle', () => {
     expect(state([wildcard], [], day).open).toBe(1);
     const { open, accepted } = state([wildcard], [stored], day);
     expect(open).toBe(0);
-    expect(accepted).toEqual([
-      {
-        id: 'a1',
-        source: 'store',
-        rule: 'redirect-uri-wildcard',
-        client: 'spa',
-        value: wildcard,
-        reason: 'Preview deployments, reviewed by security',
-        owner: 'security@example.com',
-        expires: '2027-03-01',
-        acceptedBy: 'alice@example.com',
-        acceptedAt: '2026-12-01T10:00:00.000Z',
-      },
-    ]);
+    expect(accepted).toEqual([storedWildcardAcceptance]);
   });
 
   it('expired: open again the day after its last day', () => {
@@ -82,17 +64,7 @@ describe('a stored acceptance through its lifecycle', () => {
   });
 
   it('beside the policy file: the file’s acceptance is the one shown for the same finding', () => {
-    const policy: AuditPolicy = {
-      acceptedFindings: [
-        {
-          client: 'spa',
-          rule: 'redirect-uri-wildcard',
-          reason: 'In the file',
-          owner: 'ciso@example.com',
-          expires: '2027-06-30',
-        },
-      ],
-    };
+    const policy = policyFileAcceptance('ciso@example.com', '2027-06-30');
     expect(state([wildcard], [stored], day, policy).accepted.map((entry) => entry.source)).toEqual([
       'policy-file',
     ]);

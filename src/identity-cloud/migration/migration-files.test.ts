@@ -4,28 +4,12 @@ import { evaluateInventory } from '../findings/evaluate-inventory.ts';
 import { buildInventory } from '../inventory-fixtures.ts';
 import type { Auth0Tenant } from './auth0-tenant.ts';
 import type { KeycloakRealm } from './keycloak-realm.ts';
-import { mixedFixture, mixedInventory } from './migration-fixture.ts';
-import type { MigrationFile } from './migration-files.ts';
+import { fileContent, filesFor, mixedFixture } from './migration-fixture.ts';
 import { mappingHeader, migrationFiles } from './migration-files.ts';
-import type { MigrationTarget } from './migration-target.ts';
 import { migrationTargets } from './migration-target.ts';
 import { secretPlaceholder } from './neutral-export.ts';
 import type { PingOneTerraform } from './pingone-terraform.ts';
 import { migrationPlan } from './readiness.ts';
-
-function filesFor(target: MigrationTarget, inventory = mixedInventory()): MigrationFile[] {
-  const result = migrationFiles(migrationPlan(target, inventory, evaluateInventory(inventory)), inventory, {
-    customerId: 'cust-1',
-  });
-  if (result.kind !== 'files') throw new Error('expected files');
-  return result.files;
-}
-
-function content(target: MigrationTarget, path: string): string {
-  const found = filesFor(target).find((entry) => entry.path === path);
-  if (!found) throw new Error(`no ${path}`);
-  return found.content;
-}
 
 function csvRows(text: string): string[][] {
   // The fixture's cells hold no quotes or commas except where the test says so.
@@ -94,7 +78,7 @@ describe('migration files', () => {
   });
 
   it('the mapping CSV maps every Identity Cloud client id to its new name and identifier', () => {
-    const rows = csvRows(content('pingone', 'client-id-mapping.csv'));
+    const rows = csvRows(fileContent('pingone', 'client-id-mapping.csv'));
     expect(rows[0]).toEqual([...mappingHeader]);
     expect(rows.slice(1).map((row) => row[0])).toEqual(['spa-1', 'spa-2', 'native', 'wild', 'web', 'cfg']);
     const identifiers = rows.slice(1).map((row) => row[4]);
@@ -104,7 +88,7 @@ describe('migration files', () => {
   });
 
   it('the to-do list has a line for every confidential client secret, and for refused redirect URIs', () => {
-    const todo = content('auth0', 'TODO.md');
+    const todo = fileContent('auth0', 'TODO.md');
     expect(todo).toMatch(/## &lt;b&gt;|## [^\n]*Orders[^\n]*\(web\): Change required/);
     expect(todo).toMatch(/\(web\)[\s\S]*secret does not migrate/);
     expect(todo).toMatch(/\(cfg\)[\s\S]*Machine to Machine/);
@@ -114,7 +98,7 @@ describe('migration files', () => {
 
 describe('PingOne mapping', () => {
   const terraform = (): PingOneTerraform =>
-    JSON.parse(content('pingone', 'pingone/applications.tf.json')) as PingOneTerraform;
+    JSON.parse(fileContent('pingone', 'pingone/applications.tf.json')) as PingOneTerraform;
   const app = (slug: string) => terraform().resource.pingone_application[slug]?.oidc_options;
 
   it('public clients: SPA or native type, no client authentication, PKCE S256 required, code flow', () => {
@@ -152,7 +136,7 @@ describe('PingOne mapping', () => {
 });
 
 describe('Keycloak mapping', () => {
-  const realm = () => JSON.parse(content('keycloak', 'keycloak/realm-import.json')) as KeycloakRealm;
+  const realm = () => JSON.parse(fileContent('keycloak', 'keycloak/realm-import.json')) as KeycloakRealm;
   const client = (id: string) => realm().clients.find((entry) => entry.clientId === id);
 
   it('keeps the Identity Cloud client id as clientId, so apps keep their client_id', () => {
@@ -202,7 +186,7 @@ describe('Keycloak mapping', () => {
 });
 
 describe('Auth0 mapping', () => {
-  const tenant = () => parseYaml(content('auth0', 'auth0/tenant.yaml')) as Auth0Tenant;
+  const tenant = () => parseYaml(fileContent('auth0', 'auth0/tenant.yaml')) as Auth0Tenant;
   const byName = (name: string) => tenant().clients.find((entry) => entry.name === name);
 
   it('names are unique (the Deploy CLI matches by name) and free of < and >', () => {
@@ -215,31 +199,29 @@ describe('Auth0 mapping', () => {
     ]);
   });
 
-  it('app types, callbacks, auth method, grants, refresh token settings', () => {
-    expect(byName('Public spa-1 (spa1)')).toMatchObject({
-      app_type: 'spa',
-      callbacks: ['https://spa-1.example.com/callback'],
-      token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code', 'refresh_token'],
-      jwt_configuration: { alg: 'RS256' },
-      refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 7_776_000 },
-    });
-    expect(byName('Public native')?.app_type).toBe('native');
-    expect(byName('b Orders /b & returns')).toMatchObject({
-      app_type: 'regular_web',
-      token_endpoint_auth_method: 'client_secret_post',
-    });
-    expect(byName('Config cfg')).toMatchObject({
-      app_type: 'non_interactive',
-      grant_types: ['client_credentials'],
-      callbacks: [],
-    });
+  it.each([
+    [
+      'Public spa-1 (spa1)',
+      {
+        app_type: 'spa',
+        callbacks: ['https://spa-1.example.com/callback'],
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        jwt_configuration: { alg: 'RS256' },
+        refresh_token: { rotation_type: 'rotating', expiration_type: 'expiring', token_lifetime: 7_776_000 },
+      },
+    ],
+    ['Public native', { app_type: 'native' }],
+    ['b Orders /b & returns', { app_type: 'regular_web', token_endpoint_auth_method: 'client_secret_post' }],
+    ['Config cfg', { app_type: 'non_interactive', grant_types: ['client_credentials'], callbacks: [] }],
+  ])('%s: app type, callbacks, auth method, grants, refresh token settings', (name, settings) => {
+    expect(byName(name)).toMatchObject(settings);
   });
 });
 
 describe('Neutral export', () => {
   it('holds every field of every client (unknown ones too) and every policy, secrets replaced', () => {
-    const json = JSON.parse(content('neutral', 'neutral/clients.json')) as {
+    const json = JSON.parse(fileContent('neutral', 'neutral/clients.json')) as {
       clients: Record<string, unknown>[];
       loginPolicies: { identityStoreDetails: { connectionDetails: Record<string, unknown> } }[];
       tokenPolicies: unknown[];
@@ -257,13 +239,13 @@ describe('Neutral export', () => {
   });
 
   it('the CSVs have one column per field, found across all rows', () => {
-    const clients = content('neutral', 'neutral/clients.csv');
+    const clients = fileContent('neutral', 'neutral/clients.csv');
     const header = clients.replace(/^\uFEFF/, '').split('\r\n')[0] ?? '';
     expect(header.split(',').slice(0, 2)).toEqual(['id', 'name']);
     expect(header).toContain('extraField.nested');
     expect(header).toContain('_links.applicationClient.href');
     expect(header).toContain('migration.verdict');
-    const policies = content('neutral', 'neutral/policies.csv');
+    const policies = fileContent('neutral', 'neutral/policies.csv');
     expect(policies).toContain('identityStoreDetails.connectionDetails.clientSecret');
     expect(policies).toContain('customClaims.id_token.tier');
     expect(policies).not.toContain('owner-secret-value');

@@ -1,4 +1,6 @@
-// One small inventory holding a client of every shape the mappings treat differently. Test-only by use.
+// One small inventory holding a client of every shape the mappings treat differently, and the files each target
+// writes for it. Test-only by use.
+import { evaluateInventory } from '../findings/evaluate-inventory.ts';
 import {
   buildInventory,
   confidentialClient,
@@ -10,6 +12,10 @@ import {
 import type { InventoryFixture } from '../inventory-fixtures.ts';
 import type { Inventory } from '../inventory.ts';
 import type { LoginPolicy } from '../schemas.ts';
+import type { MigrationFile } from './migration-files.ts';
+import { migrationFiles } from './migration-files.ts';
+import type { MigrationTarget } from './migration-target.ts';
+import { migrationPlan } from './readiness.ts';
 
 export const hostedLoginV2: LoginPolicy = {
   id: 'lp-a',
@@ -41,4 +47,20 @@ export const mixedFixture: InventoryFixture = {
 
 export function mixedInventory(): Inventory {
   return buildInventory(mixedFixture);
+}
+
+/** The files a migration to the target writes for the inventory (the mixed one unless another is given). */
+export function filesFor(target: MigrationTarget, inventory = mixedInventory()): MigrationFile[] {
+  const result = migrationFiles(migrationPlan(target, inventory, evaluateInventory(inventory)), inventory, {
+    customerId: 'cust-1',
+  });
+  if (result.kind !== 'files') throw new Error('expected files');
+  return result.files;
+}
+
+/** The content of one file a migration of the mixed inventory writes; a missing file fails the test. */
+export function fileContent(target: MigrationTarget, path: string): string {
+  const found = filesFor(target).find((entry) => entry.path === path);
+  if (!found) throw new Error(`no ${path}`);
+  return found.content;
 }

@@ -6,41 +6,21 @@ import { Ajv } from 'ajv';
 import { schema as auth0ClientsSchema } from 'auth0-deploy-cli/lib/tools/auth0/handlers/clients.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { evaluateInventory } from '../findings/evaluate-inventory.ts';
 import type { KeycloakClient, KeycloakRealm } from './keycloak-realm.ts';
-import { mixedInventory } from './migration-fixture.ts';
-import type { MigrationFile } from './migration-files.ts';
-import { migrationFiles } from './migration-files.ts';
-import type { MigrationTarget } from './migration-target.ts';
-import { migrationPlan } from './readiness.ts';
-
-function filesFor(target: MigrationTarget): MigrationFile[] {
-  const inventory = mixedInventory();
-  const result = migrationFiles(migrationPlan(target, inventory, evaluateInventory(inventory)), inventory, {
-    customerId: 'cust-1',
-  });
-  if (result.kind !== 'files') throw new Error('expected files');
-  return result.files;
-}
-
-function file(target: MigrationTarget, path: string): string {
-  const found = filesFor(target).find((entry) => entry.path === path);
-  if (!found) throw new Error(`no ${path}`);
-  return found.content;
-}
+import { fileContent } from './migration-fixture.ts';
 
 describe('Keycloak output', () => {
   it('is assignable to keycloak-admin-client 26 RealmRepresentation and ClientRepresentation', () => {
     expectTypeOf<KeycloakRealm>().toExtend<RealmRepresentation>();
     expectTypeOf<KeycloakClient>().toExtend<ClientRepresentation>();
     const realm: RealmRepresentation = JSON.parse(
-      file('keycloak', 'keycloak/realm-import.json'),
+      fileContent('keycloak', 'keycloak/realm-import.json'),
     ) as KeycloakRealm;
     expect(realm.clients).toHaveLength(6);
   });
 
   it('uses only ClientRepresentation fields, with string attributes', () => {
-    const realm = JSON.parse(file('keycloak', 'keycloak/realm-import.json')) as KeycloakRealm;
+    const realm = JSON.parse(fileContent('keycloak', 'keycloak/realm-import.json')) as KeycloakRealm;
     // The fields of ClientRepresentation (lib/defs/clientRepresentation.d.ts of the package), as a runtime list.
     const documented = new Set<keyof ClientRepresentation>([
       'clientId',
@@ -71,7 +51,7 @@ describe('Keycloak output', () => {
 
 describe('Auth0 output', () => {
   it('validates against the clients schema auth0-deploy-cli 8.44.0 ships', () => {
-    const tenant = parseYaml(file('auth0', 'auth0/tenant.yaml')) as { clients: unknown[] };
+    const tenant = parseYaml(fileContent('auth0', 'auth0/tenant.yaml')) as { clients: unknown[] };
     const validate = new Ajv({ strict: false, allErrors: true }).compile(auth0ClientsSchema);
     const valid = validate(tenant.clients);
     expect(validate.errors ?? []).toEqual([]);
@@ -148,7 +128,7 @@ const pingOneEnums: Record<string, readonly string[]> = {
 
 describe('PingOne output', () => {
   it('is Terraform JSON syntax using only documented pingone_application attributes and values', () => {
-    const parsed = JSON.parse(file('pingone', 'pingone/applications.tf.json')) as {
+    const parsed = JSON.parse(fileContent('pingone', 'pingone/applications.tf.json')) as {
       terraform: unknown;
       variable: Record<string, unknown>;
       resource: Record<string, Record<string, Record<string, unknown>>>;

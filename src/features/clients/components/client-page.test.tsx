@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { publicClient } from '../../../identity-cloud/inventory-fixtures.ts';
 import { jsonResponse, renderApp, stubFetch } from '../../../test-support/browser/render-app.tsx';
+import { bodyCellTexts } from '../../../test-support/browser/table-cells.ts';
 import { ClientPage } from './client-page.tsx';
 
 const session = {
@@ -48,15 +49,7 @@ describe('client page history', () => {
     const changes = await within(card).findByRole('table', { name: /^Changes seen on 4 Nov 2026/ });
     expect(card).toHaveTextContent(/First seen1 Nov 2026/);
     expect(card).toHaveTextContent(/Last changed4 Nov 2026/);
-    const rows = within(changes)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) =>
-        within(row)
-          .getAllByRole('cell')
-          .map((cell) => cell.textContent),
-      );
-    expect(rows).toEqual([
+    expect(bodyCellTexts(changes)).toEqual([
       ['Name', 'changed', 'Public shop', 'Shop'],
       ['Redirect URI', 'added', '—', 'https://shop.example.com/new'],
     ]);

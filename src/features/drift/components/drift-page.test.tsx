@@ -15,6 +15,7 @@ import {
   renderApp,
   stubFetch,
 } from '../../../test-support/browser/render-app.tsx';
+import { bodyCellTexts } from '../../../test-support/browser/table-cells.ts';
 import { setDriftBase } from '../hooks/drift-base-store.ts';
 import { DriftPage } from './drift-page.tsx';
 
@@ -124,15 +125,7 @@ describe('drift page', () => {
     );
     expect(screen.getByRole('list', { name: 'Removed clients' })).toHaveTextContent('Public legacy');
     const differences = screen.getByRole('table', { name: 'Differences of Public shop' });
-    const rows = within(differences)
-      .getAllByRole('row')
-      .slice(1)
-      .map((row) =>
-        within(row)
-          .getAllByRole('cell')
-          .map((cell) => cell.textContent),
-      );
-    expect(rows).toEqual([
+    expect(bodyCellTexts(differences)).toEqual([
       ['Redirect URI', 'added', '—', 'https://shop.example.com/new'],
       ['Redirect URI', 'removed', 'http://shop.example.com/old', '—'],
     ]);

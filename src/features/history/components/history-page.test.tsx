@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderApp, stubFetch } from '../../../test-support/browser/render-app.tsx';
+import { bodyCellTexts } from '../../../test-support/browser/table-cells.ts';
 import { HistoryPage } from './history-page.tsx';
 
 const session = {
@@ -49,15 +50,7 @@ function serve(history: (url: string) => Response) {
 
 function rowTexts() {
   const table = screen.getByRole('table', { name: 'Snapshots' });
-  return within(table)
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole('cell')
-        .slice(1, 6)
-        .map((cell) => cell.textContent),
-    );
+  return bodyCellTexts(table).map((cells) => cells.slice(1, 6));
 }
 
 describe('history page', () => {
