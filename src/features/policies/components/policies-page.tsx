@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PolicySummary } from '../../../identity-cloud/schemas.ts';
 import { PageHeading } from '../../../lib/components/page-heading.tsx';
-import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { QueryErrorAlert } from '../../../lib/components/query-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { formatDuration } from '../../../lib/format/format.ts';
 import { policyUsage } from '../../../lib/inventory/policy-usage.ts';
@@ -87,21 +87,12 @@ function PolicyPanel({ tab, list }: { tab: PolicyTab; list: UseQueryResult<Polic
   const waiting = list.isPending && snapshot === undefined;
   return (
     <Stack spacing={2}>
-      {list.error !== null ? (
-        <ApiErrorAlert
-          error={list.error}
-          resource={`the list of ${label.toLowerCase()}`}
-          forbiddenConsequence="Policies that clients reference are still shown where the token can read them."
-          onRetry={() => void list.refetch()}
-        />
-      ) : null}
-      {inventory.error !== null ? (
-        <ApiErrorAlert
-          error={inventory.error}
-          resource="the clients (for the counts)"
-          onRetry={() => void inventory.refetch()}
-        />
-      ) : null}
+      <QueryErrorAlert
+        query={list}
+        resource={`the list of ${label.toLowerCase()}`}
+        forbiddenConsequence="Policies that clients reference are still shown where the token can read them."
+      />
+      <QueryErrorAlert query={inventory} resource="the clients (for the counts)" />
       {waiting ? (
         <Stack spacing={1} aria-busy="true">
           <Skeleton height={32} />
