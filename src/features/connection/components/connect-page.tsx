@@ -36,8 +36,9 @@ export function ConnectPage() {
   return (
     <Stack spacing={3} sx={{ maxWidth: 760 }}>
       <PageHeading title="Connection">
-        Connect with a configuration client of your Identity Cloud customer. The dashboard only reads; the secret
-        goes to the dashboard’s own server, which exchanges it for a token and never hands either to the browser.
+        Connect with a configuration client of your Identity Cloud customer. The dashboard only reads; the
+        secret goes to the dashboard’s own server, which exchanges it for a token and never hands either to
+        the browser.
       </PageHeading>
 
       {disconnected ? (

@@ -146,8 +146,8 @@ export function DriftPage() {
   return (
     <Stack spacing={3} sx={{ maxWidth: 1100 }}>
       <PageHeading title="Drift">
-        Compare this tenant’s clients with an earlier snapshot (an inventory exported from the clients page, or
-        by
+        Compare this tenant’s clients with an earlier snapshot (an inventory exported from the clients page,
+        or by
         <code> npm run export</code>), with a snapshot the dashboard remembered (see{' '}
         <Link component={RouterLink} to={toHistory()}>
           History

@@ -15,6 +15,7 @@ import { Link as RouterLink } from 'react-router';
 import type { MigrationTarget } from '../../../identity-cloud/migration/migration-target.ts';
 import { targetTypeLabels } from '../../../identity-cloud/migration/migration-target.ts';
 import type { ClientReadiness } from '../../../identity-cloud/migration/readiness.ts';
+import { DividedList, DividedListItem } from '../../../lib/components/divided-list.tsx';
 import { TablePager } from '../../../lib/components/table-pager.tsx';
 import { ReasonList } from '../../../lib/migration/reason-list.tsx';
 import { VerdictChip } from '../../../lib/migration/verdict-chip.tsx';
@@ -67,27 +68,25 @@ export function ReadinessTable({
     return <Typography color="text.secondary">No client matches this view.</Typography>;
   }
   const pageRows = rows.slice(shown * pageSize, (shown + 1) * pageSize);
-  const pagination = <TablePager count={rows.length} page={shown} pageSize={pageSize} onPageChange={setPage} />;
+  const pagination = (
+    <TablePager count={rows.length} page={shown} pageSize={pageSize} onPageChange={setPage} />
+  );
   if (narrow) {
     // A phone has no room for four columns: one block per client, in the same order.
     return (
       <Box>
-        <Box component="ul" aria-label="Clients and their readiness" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+        <DividedList label="Clients and their readiness">
           {pageRows.map((row) => (
-            <Box
-              component="li"
-              key={row.clientId}
-              sx={{ py: 1.5, borderBottom: 1, borderColor: 'divider', overflowWrap: 'anywhere' }}
-            >
+            <DividedListItem key={row.clientId} sx={{ py: 1.5, overflowWrap: 'anywhere' }}>
               <ClientLink row={row} />
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', my: 0.5 }}>
                 <VerdictChip verdict={row.verdict} />
                 <Typography variant="body2">{targetTypeLabels[target][row.targetType]}</Typography>
               </Box>
               <Reasons row={row} />
-            </Box>
+            </DividedListItem>
           ))}
-        </Box>
+        </DividedList>
         {pagination}
       </Box>
     );

@@ -16,7 +16,7 @@ import { formatDuration } from '../../../lib/format/format.ts';
 import { policyUsage } from '../../../lib/inventory/policy-usage.ts';
 import { useInventory } from '../../../lib/inventory/use-inventory.ts';
 import type { PolicyTab } from '../routes.ts';
-import { toLoginPolicy, toTokenPolicy } from '../routes.ts';
+import { toPolicy } from '../routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { loginPoliciesQueryOptions } from '../api/login-policies-query.ts';
 import { tokenPoliciesQueryOptions } from '../api/token-policies-query.ts';
@@ -103,7 +103,7 @@ function PolicyPanel({ tab, list }: { tab: PolicyTab; list: UseQueryResult<Polic
         <PoliciesTable
           label={label}
           rows={rows}
-          href={(policyId) => (tab === 'login' ? toLoginPolicy({ policyId }) : toTokenPolicy({ policyId }))}
+          href={(policyId) => toPolicy(tab, policyId)}
           extraColumns={extraColumns}
           countsComplete={snapshot?.complete === true}
         />
