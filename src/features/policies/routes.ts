@@ -19,3 +19,8 @@ export function toLoginPolicy({ policyId }: { policyId: string }): string {
 export function toTokenPolicy({ policyId }: { policyId: string }): string {
   return generatePath(policiesRoutePatterns.tokenPolicy, { policyId });
 }
+
+/** The page of a login or a token policy. */
+export function toPolicy(tab: PolicyTab, policyId: string): string {
+  return tab === 'login' ? toLoginPolicy({ policyId }) : toTokenPolicy({ policyId });
+}

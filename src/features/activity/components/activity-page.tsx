@@ -13,7 +13,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { QueryErrorAlert } from '../../../lib/components/query-error-alert.tsx';
 import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { activityKinds, type ActivityKind } from '../../../identity-cloud/activity-kinds.ts';
@@ -91,13 +91,7 @@ export function ActivityPage() {
         </TextField>
       </Stack>
       {activity.isPending ? <LinearProgress aria-label="Loading the activity" /> : null}
-      {activity.error !== null ? (
-        <ApiErrorAlert
-          error={activity.error}
-          resource="the activity"
-          onRetry={() => void activity.refetch()}
-        />
-      ) : null}
+      <QueryErrorAlert query={activity} resource="the activity" />
       {activity.data !== undefined ? (
         activity.data.length === 0 ? (
           <Typography>Nothing recorded{user !== '' || kind !== '' ? ' for this filter' : ' yet'}.</Typography>

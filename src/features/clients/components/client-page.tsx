@@ -3,11 +3,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { classifyClient, clientKindDescriptions } from '../../../identity-cloud/client-kind.ts';
@@ -15,6 +13,7 @@ import type { ClientHistory } from '../../../identity-cloud/history.ts';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { BackLink } from '../../../lib/components/back-link.tsx';
 import { ClientKindChip } from '../../../lib/components/client-kind-chip.tsx';
 import { CopyButton } from '../../../lib/components/copy-button.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
@@ -46,17 +45,7 @@ function isClientsListState(value: unknown): value is ClientsListState {
 function BackToClients() {
   const state: unknown = useLocation().state;
   const search = isClientsListState(state) ? state.clientsSearch.replace(/^\?/, '') : '';
-  return (
-    <Link
-      component={RouterLink}
-      to={toClients(search)}
-      underline="hover"
-      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
-    >
-      <ArrowBackIcon fontSize="small" />
-      Back to clients
-    </Link>
-  );
+  return <BackLink to={toClients(search)}>Back to clients</BackLink>;
 }
 
 function ClientNotFound({ clientId }: { clientId: string }) {

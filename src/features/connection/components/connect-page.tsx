@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Skeleton from '@mui/material/Skeleton';
@@ -10,6 +9,8 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
+import { QueryErrorAlert } from '../../../lib/components/query-error-alert.tsx';
 import { toClients } from '../../clients/routes.ts';
 import { toConnect } from '../routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
@@ -34,16 +35,11 @@ export function ConnectPage() {
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 760 }}>
-      <Box>
-        <Typography variant="h1" gutterBottom>
-          Connection
-        </Typography>
-        <Typography color="text.secondary">
-          Connect with a configuration client of your Identity Cloud customer. The dashboard only reads; the
-          secret goes to the dashboard’s own server, which exchanges it for a token and never hands either to
-          the browser.
-        </Typography>
-      </Box>
+      <PageHeading title="Connection">
+        Connect with a configuration client of your Identity Cloud customer. The dashboard only reads; the
+        secret goes to the dashboard’s own server, which exchanges it for a token and never hands either to
+        the browser.
+      </PageHeading>
 
       {disconnected ? (
         <Alert severity="success" onClose={() => setDisconnected(false)}>
@@ -66,13 +62,7 @@ export function ConnectPage() {
       ) : null}
 
       {session.isPending ? <Skeleton variant="rounded" height={200} aria-hidden /> : null}
-      {session.error !== null ? (
-        <ApiErrorAlert
-          error={session.error}
-          resource="the current connection"
-          onRetry={() => void session.refetch()}
-        />
-      ) : null}
+      <QueryErrorAlert query={session} resource="the current connection" />
       {disconnect.error !== null ? (
         <ApiErrorAlert error={disconnect.error} resource="the connection" />
       ) : null}

@@ -22,6 +22,7 @@ import { exportFileName } from '../../../identity-cloud/inventory-export.ts';
 import { recordExport } from '../../../lib/activity/record-export.ts';
 import { csvMediaType, downloadText } from '../../../lib/download.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
 import { useInventory } from '../../../lib/inventory/use-inventory.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
@@ -144,20 +145,15 @@ export function DriftPage() {
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 1100 }}>
-      <Box>
-        <Typography variant="h1" gutterBottom>
-          Drift
-        </Typography>
-        <Typography color="text.secondary">
-          Compare this tenant’s clients with an earlier snapshot (an inventory exported from the clients page,
-          or by
-          <code> npm run export</code>), with a snapshot the dashboard remembered (see{' '}
-          <Link component={RouterLink} to={toHistory()}>
-            History
-          </Link>
-          ), or with another tenant: dev against prod.
-        </Typography>
-      </Box>
+      <PageHeading title="Drift">
+        Compare this tenant’s clients with an earlier snapshot (an inventory exported from the clients page,
+        or by
+        <code> npm run export</code>), with a snapshot the dashboard remembered (see{' '}
+        <Link component={RouterLink} to={toHistory()}>
+          History
+        </Link>
+        ), or with another tenant: dev against prod.
+      </PageHeading>
 
       {againstId === null ? <InventoryErrorAlert inventory={inventory} /> : null}
 

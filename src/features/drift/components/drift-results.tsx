@@ -13,6 +13,7 @@ import { Link as RouterLink } from 'react-router';
 import { clientKindLabels } from '../../../identity-cloud/client-kind.ts';
 import type { ClientDrift, DriftClientRef, InventoryDrift } from '../../../identity-cloud/drift.ts';
 import { CountBadge } from '../../../lib/components/count-badge.tsx';
+import { DividedList, DividedListItem } from '../../../lib/components/divided-list.tsx';
 import { FieldChangeTable } from '../../../lib/components/field-change-table.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
@@ -79,20 +80,11 @@ function ClientRefList({
   label: string;
 }) {
   return (
-    <Box component="ul" aria-label={label} sx={{ listStyle: 'none', m: 0, p: 0 }}>
+    <DividedList label={label}>
       {refs.map((ref) => (
-        <Box
-          component="li"
+        <DividedListItem
           key={ref.id}
-          sx={{
-            display: 'flex',
-            flexWrap: 'wrap',
-            gap: 1.5,
-            alignItems: 'baseline',
-            py: 0.75,
-            borderBottom: 1,
-            borderColor: 'divider',
-          }}
+          sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'baseline', py: 0.75 }}
         >
           {linkToCurrent ? (
             <Link component={RouterLink} to={toClient({ clientId: ref.id })} underline="hover">
@@ -107,15 +99,15 @@ function ClientRefList({
           <Typography component="span" variant="body2" color="text.secondary">
             <Mono>{ref.id}</Mono>
           </Typography>
-        </Box>
+        </DividedListItem>
       ))}
-    </Box>
+    </DividedList>
   );
 }
 
 function ChangedClient({ client }: { client: ClientDrift }) {
   return (
-    <Box component="li" sx={{ py: 1.5, borderBottom: 1, borderColor: 'divider' }}>
+    <DividedListItem sx={{ py: 1.5 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'baseline', mb: 1 }}>
         <Link component={RouterLink} to={toClient({ clientId: client.currentId })} underline="hover">
           {client.name}
@@ -131,7 +123,7 @@ function ChangedClient({ client }: { client: ClientDrift }) {
         </Typography>
       </Box>
       <FieldChangeTable changes={client.changes} label={`Differences of ${client.name}`} />
-    </Box>
+    </DividedListItem>
   );
 }
 
@@ -189,11 +181,11 @@ export function DriftResults({ drift, show, onShowChange }: DriftResultsProps) {
           title="Changed"
           items={drift.changed}
           render={(clients) => (
-            <Box component="ul" aria-label="Changed clients" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+            <DividedList label="Changed clients">
               {clients.map((client) => (
                 <ChangedClient key={`${client.baseId}|${client.currentId}`} client={client} />
               ))}
-            </Box>
+            </DividedList>
           )}
         />
       ) : null}

@@ -7,13 +7,13 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import { memo } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { HistorySnapshot, SnapshotChangeCounts } from '../../../identity-cloud/history.ts';
 import { findingsTotal } from '../../../identity-cloud/history.ts';
 import { formatCount, formatDateTime } from '../../../lib/format/format.ts';
+import { TablePager } from '../../../lib/components/table-pager.tsx';
 import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
 import { toDrift } from '../../drift/routes.ts';
 import { sourceLabel } from '../utils/history-view.ts';
@@ -138,17 +138,13 @@ export function SnapshotTable({ snapshots, picks, onTogglePick, page, onPageChan
           </TableBody>
         </Table>
       </TableContainer>
-      {snapshots.length > snapshotsPerPage ? (
-        <TablePagination
-          component="div"
-          count={snapshots.length}
-          page={page}
-          rowsPerPage={snapshotsPerPage}
-          rowsPerPageOptions={[]}
-          onPageChange={(_event, next) => onPageChange(next)}
-          labelDisplayedRows={({ from, to, count }) => `${from}–${to} of ${count} snapshots`}
-        />
-      ) : null}
+      <TablePager
+        count={snapshots.length}
+        page={page}
+        pageSize={snapshotsPerPage}
+        onPageChange={onPageChange}
+        labelDisplayedRows={({ from, to, count }) => `${from}–${to} of ${count} snapshots`}
+      />
     </>
   );
 }

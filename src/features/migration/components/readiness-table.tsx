@@ -5,7 +5,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
@@ -16,6 +15,8 @@ import { Link as RouterLink } from 'react-router';
 import type { MigrationTarget } from '../../../identity-cloud/migration/migration-target.ts';
 import { targetTypeLabels } from '../../../identity-cloud/migration/migration-target.ts';
 import type { ClientReadiness } from '../../../identity-cloud/migration/readiness.ts';
+import { DividedList, DividedListItem } from '../../../lib/components/divided-list.tsx';
+import { TablePager } from '../../../lib/components/table-pager.tsx';
 import { ReasonList } from '../../../lib/migration/reason-list.tsx';
 import { VerdictChip } from '../../../lib/migration/verdict-chip.tsx';
 import { toClient } from '../../clients/routes.ts';
@@ -29,6 +30,22 @@ const columns: { key: SortKey; label: string }[] = [
 ];
 
 const pageSize = 100;
+
+function ClientLink({ row }: { row: ClientReadiness }) {
+  return (
+    <Link component={RouterLink} to={toClient({ clientId: row.clientId })}>
+      {row.name}
+    </Link>
+  );
+}
+
+function Reasons({ row }: { row: ClientReadiness }) {
+  return (
+    <Box sx={{ typography: 'body2' }}>
+      <ReasonList reasons={row.reasons} label={`Reasons for ${row.name}`} />
+    </Box>
+  );
+}
 
 export function ReadinessTable({
   rows,
@@ -51,43 +68,25 @@ export function ReadinessTable({
     return <Typography color="text.secondary">No client matches this view.</Typography>;
   }
   const pageRows = rows.slice(shown * pageSize, (shown + 1) * pageSize);
-  const pagination =
-    rows.length > pageSize ? (
-      <TablePagination
-        component="div"
-        count={rows.length}
-        page={shown}
-        rowsPerPage={pageSize}
-        rowsPerPageOptions={[pageSize]}
-        onPageChange={(_event, next) => {
-          setPage(next);
-        }}
-      />
-    ) : null;
+  const pagination = (
+    <TablePager count={rows.length} page={shown} pageSize={pageSize} onPageChange={setPage} />
+  );
   if (narrow) {
     // A phone has no room for four columns: one block per client, in the same order.
     return (
       <Box>
-        <Box component="ul" aria-label="Clients and their readiness" sx={{ m: 0, p: 0, listStyle: 'none' }}>
+        <DividedList label="Clients and their readiness">
           {pageRows.map((row) => (
-            <Box
-              component="li"
-              key={row.clientId}
-              sx={{ py: 1.5, borderBottom: 1, borderColor: 'divider', overflowWrap: 'anywhere' }}
-            >
-              <Link component={RouterLink} to={toClient({ clientId: row.clientId })}>
-                {row.name}
-              </Link>
+            <DividedListItem key={row.clientId} sx={{ py: 1.5, overflowWrap: 'anywhere' }}>
+              <ClientLink row={row} />
               <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', my: 0.5 }}>
                 <VerdictChip verdict={row.verdict} />
                 <Typography variant="body2">{targetTypeLabels[target][row.targetType]}</Typography>
               </Box>
-              <Box sx={{ typography: 'body2' }}>
-                <ReasonList reasons={row.reasons} label={`Reasons for ${row.name}`} />
-              </Box>
-            </Box>
+              <Reasons row={row} />
+            </DividedListItem>
           ))}
-        </Box>
+        </DividedList>
         {pagination}
       </Box>
     );
@@ -117,9 +116,7 @@ export function ReadinessTable({
             {pageRows.map((row) => (
               <TableRow key={row.clientId} sx={{ verticalAlign: 'top' }}>
                 <TableCell sx={{ minWidth: 160, overflowWrap: 'anywhere' }}>
-                  <Link component={RouterLink} to={toClient({ clientId: row.clientId })}>
-                    {row.name}
-                  </Link>
+                  <ClientLink row={row} />
                 </TableCell>
                 <TableCell>
                   <VerdictChip verdict={row.verdict} />
@@ -131,9 +128,7 @@ export function ReadinessTable({
                       None
                     </Typography>
                   ) : (
-                    <Box sx={{ typography: 'body2' }}>
-                      <ReasonList reasons={row.reasons} label={`Reasons for ${row.name}`} />
-                    </Box>
+                    <Reasons row={row} />
                   )}
                 </TableCell>
               </TableRow>

@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Suspense, useId } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { DividedList, DividedListItem } from '../../../lib/components/divided-list.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { formatCount } from '../../../lib/format/format.ts';
 
@@ -90,19 +91,11 @@ export function OverviewCard({
                 {chart}
               </Suspense>
             </ErrorBoundary>
-            <Box component="ul" aria-label={listLabel} sx={{ listStyle: 'none', m: 0, p: 0 }}>
+            <DividedList label={listLabel}>
               {items.map((item) => (
-                <Box
-                  component="li"
+                <DividedListItem
                   key={item.key}
-                  sx={{
-                    display: 'flex',
-                    alignItems: 'center',
-                    gap: 1,
-                    py: 0.5,
-                    borderBottom: 1,
-                    borderColor: 'divider',
-                  }}
+                  sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}
                 >
                   <Swatch color={item.color} />
                   <Box sx={{ flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
@@ -123,9 +116,9 @@ export function OverviewCard({
                   <Box component="span" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 600 }}>
                     {formatCount(item.value)}
                   </Box>
-                </Box>
+                </DividedListItem>
               ))}
-            </Box>
+            </DividedList>
           </Box>
         )}
         {footer !== undefined && !pending ? <Box sx={{ mt: 1.5 }}>{footer}</Box> : null}

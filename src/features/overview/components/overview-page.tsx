@@ -19,7 +19,7 @@ import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findi
 import type { PolicyTab } from '../../policies/routes.ts';
 import { toClients } from '../../clients/routes.ts';
 import { toFindings } from '../../findings/routes.ts';
-import { toLoginPolicy, toPolicies, toTokenPolicy } from '../../policies/routes.ts';
+import { toPolicies, toPolicy } from '../../policies/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import type { PolicyCounts } from '../utils/overview-counts.ts';
@@ -59,7 +59,7 @@ function policyItems(counts: PolicyCounts, tab: PolicyTab): OverviewItem[] {
         ? '(title unavailable)'
         : undefined,
     value: policy.clients,
-    to: tab === 'login' ? toLoginPolicy({ policyId: policy.id }) : toTokenPolicy({ policyId: policy.id }),
+    to: toPolicy(tab, policy.id),
     color: policy.missing ? missingColor : policyColor,
   }));
   if (others !== null) {
@@ -91,20 +91,43 @@ function unusedNote(counts: PolicyCounts, tab: PolicyTab) {
       {counts.unused.map((policy, index) => (
         <span key={policy.id}>
           {index > 0 ? ', ' : ''}
-          <Link
-            component={RouterLink}
-            to={
-              tab === 'login'
-                ? toLoginPolicy({ policyId: policy.id })
-                : toTokenPolicy({ policyId: policy.id })
-            }
-          >
+          <Link component={RouterLink} to={toPolicy(tab, policy.id)}>
             {policy.title ?? policy.id}
           </Link>
         </span>
       ))}
       .
     </Typography>
+  );
+}
+
+/** Clients by login or token policy: the most used policies, then the others, and the policies no client uses. */
+function PolicyOverviewCard({
+  tab,
+  counts,
+  streaming,
+}: {
+  tab: PolicyTab;
+  counts: PolicyCounts;
+  streaming: boolean;
+}) {
+  const items = policyItems(counts, tab);
+  const title = `Clients by ${tab} policy`;
+  return (
+    <OverviewCard
+      title={title}
+      summary={
+        streaming
+          ? 'Counted once every client’s details are in.'
+          : `${pluralize(counts.policies.length, `${tab} policy`, `${tab} policies`)} in use.`
+      }
+      listLabel={title}
+      items={items}
+      chart={<HorizontalBarChart data={items} />}
+      chartHeight={barChartHeight(streaming ? pendingPolicyBars : items.length)}
+      pending={streaming}
+      footer={unusedNote(counts, tab)}
+    />
   );
 }
 
@@ -133,8 +156,6 @@ export function OverviewPage() {
     to: toFindings(new URLSearchParams({ severity })),
     color: severityColors[severity],
   }));
-  const loginItems = counts === null ? [] : policyItems(counts.byLoginPolicy, 'login');
-  const tokenItems = counts === null ? [] : policyItems(counts.byTokenPolicy, 'token');
   const findingsTotal = severities.reduce((sum, severity) => sum + (counts?.bySeverity[severity] ?? 0), 0);
   const soFar = streaming ? ' so far' : '';
 
@@ -205,34 +226,8 @@ export function OverviewPage() {
                 </Link>
               }
             />
-            <OverviewCard
-              title="Clients by login policy"
-              summary={
-                streaming
-                  ? 'Counted once every client’s details are in.'
-                  : `${pluralize(counts.byLoginPolicy.policies.length, 'login policy', 'login policies')} in use.`
-              }
-              listLabel="Clients by login policy"
-              items={loginItems}
-              chart={<HorizontalBarChart data={loginItems} />}
-              chartHeight={barChartHeight(streaming ? pendingPolicyBars : loginItems.length)}
-              pending={streaming}
-              footer={unusedNote(counts.byLoginPolicy, 'login')}
-            />
-            <OverviewCard
-              title="Clients by token policy"
-              summary={
-                streaming
-                  ? 'Counted once every client’s details are in.'
-                  : `${pluralize(counts.byTokenPolicy.policies.length, 'token policy', 'token policies')} in use.`
-              }
-              listLabel="Clients by token policy"
-              items={tokenItems}
-              chart={<HorizontalBarChart data={tokenItems} />}
-              chartHeight={barChartHeight(streaming ? pendingPolicyBars : tokenItems.length)}
-              pending={streaming}
-              footer={unusedNote(counts.byTokenPolicy, 'token')}
-            />
+            <PolicyOverviewCard tab="login" counts={counts.byLoginPolicy} streaming={streaming} />
+            <PolicyOverviewCard tab="token" counts={counts.byTokenPolicy} streaming={streaming} />
           </Box>
         </>
       )}

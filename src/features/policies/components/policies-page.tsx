@@ -10,13 +10,13 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PolicySummary } from '../../../identity-cloud/schemas.ts';
 import { PageHeading } from '../../../lib/components/page-heading.tsx';
-import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { QueryErrorAlert } from '../../../lib/components/query-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { formatDuration } from '../../../lib/format/format.ts';
 import { policyUsage } from '../../../lib/inventory/policy-usage.ts';
 import { useInventory } from '../../../lib/inventory/use-inventory.ts';
 import type { PolicyTab } from '../routes.ts';
-import { toLoginPolicy, toTokenPolicy } from '../routes.ts';
+import { toPolicy } from '../routes.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { loginPoliciesQueryOptions } from '../api/login-policies-query.ts';
 import { tokenPoliciesQueryOptions } from '../api/token-policies-query.ts';
@@ -87,21 +87,12 @@ function PolicyPanel({ tab, list }: { tab: PolicyTab; list: UseQueryResult<Polic
   const waiting = list.isPending && snapshot === undefined;
   return (
     <Stack spacing={2}>
-      {list.error !== null ? (
-        <ApiErrorAlert
-          error={list.error}
-          resource={`the list of ${label.toLowerCase()}`}
-          forbiddenConsequence="Policies that clients reference are still shown where the token can read them."
-          onRetry={() => void list.refetch()}
-        />
-      ) : null}
-      {inventory.error !== null ? (
-        <ApiErrorAlert
-          error={inventory.error}
-          resource="the clients (for the counts)"
-          onRetry={() => void inventory.refetch()}
-        />
-      ) : null}
+      <QueryErrorAlert
+        query={list}
+        resource={`the list of ${label.toLowerCase()}`}
+        forbiddenConsequence="Policies that clients reference are still shown where the token can read them."
+      />
+      <QueryErrorAlert query={inventory} resource="the clients (for the counts)" />
       {waiting ? (
         <Stack spacing={1} aria-busy="true">
           <Skeleton height={32} />
@@ -112,7 +103,7 @@ function PolicyPanel({ tab, list }: { tab: PolicyTab; list: UseQueryResult<Polic
         <PoliciesTable
           label={label}
           rows={rows}
-          href={(policyId) => (tab === 'login' ? toLoginPolicy({ policyId }) : toTokenPolicy({ policyId }))}
+          href={(policyId) => toPolicy(tab, policyId)}
           extraColumns={extraColumns}
           countsComplete={snapshot?.complete === true}
         />

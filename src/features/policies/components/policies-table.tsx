@@ -1,14 +1,10 @@
 import Link from '@mui/material/Link';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { Monospace } from '../../../lib/components/monospace.tsx';
+import type { SimpleColumn } from '../../../lib/components/simple-table.tsx';
+import { SimpleTable } from '../../../lib/components/simple-table.tsx';
 import { formatCount } from '../../../lib/format/format.ts';
 import type { PolicyRow } from '../utils/policy-rows.ts';
 
@@ -30,46 +26,32 @@ export function PoliciesTable({ label, rows, href, extraColumns, countsComplete 
   if (rows.length === 0) {
     return <Typography color="text.secondary">This tenant has no {label.toLowerCase()}.</Typography>;
   }
-  return (
-    <TableContainer>
-      <Table size="small" aria-label={label}>
-        <TableHead sx={{ '& th': { fontWeight: 600 } }}>
-          <TableRow>
-            <TableCell>Title</TableCell>
-            <TableCell>Policy ID</TableCell>
-            <TableCell align="right">{countsComplete ? 'Clients' : 'Clients (counting…)'}</TableCell>
-            {extraColumns.map((column) => (
-              <TableCell key={column.header}>{column.header}</TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.id} hover>
-              <TableCell>
-                <Link component={RouterLink} to={href(row.id)} underline="hover" sx={{ fontWeight: 500 }}>
-                  {row.title}
-                </Link>
-              </TableCell>
-              <TableCell>
-                <Monospace noWrap>{row.id}</Monospace>
-              </TableCell>
-              <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {row.clientCount === 0 && countsComplete ? (
-                  <Typography component="span" variant="inherit" color="text.secondary">
-                    None
-                  </Typography>
-                ) : (
-                  formatCount(row.clientCount)
-                )}
-              </TableCell>
-              {extraColumns.map((column) => (
-                <TableCell key={column.header}>{column.cell(row)}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
+  const columns: SimpleColumn<PolicyRow>[] = [
+    {
+      key: 'title',
+      header: 'Title',
+      cell: (row) => (
+        <Link component={RouterLink} to={href(row.id)} underline="hover" sx={{ fontWeight: 500 }}>
+          {row.title}
+        </Link>
+      ),
+    },
+    { key: 'id', header: 'Policy ID', cell: (row) => <Monospace noWrap>{row.id}</Monospace> },
+    {
+      key: 'clients',
+      header: countsComplete ? 'Clients' : 'Clients (counting…)',
+      align: 'right',
+      sx: { fontVariantNumeric: 'tabular-nums' },
+      cell: (row) =>
+        row.clientCount === 0 && countsComplete ? (
+          <Typography component="span" variant="inherit" color="text.secondary">
+            None
+          </Typography>
+        ) : (
+          formatCount(row.clientCount)
+        ),
+    },
+    ...extraColumns.map((column) => ({ key: column.header, ...column })),
+  ];
+  return <SimpleTable label={label} columns={columns} rows={rows} rowKey={(row) => row.id} />;
 }

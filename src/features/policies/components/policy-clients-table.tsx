@@ -1,11 +1,4 @@
 import Link from '@mui/material/Link';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -14,9 +7,26 @@ import { clientDisplayName } from '../../../identity-cloud/client-model.ts';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ClientKindChip } from '../../../lib/components/client-kind-chip.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
+import type { SimpleColumn } from '../../../lib/components/simple-table.tsx';
+import { SimpleTable } from '../../../lib/components/simple-table.tsx';
+import { TablePager } from '../../../lib/components/table-pager.tsx';
 import { toClient } from '../../clients/routes.ts';
 
 const pageSize = 25;
+
+const columns: readonly SimpleColumn<Client>[] = [
+  {
+    key: 'name',
+    header: 'Name',
+    cell: (client) => (
+      <Link component={RouterLink} to={toClient({ clientId: client.id })} underline="hover">
+        {clientDisplayName(client)}
+      </Link>
+    ),
+  },
+  { key: 'kind', header: 'Kind', cell: (client) => <ClientKindChip kind={classifyClient(client)} /> },
+  { key: 'id', header: 'Client ID', cell: (client) => <Monospace noWrap>{client.id}</Monospace> },
+];
 
 /** The clients that reference a policy (reverse index from the inventory), 25 a page. */
 export function PolicyClientsTable({ clients }: { clients: readonly Client[] }) {
@@ -28,44 +38,13 @@ export function PolicyClientsTable({ clients }: { clients: readonly Client[] }) 
   const visible = sorted.slice(page * pageSize, (page + 1) * pageSize);
   return (
     <>
-      <TableContainer>
-        <Table size="small" aria-label="Clients using this policy">
-          <TableHead sx={{ '& th': { fontWeight: 600 } }}>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>Kind</TableCell>
-              <TableCell>Client ID</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {visible.map((client) => (
-              <TableRow key={client.id} hover>
-                <TableCell>
-                  <Link component={RouterLink} to={toClient({ clientId: client.id })} underline="hover">
-                    {clientDisplayName(client)}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  <ClientKindChip kind={classifyClient(client)} />
-                </TableCell>
-                <TableCell>
-                  <Monospace noWrap>{client.id}</Monospace>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      {clients.length > pageSize ? (
-        <TablePagination
-          component="div"
-          count={clients.length}
-          page={page}
-          rowsPerPage={pageSize}
-          rowsPerPageOptions={[pageSize]}
-          onPageChange={(_event, next) => setPage(next)}
-        />
-      ) : null}
+      <SimpleTable
+        label="Clients using this policy"
+        columns={columns}
+        rows={visible}
+        rowKey={(client) => client.id}
+      />
+      <TablePager count={clients.length} page={page} pageSize={pageSize} onPageChange={setPage} />
     </>
   );
 }

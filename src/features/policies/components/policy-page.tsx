@@ -2,11 +2,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -15,6 +13,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import type { Client } from '../../../identity-cloud/schemas.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
+import { BackLink } from '../../../lib/components/back-link.tsx';
 import { CopyButton } from '../../../lib/components/copy-button.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { Monospace } from '../../../lib/components/monospace.tsx';
@@ -129,15 +128,7 @@ export function PolicyPage<Policy extends { id: string; title?: string | null },
   return (
     <Stack spacing={3}>
       <Box component="nav" aria-label="Breadcrumb">
-        <Link
-          component={RouterLink}
-          to={toPolicies(kind)}
-          underline="hover"
-          sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
-        >
-          <ArrowBackIcon fontSize="small" />
-          Back to policies
-        </Link>
+        <BackLink to={toPolicies(kind)}>Back to policies</BackLink>
       </Box>
       {details}
       {notFound ? null : (
