@@ -28,7 +28,10 @@ it('redacts every token ever issued and the secret, before any truncation', asyn
     }
   });
   const { origin } = await apiProxy();
-  const cookie = await connectTo(origin, upstream.origin, { clientId: 'config-client', clientSecret: secret });
+  const cookie = await connectTo(origin, upstream.origin, {
+    clientId: 'config-client',
+    clientSecret: secret,
+  });
   // Into the refresh margin (the last tenth of the 1 s lifetime): the next request exchanges a fresh token.
   await new Promise((resolve) => setTimeout(resolve, 950));
   const echo = await (await fetch(`${origin}/api/config/clients/echo`, { headers: { cookie } })).text();

@@ -52,7 +52,12 @@ async function connectForm(proxy: ProxyApp, identityDomain: string) {
     new Request('http://127.0.0.1:5173/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identityDomain, customerId: anyCustomerId, clientId: 'id', clientSecret: 'secret' }),
+      body: JSON.stringify({
+        identityDomain,
+        customerId: anyCustomerId,
+        clientId: 'id',
+        clientSecret: 'secret',
+      }),
     }),
   );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

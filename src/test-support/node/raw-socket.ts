@@ -6,7 +6,11 @@ import { connect } from 'node:net';
  * Writes `text` to `origin`'s host and port and resolves with all the server sent once it closed the socket (within
  * 5 s). `halfClose` ends the sending side after the bytes, which a request without `Connection: close` needs.
  */
-export function sendRawBytes(origin: string, text: string, { halfClose }: { halfClose: boolean }): Promise<string> {
+export function sendRawBytes(
+  origin: string,
+  text: string,
+  { halfClose }: { halfClose: boolean },
+): Promise<string> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => {
