@@ -3,24 +3,17 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleDefinitions } from '../identity-cloud/findings/rule-catalogue.ts';
-import { runAudit, type AuditIo } from './run-audit.ts';
+import { runAudit } from './run-audit.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
-import {
-  captureOutput,
-  commandUnderTest,
-  unreachableTenantEnvironment,
-} from '../test-support/node/command-under-test.ts';
+import { commandUnderTest, unreachableTenantEnvironment } from '../test-support/node/command-under-test.ts';
 
 const command = commandUnderTest('idc-audit-');
 
 function capture(env: Record<string, string> = {}) {
-  return captureOutput({
-    env,
-    cwd: command.folder,
+  return command.capture(env, {
     findingsDocUrl: 'https://example.com/docs/findings.md',
     now: () => new Date('2026-12-01T12:00:00Z'),
-    sandboxOptions: { clients: 25, seed: 7 },
-  } satisfies Omit<AuditIo, 'stdout' | 'stderr'>);
+  });
 }
 
 /** Every rule at high or worse brought down to low: nothing left to fail the default threshold. */

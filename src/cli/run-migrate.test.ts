@@ -6,18 +6,14 @@ import { parse as parseYaml } from 'yaml';
 import { buildInventory, publicClient, tokenPolicyA } from '../identity-cloud/inventory-fixtures.ts';
 import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
 import { migrationPlan } from '../identity-cloud/migration/readiness.ts';
-import { exitCodeForPlan, runMigrate, type MigrateIo } from './run-migrate.ts';
+import { exitCodeForPlan, runMigrate } from './run-migrate.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
-import { captureOutput, commandUnderTest } from '../test-support/node/command-under-test.ts';
+import { commandUnderTest } from '../test-support/node/command-under-test.ts';
 
 const command = commandUnderTest('idc-migrate-');
 
 function capture(env: Record<string, string> = {}) {
-  return captureOutput({
-    env,
-    cwd: command.folder,
-    sandboxOptions: { clients: 25, seed: 7 },
-  } satisfies Omit<MigrateIo, 'stdout' | 'stderr'>);
+  return command.capture(env, {});
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

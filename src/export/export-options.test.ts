@@ -28,12 +28,14 @@ describe('parseExportArguments', () => {
 });
 
 describe('connectionFromEnvironment', () => {
-  const complete = {
+  /** All four connection variables, then `overrides`. */
+  const completeWith = (overrides: Record<string, string>) => ({
     IDC_IDENTITY_DOMAIN: 'https://v1.api.us.janrain.com/',
     IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
     IDC_CLIENT_ID: 'config-client',
     IDC_CLIENT_SECRET: 's3cret-value',
-  };
+    ...overrides,
+  });
 
   it('uses the sandbox when none of the four is set (empty counts as unset), keeping IDC_SCOPE', () => {
     expect(connectionFromEnvironment({})).toEqual({ kind: 'sandbox', scope: undefined });
@@ -44,7 +46,7 @@ describe('connectionFromEnvironment', () => {
   });
 
   it('validates and normalises a complete connection', () => {
-    const source = connectionFromEnvironment({ ...complete, IDC_SCOPE: 'GET:config/**' });
+    const source = connectionFromEnvironment(completeWith({ IDC_SCOPE: 'GET:config/**' }));
     expect(source).toMatchObject({
       kind: 'environment',
       connection: {
@@ -56,7 +58,7 @@ describe('connectionFromEnvironment', () => {
   });
 
   it('names the missing variables', () => {
-    expect(connectionFromEnvironment({ ...complete, IDC_CLIENT_SECRET: '' })).toEqual({
+    expect(connectionFromEnvironment(completeWith({ IDC_CLIENT_SECRET: '' }))).toEqual({
       kind: 'error',
       message:
         'IDC_CLIENT_SECRET is not set: set all four IDC_* connection variables, or none to export the sandbox.',
@@ -64,7 +66,7 @@ describe('connectionFromEnvironment', () => {
   });
 
   it('names the invalid variable, never echoing the secret', () => {
-    const source = connectionFromEnvironment({ ...complete, IDC_IDENTITY_DOMAIN: 'http://idc.example.com' });
+    const source = connectionFromEnvironment(completeWith({ IDC_IDENTITY_DOMAIN: 'http://idc.example.com' }));
     expect(source.kind).toBe('error');
     if (source.kind === 'error') {
       expect(source.message).toMatch(/^IDC_IDENTITY_DOMAIN: /);

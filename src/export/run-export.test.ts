@@ -3,23 +3,21 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../identity-cloud/snapshot.ts';
-import { runExport, type ExportIo } from './run-export.ts';
+import { runExport } from './run-export.ts';
+import type { SandboxOptions } from '../sandbox/sandbox-options.ts';
 import { connectionEnvironment } from '../test-support/node/sandbox-connection.ts';
-import {
-  captureOutput,
-  commandUnderTest,
-  unreachableTenantEnvironment,
-} from '../test-support/node/command-under-test.ts';
+import { commandUnderTest, unreachableTenantEnvironment } from '../test-support/node/command-under-test.ts';
 
 const command = commandUnderTest('idc-export-');
 
 function capture(env: Record<string, string> = {}) {
-  return captureOutput({
-    env,
-    cwd: command.folder,
-    now: () => new Date(2026, 10, 28, 9, 30),
-    sandboxOptions: { clients: 25, seed: 7 },
-  } satisfies Omit<ExportIo, 'stdout' | 'stderr'>);
+  return command.capture(env, { now: () => new Date(2026, 10, 28, 9, 30) });
+}
+
+/** A sandbox of the test's own, and the io of an export against it (its IDC_* variables, then `overrides`). */
+async function captureAgainstSandbox(options: SandboxOptions, overrides: Record<string, string> = {}) {
+  const sandbox = await command.startSandbox({ quiet: true, ...options });
+  return { sandbox, ...capture(connectionEnvironment(sandbox, overrides)) };
 }
 
 describe('npm run export, complete', () => {
@@ -44,12 +42,10 @@ describe('npm run export, complete', () => {
   });
 
   it('exports a tenant named by IDC_* as CSV, with the default file name, and never prints the secret', async () => {
-    const sandbox = await command.startSandbox({
-      quiet: true,
+    const { sandbox, io, output } = await captureAgainstSandbox({
       clients: 12,
       clientSecret: 'recognisable-secret-4711',
     });
-    const { io, output } = capture(connectionEnvironment(sandbox));
     const code = await runExport(['--format', 'csv'], io);
     expect(code).toBe(0);
     const name = 'idc-inventory-01000000-0000-3000-9000-000000000000-2026-11-28.csv';
@@ -74,9 +70,9 @@ describe('npm run export, complete', () => {
 
 describe('npm run export, incomplete (exit 1)', () => {
   it('still writes the file when the token may not read policies, and says what failed', async () => {
-    const sandbox = await command.startSandbox({ quiet: true, clients: 10 });
-    const { io, output } = capture(
-      connectionEnvironment(sandbox, { IDC_SCOPE: 'GET:config/clients GET:config/clients/*' }),
+    const { io, output } = await captureAgainstSandbox(
+      { clients: 10 },
+      { IDC_SCOPE: 'GET:config/clients GET:config/clients/*' },
     );
     const code = await runExport(['--out', 'partial.csv'], io);
     expect(code).toBe(1);
@@ -97,9 +93,9 @@ describe('npm run export, incomplete (exit 1)', () => {
 
 describe('npm run export, bad configuration (exit 2)', () => {
   it('refuses a wrong secret with a one-line reason and writes nothing', async () => {
-    const sandbox = await command.startSandbox({ quiet: true, clients: 5 });
-    const { io, output } = capture(
-      connectionEnvironment(sandbox, { IDC_CLIENT_SECRET: 'wrong-secret-0815' }),
+    const { sandbox, io, output } = await captureAgainstSandbox(
+      { clients: 5 },
+      { IDC_CLIENT_SECRET: 'wrong-secret-0815' },
     );
     expect(await runExport(['--out', 'x.json'], io)).toBe(2);
     const last = output.stderr.trimEnd().split('\n').at(-1);

@@ -11,6 +11,13 @@ function fakeClock() {
   };
 }
 
+/** A limiter on a fake clock (`maxLimit` 32 unless given). */
+function limiterOnFakeClock(options: Partial<ConstructorParameters<typeof AdaptiveConcurrency>[0]> = {}) {
+  const clock = fakeClock();
+  const limiter = new AdaptiveConcurrency({ maxLimit: 32, now: clock.now, ...options });
+  return { clock, limiter };
+}
+
 function startAll(limiter: AdaptiveConcurrency, queued = 0): ConcurrencyTicket[] {
   const tickets: ConcurrencyTicket[] = [];
   for (;;) {
@@ -20,22 +27,48 @@ function startAll(limiter: AdaptiveConcurrency, queued = 0): ConcurrencyTicket[]
   }
 }
 
+/** The tenant refuses the ticket at `index` with 429 and a Retry-After of 1 s; returns that ticket. */
+function refuse(
+  limiter: AdaptiveConcurrency,
+  tickets: ConcurrencyTicket[],
+  index: number,
+): ConcurrencyTicket {
+  const ticket = tickets[index];
+  if (ticket === undefined) throw new Error(`expected a ticket at ${index}`);
+  limiter.onRateLimited(ticket, 1000);
+  return ticket;
+}
+
+function succeed(limiter: AdaptiveConcurrency, tickets: ConcurrencyTicket[]): void {
+  for (const ticket of tickets) limiter.onSuccess(ticket);
+}
+
+/** Rounds in which every request the limiter starts succeeds after `latencyMs` on the clock. */
+function succeedRounds(
+  { clock, limiter }: ReturnType<typeof limiterOnFakeClock>,
+  rounds: { count: number; queued?: number; latencyMs?: number },
+): void {
+  for (let round = 0; round < rounds.count; round += 1) {
+    const batch = startAll(limiter, rounds.queued ?? 0);
+    clock.advance(rounds.latencyMs ?? 0);
+    succeed(limiter, batch);
+  }
+}
+
 describe('AdaptiveConcurrency', () => {
   it('starts at the initial limit and grows by one per success (slow start)', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ initialLimit: 4, maxLimit: 32, now: clock.now });
+    const { clock, limiter } = limiterOnFakeClock({ initialLimit: 4 });
     const first = startAll(limiter);
     expect(first).toHaveLength(4);
     clock.advance(50);
-    for (const ticket of first) limiter.onSuccess(ticket);
+    succeed(limiter, first);
     expect(limiter.limit).toBe(8);
     // With a long queue behind (slow start above the initial limit is only for work worth a refusal's delay).
     expect(startAll(limiter, 10_000)).toHaveLength(8);
   });
 
   it('keeps a small job at the initial limit: crossing an unknown cap would cost it a whole Retry-After', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 32, now: clock.now });
+    const { clock, limiter } = limiterOnFakeClock({ initialLimit: 8 });
     // 100 items at 50 ms: 625 ms of work at 8 at a time, less than 1.5 × the 1 s Retry-After assumed.
     let queued = 100;
     for (let round = 0; round < 20 && queued > 0; round += 1) {
@@ -47,7 +80,7 @@ describe('AdaptiveConcurrency', () => {
       }
       expect(tickets.length).toBeLessThanOrEqual(8);
       clock.advance(50);
-      for (const ticket of tickets) limiter.onSuccess(ticket);
+      succeed(limiter, tickets);
     }
     expect(queued).toBe(0);
     expect(limiter.snapshot().decreases).toBe(0);
@@ -59,35 +92,25 @@ describe('AdaptiveConcurrency', () => {
   it('never exceeds maxLimit', () => {
     const limiter = new AdaptiveConcurrency({ initialLimit: 50, maxLimit: 6 });
     expect(startAll(limiter)).toHaveLength(6);
-    for (let round = 0; round < 10; round += 1) {
-      for (const ticket of startAll(limiter, 10_000)) limiter.onSuccess(ticket);
-    }
+    for (let round = 0; round < 10; round += 1) succeed(limiter, startAll(limiter, 10_000));
     expect(limiter.limit).toBe(6);
   });
 
   it('halves on the first 429 of an episode, remembers the ceiling and ignores 429s launched before it', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    const { limiter } = limiterOnFakeClock({ initialLimit: 20 });
     const tickets = startAll(limiter);
     expect(tickets).toHaveLength(20);
     // The tenant takes 16: the 17th to 20th are refused.
-    const refused = tickets.slice(16);
-    const [firstRefused, ...laterRefused] = refused;
-    if (firstRefused === undefined) throw new Error('expected refusals');
-    limiter.onRateLimited(firstRefused, 1000);
+    refuse(limiter, tickets, 16);
     expect(limiter.snapshot()).toMatchObject({ limit: 10, ceiling: 17, decreases: 1 });
-    for (const ticket of laterRefused) limiter.onRateLimited(ticket, 1000);
+    for (const ticket of tickets.slice(17)) limiter.onRateLimited(ticket, 1000);
     expect(limiter.snapshot()).toMatchObject({ limit: 10, ceiling: 17, decreases: 1 });
   });
 
   it('tells the cap it learnt (none before a 429), and a new limiter adopts it: a small job starts at the cap', () => {
-    const clock = fakeClock();
-    const learner = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    const { clock, limiter: learner } = limiterOnFakeClock({ initialLimit: 20 });
     expect(learner.learntCap()).toBeNull();
-    const tickets = startAll(learner);
-    const refused = tickets[16];
-    if (refused === undefined) throw new Error('expected a refusal');
-    learner.onRateLimited(refused, 1000);
+    refuse(learner, startAll(learner), 16);
     expect(learner.learntCap()).toBe(16);
 
     const restarted = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 32, now: clock.now });
@@ -101,17 +124,14 @@ describe('AdaptiveConcurrency', () => {
   });
 
   it('adopts a cap only before learning one itself, never above maxLimit, and still backs off from it', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ initialLimit: 8, maxLimit: 32, now: clock.now });
+    const { clock, limiter } = limiterOnFakeClock({ initialLimit: 8 });
     expect(limiter.adopt(0)).toBe(false);
     expect(limiter.adopt(1.5)).toBe(false);
     expect(limiter.adopt(12)).toBe(true);
     const tickets = startAll(limiter, 0);
     expect(tickets).toHaveLength(12);
     // The tenant's cap fell to 6 since it was remembered: it refuses the 7th request, a new episode, which halves.
-    const refused = tickets[6];
-    if (refused === undefined) throw new Error('expected a refusal');
-    limiter.onRateLimited(refused, 1000);
+    refuse(limiter, tickets, 6);
     expect(limiter.snapshot().limit).toBeLessThanOrEqual(6);
     expect(limiter.adopt(12)).toBe(false);
 
@@ -121,38 +141,24 @@ describe('AdaptiveConcurrency', () => {
   });
 
   it('climbs straight back to just below the ceiling and holds there', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    const limited = limiterOnFakeClock({ initialLimit: 20 });
+    const { limiter } = limited;
     const tickets = startAll(limiter);
-    const refused = tickets[16];
-    if (refused === undefined) throw new Error('expected a refusal');
-    limiter.onRateLimited(refused, 1000);
+    refuse(limiter, tickets, 16);
     for (const ticket of tickets.slice(17)) limiter.onRateLimited(ticket, 1000);
     // Requests from before the decrease succeeding do not grow the limit (they say nothing new).
-    for (const ticket of tickets.slice(0, 16)) limiter.onSuccess(ticket);
+    succeed(limiter, tickets.slice(0, 16));
     expect(limiter.limit).toBe(10);
-    for (let round = 0; round < 5; round += 1) {
-      const batch = startAll(limiter, 0);
-      clock.advance(50);
-      for (const ticket of batch) limiter.onSuccess(ticket);
-    }
+    succeedRounds(limited, { count: 5, latencyMs: 50 });
     expect(limiter.limit).toBe(16);
     expect(startAll(limiter, 0)).toHaveLength(16);
   });
 
   it('probes above the ceiling rarely, only with enough queued work, and backs off after a failed probe', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({
-      initialLimit: 17,
-      maxLimit: 32,
-      probeAfterSuccesses: 32,
-      now: clock.now,
-    });
+    const { clock, limiter } = limiterOnFakeClock({ initialLimit: 17, probeAfterSuccesses: 32 });
     const tickets = startAll(limiter);
-    const refused = tickets[16];
-    if (refused === undefined) throw new Error('expected a refusal');
-    limiter.onRateLimited(refused, 1000);
-    for (const ticket of tickets.slice(0, 16)) limiter.onSuccess(ticket);
+    refuse(limiter, tickets, 16);
+    succeed(limiter, tickets.slice(0, 16));
 
     const probeRounds: number[] = [];
     const probeLevels: number[] = [];
@@ -182,79 +188,56 @@ describe('AdaptiveConcurrency', () => {
   });
 
   it('raises the ceiling when a probe succeeds', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({
-      initialLimit: 9,
-      maxLimit: 32,
-      probeAfterSuccesses: 8,
-      now: clock.now,
-    });
+    const limited = limiterOnFakeClock({ initialLimit: 9, probeAfterSuccesses: 8 });
+    const { limiter } = limited;
     const tickets = startAll(limiter);
-    const refused = tickets[8];
-    if (refused === undefined) throw new Error('expected a refusal');
-    limiter.onRateLimited(refused, 1000);
-    for (const ticket of tickets.slice(0, 8)) limiter.onSuccess(ticket);
-    for (let round = 0; round < 6; round += 1) {
-      const batch = startAll(limiter, 5_000);
-      clock.advance(50);
-      for (const ticket of batch) limiter.onSuccess(ticket);
-    }
+    refuse(limiter, tickets, 8);
+    succeed(limiter, tickets.slice(0, 8));
+    succeedRounds(limited, { count: 6, queued: 5_000, latencyMs: 50 });
     expect(limiter.snapshot().ceiling).toBeGreaterThan(9);
     expect(limiter.limit).toBeGreaterThan(8);
   });
 
   it('lowers the ceiling when the tenant refuses below it (capacity shrank)', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ initialLimit: 17, maxLimit: 32, now: clock.now });
-    let tickets = startAll(limiter);
-    const refused = tickets[16];
-    if (refused === undefined) throw new Error('expected a refusal');
-    limiter.onRateLimited(refused, 1000);
-    for (const ticket of tickets.slice(0, 16)) limiter.onSuccess(ticket);
-    for (let round = 0; round < 4; round += 1) {
-      const batch = startAll(limiter);
-      for (const ticket of batch) limiter.onSuccess(ticket);
-    }
+    const limited = limiterOnFakeClock({ initialLimit: 17 });
+    const { limiter } = limited;
+    const tickets = startAll(limiter);
+    refuse(limiter, tickets, 16);
+    succeed(limiter, tickets.slice(0, 16));
+    succeedRounds(limited, { count: 4 });
     expect(limiter.limit).toBe(16);
-    tickets = startAll(limiter);
-    const refusedAtEight = tickets[7];
-    if (refusedAtEight === undefined) throw new Error('expected a ticket');
-    limiter.onRateLimited(refusedAtEight, 1000);
+    refuse(limiter, startAll(limiter), 7);
     expect(limiter.snapshot()).toMatchObject({ limit: 7, ceiling: 8, decreases: 2 });
     expect(startAll(limiter)).toHaveLength(0); // the requests launched before the refusal still hold 7 slots
   });
 
   it('trims a ceiling that proves one step too high, without halving', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ initialLimit: 20, maxLimit: 32, now: clock.now });
+    const limited = limiterOnFakeClock({ initialLimit: 20 });
+    const { limiter } = limited;
     const tickets = startAll(limiter);
     // The first refusal came at 19 (the proxy's count ran ahead of the tenant's).
-    const refused = tickets[18];
-    if (refused === undefined) throw new Error('expected a refusal');
-    limiter.onRateLimited(refused, 1000);
-    for (const ticket of tickets.filter((ticket) => ticket !== refused)) limiter.onSuccess(ticket);
-    for (let round = 0; round < 4; round += 1) {
-      const batch = startAll(limiter);
-      for (const ticket of batch) limiter.onSuccess(ticket);
-    }
+    const refused = refuse(limiter, tickets, 18);
+    succeed(
+      limiter,
+      tickets.filter((ticket) => ticket !== refused),
+    );
+    succeedRounds(limited, { count: 4 });
     expect(limiter.snapshot()).toMatchObject({ limit: 18, ceiling: 19, decreases: 1 });
     const atHold = startAll(limiter);
-    const last = atHold.at(-1);
-    if (last === undefined) throw new Error('expected tickets');
-    limiter.onRateLimited(last, 1000);
+    refuse(limiter, atHold, atHold.length - 1);
     expect(limiter.snapshot()).toMatchObject({ limit: 17, ceiling: 18, decreases: 1, trims: 1 });
   });
 
   it('converges quickly from a far-off ceiling: consecutive trims double their step, probes fix an overshoot', () => {
-    const clock = fakeClock();
     const capacity = 16;
-    const limiter = new AdaptiveConcurrency({ initialLimit: 32, maxLimit: 32, now: clock.now });
+    const { clock, limiter } = limiterOnFakeClock({ initialLimit: 32 });
     // A busy machine: the first refusal came at 31 in the proxy's count, while the tenant takes 16.
     let tickets = startAll(limiter);
-    const first = tickets[30];
-    if (first === undefined) throw new Error('expected a refusal');
-    limiter.onRateLimited(first, 1000);
-    for (const ticket of tickets.filter((ticket) => ticket !== first)) limiter.onSuccess(ticket);
+    const first = refuse(limiter, tickets, 30);
+    succeed(
+      limiter,
+      tickets.filter((ticket) => ticket !== first),
+    );
     const ceilings: number[] = [];
     for (let round = 0; round < 40; round += 1) {
       tickets = startAll(limiter, 5_000);
@@ -273,8 +256,7 @@ describe('AdaptiveConcurrency', () => {
   });
 
   it('keeps a latency estimate from successes', () => {
-    const clock = fakeClock();
-    const limiter = new AdaptiveConcurrency({ maxLimit: 4, now: clock.now });
+    const { clock, limiter } = limiterOnFakeClock({ maxLimit: 4 });
     expect(limiter.latencyEstimateMs()).toBeNull();
     for (let index = 0; index < 50; index += 1) {
       const ticket = limiter.tryStart();
@@ -290,21 +272,20 @@ describe('AdaptiveConcurrency', () => {
 
 /**
  * A discrete-event model of the fan-out benchmark: a tenant that answers in `latencyMs` (±20 % jitter) and refuses
- * with 429 + Retry-After: 1 s above `capacity` concurrent requests; `items` GETs after one list request.
+ * with 429 + Retry-After: 1 s above `capacity` concurrent requests; `items` GETs after one list request. The limiter
+ * under test is started on the model's own fake clock.
  */
-function simulateInventory(options: {
-  items: number;
-  capacity: number;
-  latencyMs: number;
-  startLimiter: () => {
+function simulateInventory(
+  tenant: { items: number; capacity: number; latencyMs: number },
+  startLimiter: (clock: ReturnType<typeof fakeClock>) => {
     tryStart: (queued: number) => ConcurrencyTicket | null;
     success: (t: ConcurrencyTicket) => void;
     rateLimited: (t: ConcurrencyTicket) => void;
-  };
-  clock: ReturnType<typeof fakeClock>;
-}): { doneAtMs: number; rateLimited: number } {
-  const { items, capacity, latencyMs, clock } = options;
-  const limiter = options.startLimiter();
+  },
+): { doneAtMs: number; rateLimited: number } {
+  const { items, capacity, latencyMs } = tenant;
+  const clock = fakeClock();
+  const limiter = startLimiter(clock);
   let seed = 42;
   const random = () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
@@ -375,50 +356,37 @@ describe('AdaptiveConcurrency against a modelled tenant (cap 16, 50 ms)', () => 
   const bound = Math.ceil((items + 1) / 16) * 50;
 
   it('finishes 1,000 items within 1.2× the physical bound and far faster than a fixed 6', () => {
-    const adaptiveClock = fakeClock();
-    const adaptive = simulateInventory({
-      items,
-      capacity: 16,
-      latencyMs: 50,
-      clock: adaptiveClock,
-      startLimiter: () => {
-        const limiter = new AdaptiveConcurrency({ maxLimit: 32, now: adaptiveClock.now });
-        return {
-          tryStart: (queued) => limiter.tryStart(queued),
-          success: (ticket) => limiter.onSuccess(ticket),
-          rateLimited: (ticket) => limiter.onRateLimited(ticket, 1000),
-        };
-      },
+    const tenant = { items, capacity: 16, latencyMs: 50 };
+    const adaptive = simulateInventory(tenant, (clock) => {
+      const limiter = new AdaptiveConcurrency({ maxLimit: 32, now: clock.now });
+      return {
+        tryStart: (queued) => limiter.tryStart(queued),
+        success: (ticket) => limiter.onSuccess(ticket),
+        rateLimited: (ticket) => limiter.onRateLimited(ticket, 1000),
+      };
     });
-    const fixedClock = fakeClock();
-    const fixedSix = simulateInventory({
-      items,
-      capacity: 16,
-      latencyMs: 50,
-      clock: fixedClock,
-      startLimiter: () => {
-        let inFlight = 0;
-        let nextId = 1;
-        return {
-          tryStart: () => {
-            if (inFlight >= 6) return null;
-            inFlight += 1;
-            return {
-              id: nextId++,
-              epoch: 0,
-              inFlightAtStart: inFlight,
-              probe: false,
-              startedAt: fixedClock.now(),
-            };
-          },
-          success: () => {
-            inFlight -= 1;
-          },
-          rateLimited: () => {
-            inFlight -= 1;
-          },
-        };
-      },
+    const fixedSix = simulateInventory(tenant, (clock) => {
+      let inFlight = 0;
+      let nextId = 1;
+      return {
+        tryStart: () => {
+          if (inFlight >= 6) return null;
+          inFlight += 1;
+          return {
+            id: nextId++,
+            epoch: 0,
+            inFlightAtStart: inFlight,
+            probe: false,
+            startedAt: clock.now(),
+          };
+        },
+        success: () => {
+          inFlight -= 1;
+        },
+        rateLimited: () => {
+          inFlight -= 1;
+        },
+      };
     });
     expect(adaptive.doneAtMs).toBeLessThanOrEqual(1.2 * bound);
     expect(fixedSix.doneAtMs / adaptive.doneAtMs).toBeGreaterThanOrEqual(2.5);

@@ -3,14 +3,14 @@
 import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
+  clientsOnlyReader,
   closedAfterEachTest,
   connect,
-  postSession,
-  startApiServer,
-  startTinyServer,
+  connectAsAddedClient,
+  connectTo,
 } from '../test-support/node/proxy-under-test.ts';
 
-const { track, proxyAndSandbox } = closedAfterEachTest();
+const { proxyAndSandbox, tinyServer, apiProxy } = closedAfterEachTest();
 
 /** A raw HTTP/1.1 request, so that the test controls the exact target and the Host header. */
 function rawRequest(
@@ -138,16 +138,7 @@ describe('forwarded GETs', () => {
 
   it('explains a 403 from a narrow scope while the clients still work', async () => {
     const proxy = await proxyAndSandbox();
-    proxy.sandbox.addConfigurationClient({
-      clientId: 'narrow-reader',
-      clientSecret: 'narrow-secret-value',
-      scope: 'GET:config/clients/**',
-    });
-    const cookie = await connect(proxy, {
-      clientId: 'narrow-reader',
-      clientSecret: 'narrow-secret-value',
-      scope: 'GET:config/clients/**',
-    });
+    const cookie = await connectAsAddedClient(proxy, clientsOnlyReader);
     const clients = await fetch(`${proxy.origin}/api/config/clients`, { headers: { cookie } });
     expect(clients.status).toBe(200);
     const policies = await fetch(`${proxy.origin}/api/config/loginPolicies`, { headers: { cookie } });
@@ -268,8 +259,7 @@ describe('refusals', () => {
 
 describe('hostile upstream bodies', () => {
   it('refuses oversized, deeply nested, non-JSON and redirecting answers with 502', async () => {
-    const customerId = '01000000-0000-3000-9000-000000000000';
-    const upstream = await startTinyServer((request, response) => {
+    const upstream = await tinyServer((request, response) => {
       const path = request.url ?? '';
       if (path.endsWith('/login/token')) {
         response
@@ -289,22 +279,8 @@ describe('hostile upstream bodies', () => {
         response.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":"Not found"}');
       }
     });
-    track(() => upstream.close());
-    const server = await startApiServer({
-      maxResponseBytes: 1024 * 1024,
-      upstreamTimeoutMs: 2000,
-      // the upstream is a tiny server on loopback
-      allowLoopbackIdentityDomain: true,
-    });
-    track(() => server.close());
-    const origin = server.url.replace(/\/$/, '');
-    const { cookie } = await postSession(origin, {
-      identityDomain: upstream.origin,
-      customerId,
-      clientId: 'id',
-      clientSecret: 'secret',
-    });
-    if (cookie === null) throw new Error('no session');
+    const { origin } = await apiProxy({ maxResponseBytes: 1024 * 1024, upstreamTimeoutMs: 2000 });
+    const cookie = await connectTo(origin, upstream.origin);
     const get = async (id: string) => {
       const response = await fetch(`${origin}/api/config/clients/${id}`, { headers: { cookie } });
       return { status: response.status, body: (await response.json()) as { detail: string } };

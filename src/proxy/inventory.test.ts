@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { inventoryLineSchema } from '../identity-cloud/inventory-stream.ts';
 import {
+  clientsOnlyReader,
   closedAfterEachTest,
   connect,
+  connectAsAddedClient,
   type InventoryLineObject,
   type ProxyUnderTest,
   fetchInventoryLines,
@@ -199,16 +201,7 @@ describe('GET /api/inventory', () => {
 
   it('streams clients with a narrow scope, with error lines for the refused policy lists', async () => {
     const proxy = await proxyAndSandbox({ sandbox: { clients: 30 } });
-    proxy.sandbox.addConfigurationClient({
-      clientId: 'narrow-reader',
-      clientSecret: 'narrow-secret-value',
-      scope: 'GET:config/clients/**',
-    });
-    const cookie = await connect(proxy, {
-      clientId: 'narrow-reader',
-      clientSecret: 'narrow-secret-value',
-      scope: 'GET:config/clients/**',
-    });
+    const cookie = await connectAsAddedClient(proxy, clientsOnlyReader);
     const { status, lines } = await fetchInventoryLines(proxy.origin, cookie);
     expect(status).toBe(200);
     expect(idsOf(lines, 'client')).toHaveLength(31);
@@ -233,12 +226,7 @@ describe('GET /api/inventory', () => {
 
   it('answers the refused client list with its status before streaming', async () => {
     const proxy = await proxyAndSandbox();
-    proxy.sandbox.addConfigurationClient({
-      clientId: 'policy-reader',
-      clientSecret: 'policy-secret-value',
-      scope: 'GET:config/loginPolicies/**',
-    });
-    const cookie = await connect(proxy, {
+    const cookie = await connectAsAddedClient(proxy, {
       clientId: 'policy-reader',
       clientSecret: 'policy-secret-value',
       scope: 'GET:config/loginPolicies/**',

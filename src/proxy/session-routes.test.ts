@@ -1,29 +1,27 @@
 // POST/GET/DELETE /api/session over real HTTP against the sandbox (and tiny local servers for odd upstreams).
 import { describe, expect, it } from 'vitest';
 import {
+  anyCustomerId,
   closedAfterEachTest,
-  closedLoopbackPort,
   connect,
   postSession,
-  startApiServer,
-  startTinyServer,
+  postSessionTo,
 } from '../test-support/node/proxy-under-test.ts';
+import { unusedLoopbackPort } from '../test-support/node/loopback-port.ts';
 import { connectionOf } from '../test-support/node/sandbox-connection.ts';
 
-const { track, proxyAndSandbox } = closedAfterEachTest();
+const { proxyAndSandbox, tinyServer, apiProxy } = closedAfterEachTest();
 
-/** An API-only proxy with no sandbox, for upstreams built by the test. */
-async function bareProxy(proxyOptions: Parameters<typeof startApiServer>[0] = {}) {
-  const server = await startApiServer({
-    // The upstreams are tiny servers on loopback, typed into the form.
-    allowLoopbackIdentityDomain: true,
-    ...proxyOptions,
-  });
-  track(() => server.close());
-  return server.url.replace(/\/$/, '');
+/** What the proxy says when no token endpoint answered as Identity Cloud's would. */
+const noTokenEndpointAnswered =
+  /^No Identity Cloud token endpoint answered at http:\/\/127\.0\.0\.1:\d+ for customer/;
+
+/** POST /api/session to a proxy of its own, towards a tiny upstream that answers with `handler`. */
+async function postSessionThrough(handler: Parameters<typeof tinyServer>[0]) {
+  const upstream = await tinyServer(handler);
+  const { origin } = await apiProxy();
+  return postSessionTo(origin, upstream.origin);
 }
-
-const customerId = '01000000-0000-3000-9000-000000000000';
 
 describe('session lifecycle', () => {
   it('connects, reports the facts, and forgets the credentials on DELETE', async () => {
@@ -158,101 +156,57 @@ describe('POST /api/session upstream failures', () => {
   });
 
   it('answers 502 for a closed loopback port', async () => {
-    const origin = await bareProxy();
-    const port = await closedLoopbackPort();
-    const { response, body } = await postSession(origin, {
-      identityDomain: `http://127.0.0.1:${port}`,
-      customerId,
-      clientId: 'id',
-      clientSecret: 'secret',
-    });
+    const { origin } = await apiProxy();
+    const port = await unusedLoopbackPort();
+    const { response, body } = await postSessionTo(origin, `http://127.0.0.1:${port}`);
     expect(response.status).toBe(502);
-    expect(body.detail).toMatch(
-      /^No Identity Cloud token endpoint answered at http:\/\/127\.0\.0\.1:\d+ for customer/,
-    );
+    expect(body.detail).toMatch(noTokenEndpointAnswered);
   });
 
   it('answers 502 for an upstream that does not speak JSON', async () => {
-    const upstream = await startTinyServer((_request, response) => {
+    const { response, body } = await postSessionThrough((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' }).end('<html>a login page</html>');
     });
-    track(() => upstream.close());
-    const origin = await bareProxy();
-    const { response, body } = await postSession(origin, {
-      identityDomain: upstream.origin,
-      customerId,
-      clientId: 'id',
-      clientSecret: 'secret',
-    });
     expect(response.status).toBe(502);
-    expect(body.detail).toMatch(
-      /^No Identity Cloud token endpoint answered at http:\/\/127\.0\.0\.1:\d+ for customer/,
-    );
+    expect(body.detail).toMatch(noTokenEndpointAnswered);
   });
 
   it('answers 502 for a JSON answer without an access token', async () => {
-    const upstream = await startTinyServer((_request, response) => {
+    const { response } = await postSessionThrough((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"hello":"world"}');
-    });
-    track(() => upstream.close());
-    const origin = await bareProxy();
-    const { response } = await postSession(origin, {
-      identityDomain: upstream.origin,
-      customerId,
-      clientId: 'id',
-      clientSecret: 'secret',
     });
     expect(response.status).toBe(502);
   });
 
   it('never follows a redirect (502), so the credentials go nowhere else', async () => {
     let redirectedRequests = 0;
-    const elsewhere = await startTinyServer((_request, response) => {
+    const elsewhere = await tinyServer((_request, response) => {
       redirectedRequests += 1;
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"stolen"}');
     });
-    track(() => elsewhere.close());
-    const upstream = await startTinyServer((_request, response) => {
+    const { response, body } = await postSessionThrough((_request, response) => {
       response.writeHead(307, { location: `${elsewhere.origin}/token` }).end();
     });
-    track(() => upstream.close());
-    const origin = await bareProxy();
-    const { response, body } = await postSession(origin, {
-      identityDomain: upstream.origin,
-      customerId,
-      clientId: 'id',
-      clientSecret: 'secret',
-    });
     expect(response.status).toBe(502);
-    expect(body.detail).toMatch(
-      /^No Identity Cloud token endpoint answered at http:\/\/127\.0\.0\.1:\d+ for customer/,
-    );
+    expect(body.detail).toMatch(noTokenEndpointAnswered);
     expect(redirectedRequests).toBe(0);
   });
 
   it('answers 504 when the token endpoint does not answer in time', async () => {
-    const upstream = await startTinyServer(() => {
+    const upstream = await tinyServer(() => {
       // Never answers.
     });
-    track(() => upstream.close());
-    const origin = await bareProxy({ upstreamTimeoutMs: 300 });
+    const { origin } = await apiProxy({ upstreamTimeoutMs: 300 });
     const started = performance.now();
-    const { response, body } = await postSession(origin, {
-      identityDomain: upstream.origin,
-      customerId,
-      clientId: 'id',
-      clientSecret: 'secret',
-    });
+    const { response, body } = await postSessionTo(origin, upstream.origin);
     expect(response.status).toBe(502);
-    expect(body.detail).toMatch(
-      /^No Identity Cloud token endpoint answered at http:\/\/127\.0\.0\.1:\d+ for customer/,
-    );
+    expect(body.detail).toMatch(noTokenEndpointAnswered);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('sends the credentials as RFC 6749 Basic auth with the scope in the form body', async () => {
     let seen: { authorization?: string; body: string; url?: string } = { body: '' };
-    const upstream = await startTinyServer((request, response) => {
+    const upstream = await tinyServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
@@ -262,18 +216,15 @@ describe('POST /api/session upstream failures', () => {
           .end('{"access_token":"t0k3n","expires_in":60,"token_type":"Bearer","scope":"GET:config/**"}');
       });
     });
-    track(() => upstream.close());
-    const origin = await bareProxy();
-    const { response, body } = await postSession(origin, {
-      identityDomain: upstream.origin,
-      customerId,
+    const { origin } = await apiProxy();
+    const { response, body } = await postSessionTo(origin, upstream.origin, {
       clientId: 'my id',
       clientSecret: 'p@ss:word',
       scope: 'GET:config/**',
     });
     expect(response.status).toBe(201);
     expect(body.scope).toBe('GET:config/**');
-    expect(seen.url).toBe(`/${customerId}/login/token`);
+    expect(seen.url).toBe(`/${anyCustomerId}/login/token`);
     expect(seen.authorization).toBe(`Basic ${Buffer.from('my+id:p%40ss%3Aword').toString('base64')}`);
     expect(new URLSearchParams(seen.body).get('grant_type')).toBe('client_credentials');
     expect(new URLSearchParams(seen.body).get('scope')).toBe('GET:config/**');

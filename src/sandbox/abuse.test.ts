@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox } from './start-sandbox.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from './start-sandbox.ts';
-import { accessToken, rawHttp, rawStatus } from '../test-support/node/sandbox-http.ts';
+import { rawHttp, rawStatus, sandboxForEachTest } from '../test-support/node/sandbox-http.ts';
 
 const customerId = '01000000-0000-3000-9000-000000000000';
 let sandbox: RunningSandbox;
 let token: string;
-
-beforeEach(async () => {
-  sandbox = await startSandbox({ quiet: true });
-  token = await accessToken(sandbox);
-});
-afterEach(async () => {
-  await sandbox.close();
+sandboxForEachTest((started, startedToken) => {
+  sandbox = started;
+  token = startedToken;
 });
 
 function get(target: string, headers: Record<string, string> = {}): string {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyClient } from '../identity-cloud/client-kind.ts';
 import {
   clientListSchema,
@@ -12,17 +12,19 @@ import {
 import { referenceClients } from './seed-special-clients.ts';
 import { startSandbox } from './start-sandbox.ts';
 import type { RunningSandbox } from './start-sandbox.ts';
-import { accessToken, configUrl, getConfig, requestToken } from '../test-support/node/sandbox-http.ts';
+import {
+  accessToken,
+  configUrl,
+  getConfig,
+  requestToken,
+  sandboxForEachTest,
+} from '../test-support/node/sandbox-http.ts';
 
 let sandbox: RunningSandbox;
 let token: string;
-
-beforeEach(async () => {
-  sandbox = await startSandbox({ quiet: true });
-  token = await accessToken(sandbox);
-});
-afterEach(async () => {
-  await sandbox.close();
+sandboxForEachTest((started, startedToken) => {
+  sandbox = started;
+  token = startedToken;
 });
 
 async function expectConfigError(response: Response, status: number, errors: string): Promise<void> {

@@ -40,37 +40,32 @@ describe('scope grammar', () => {
 });
 
 describe('scope coverage of requests', () => {
-  it('lets *:config/** call every configuration endpoint with any method', () => {
-    expect(allows('*:config/**', 'GET', 'config/clients')).toBe(true);
-    expect(allows('*:config/**', 'GET', 'config/loginPolicies/42')).toBe(true);
-    expect(allows('*:config/**', 'DELETE', 'config/clients/42/secret')).toBe(true);
-    expect(allows('*:config/**', 'GET', 'login/token')).toBe(false);
-  });
-
-  it('restricts by method', () => {
-    expect(allows('GET:config/**', 'GET', 'config/clients')).toBe(true);
-    expect(allows('GET:config/**', 'POST', 'config/clients')).toBe(false);
-  });
-
-  it('matches * as exactly one segment and ** as zero or more', () => {
-    expect(allows('GET:config/*', 'GET', 'config/clients')).toBe(true);
-    expect(allows('GET:config/*', 'GET', 'config/clients/42')).toBe(false);
-    expect(allows('GET:config/clients/**', 'GET', 'config/clients')).toBe(true);
-    expect(allows('GET:config/clients/**', 'GET', 'config/clients/42/secret')).toBe(true);
-    expect(allows('GET:config/clients/**', 'GET', 'config/loginPolicies')).toBe(false);
-    expect(allows('GET:config/**/secret', 'GET', 'config/clients/42/secret')).toBe(true);
-    expect(allows('GET:config/**/secret', 'GET', 'config/clients/42')).toBe(false);
-  });
-
-  it('supports a wildcard inside a segment, without crossing a slash', () => {
-    expect(allows('GET:config/*Policies', 'GET', 'config/loginPolicies')).toBe(true);
-    expect(allows('GET:config/*Policies', 'GET', 'config/clients')).toBe(false);
-    expect(allows('GET:config/*Policies', 'GET', 'config/loginPolicies/42')).toBe(false);
-  });
-
-  it('takes regular-expression characters in ids literally', () => {
-    expect(allows('GET:config/clients/a.b', 'GET', 'config/clients/axb')).toBe(false);
-    expect(allows('GET:config/clients/a.b', 'GET', 'config/clients/a.b')).toBe(true);
+  it.each([
+    // *:config/** calls every configuration endpoint with any method, and nothing else.
+    ['*:config/**', 'GET', 'config/clients', true],
+    ['*:config/**', 'GET', 'config/loginPolicies/42', true],
+    ['*:config/**', 'DELETE', 'config/clients/42/secret', true],
+    ['*:config/**', 'GET', 'login/token', false],
+    // The method restricts.
+    ['GET:config/**', 'GET', 'config/clients', true],
+    ['GET:config/**', 'POST', 'config/clients', false],
+    // * is exactly one segment, ** zero or more.
+    ['GET:config/*', 'GET', 'config/clients', true],
+    ['GET:config/*', 'GET', 'config/clients/42', false],
+    ['GET:config/clients/**', 'GET', 'config/clients', true],
+    ['GET:config/clients/**', 'GET', 'config/clients/42/secret', true],
+    ['GET:config/clients/**', 'GET', 'config/loginPolicies', false],
+    ['GET:config/**/secret', 'GET', 'config/clients/42/secret', true],
+    ['GET:config/**/secret', 'GET', 'config/clients/42', false],
+    // A wildcard inside a segment does not cross a slash.
+    ['GET:config/*Policies', 'GET', 'config/loginPolicies', true],
+    ['GET:config/*Policies', 'GET', 'config/clients', false],
+    ['GET:config/*Policies', 'GET', 'config/loginPolicies/42', false],
+    // Regular-expression characters in ids are taken literally.
+    ['GET:config/clients/a.b', 'GET', 'config/clients/axb', false],
+    ['GET:config/clients/a.b', 'GET', 'config/clients/a.b', true],
+  ] as const)('%s lets %s %s through: %s', (scope, method, path, covered) => {
+    expect(allows(scope, method, path)).toBe(covered);
   });
 });
 

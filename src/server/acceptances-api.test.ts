@@ -5,7 +5,7 @@ import { readAuthConfig } from '../auth/auth-config.ts';
 import { latestExpiry, utcDay } from '../identity-cloud/audit/stored-acceptance.ts';
 import { startSandbox } from '../sandbox/start-sandbox.ts';
 import { listActivity } from '../store/activity-repository.ts';
-import { freshStoreConfig, testEngines } from '../store/test-stores.ts';
+import { freshStoreConfig, storeOff, testEngines } from '../store/test-stores.ts';
 import { startServer } from './start-server.ts';
 import { closedAfterEachTest, connect, type ProxyUnderTest } from '../test-support/node/proxy-under-test.ts';
 import { connectionOf } from '../test-support/node/sandbox-connection.ts';
@@ -198,10 +198,7 @@ describe.each(testEngines())('accepted risks over HTTP on %s', (engine) => {
 
 describe('accepted risks without a store', () => {
   it('answer 503 with a sentence, while the rest of the API works', async () => {
-    const proxy = await proxyAndSandbox({
-      sandbox: { clients: 3, latencyMs: 0 },
-      store: { kind: 'off', reason: 'IDC_STORE=off' },
-    });
+    const proxy = await proxyAndSandbox({ sandbox: { clients: 3, latencyMs: 0 }, store: storeOff });
     const cookie = await connect(proxy);
     for (const [method, path] of [
       ['GET', '/api/audit/acceptances'],

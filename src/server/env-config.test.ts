@@ -65,37 +65,33 @@ describe('readServerConfig', () => {
   });
 
   it('reads the embedded sandbox knobs', () => {
-    const config = readServerConfig({
-      SANDBOX_CLIENTS: '10000',
-      SANDBOX_LATENCY_MS: '50',
-      SANDBOX_SEED: '7',
-      SANDBOX_PORT: '4299',
-    });
-    expect(config.embeddedSandbox).toEqual({
-      quiet: true,
-      clients: 10000,
-      latencyMs: 50,
-      seed: 7,
-      port: 4299,
-    });
+    // Each variable, its text, and the sandbox option it sets.
+    const knobs = [
+      ['SANDBOX_CLIENTS', '10000', { clients: 10000 }],
+      ['SANDBOX_LATENCY_MS', '50', { latencyMs: 50 }],
+      ['SANDBOX_SEED', '7', { seed: 7 }],
+      ['SANDBOX_PORT', '4299', { port: 4299 }],
+    ] as const;
+    const config = readServerConfig(Object.fromEntries(knobs.map(([name, text]) => [name, text])));
+    expect(config.embeddedSandbox).toEqual(
+      Object.assign({ quiet: true }, ...knobs.map(([, , option]) => option)),
+    );
   });
 
   it('uses IDC_* as the default connection instead of the sandbox', () => {
-    const config = readServerConfig({
-      IDC_IDENTITY_DOMAIN: 'https://v1.api.us.janrain.com',
-      IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',
-      IDC_CLIENT_ID: 'id',
-      IDC_CLIENT_SECRET: 'secret',
-      IDC_SCOPE: 'GET:config/**',
-    });
+    // Each variable, the field of the connection it sets, and its value.
+    const variables = [
+      ['IDC_IDENTITY_DOMAIN', 'identityDomain', 'https://v1.api.us.janrain.com'],
+      ['IDC_CUSTOMER_ID', 'customerId', '01000000-0000-3000-9000-000000000000'],
+      ['IDC_CLIENT_ID', 'clientId', 'id'],
+      ['IDC_CLIENT_SECRET', 'clientSecret', 'secret'],
+      ['IDC_SCOPE', 'scope', 'GET:config/**'],
+    ] as const;
+    const config = readServerConfig(Object.fromEntries(variables.map(([name, , value]) => [name, value])));
     expect(config.embeddedSandbox).toBe(false);
-    expect(config.proxy.defaultConnection).toEqual({
-      identityDomain: 'https://v1.api.us.janrain.com',
-      customerId: '01000000-0000-3000-9000-000000000000',
-      clientId: 'id',
-      clientSecret: 'secret',
-      scope: 'GET:config/**',
-    });
+    expect(config.proxy.defaultConnection).toEqual(
+      Object.fromEntries(variables.map(([, field, value]) => [field, value])),
+    );
   });
 
   it('refuses a partial default connection, naming what is missing but never a value', () => {

@@ -28,6 +28,9 @@ export function testEngines(): TestEngine[] {
   return ['sqlite'];
 }
 
+/** No store, as `IDC_STORE=off` configures it: for what the server does without history and accepted risks. */
+export const storeOff: StoreConfig = { kind: 'off', reason: 'IDC_STORE=off' };
+
 export interface TestStoreConfig {
   config: Exclude<StoreConfig, { kind: 'off' }>;
   /** The SQLite file, or the PostgreSQL database's name. */

@@ -6,9 +6,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
+  anyCustomerId,
   closedAfterEachTest,
-  postSession,
-  startApiServer,
+  connectTo,
   startTinyServer,
 } from '../../test-support/node/proxy-under-test.ts';
 import {
@@ -18,10 +18,9 @@ import {
   streamInventory,
 } from '../../test-support/node/security-probes.ts';
 
-const customerId = '01000000-0000-3000-9000-000000000000';
 const maxResponseBytes = 256 * 1024;
 
-const { track } = closedAfterEachTest();
+const { track, tinyServer, apiProxy } = closedAfterEachTest();
 
 const honestIds = Array.from({ length: 20 }, (_, index) => `honest-${index}`);
 const hostileBodyIds = ['deep', 'huge', 'drip', 'silent', 'moved', 'html'] as const;
@@ -34,7 +33,7 @@ function clientBody(id: string, extra: Record<string, unknown> = {}): string {
     name: `Client ${id}`,
     type: 'public',
     redirectURIs: ['https://app.example/cb'],
-    _links: { self: { href: `/${customerId}/config/clients/${id}` } },
+    _links: { self: { href: `/${anyCustomerId}/config/clients/${id}` } },
     ...extra,
   });
 }
@@ -77,7 +76,7 @@ async function startHostileTenant(
     const path = request.url ?? '';
     paths.push(path);
     const json = (body: string) => response.writeHead(200, { 'content-type': 'application/json' }).end(body);
-    if (path === `/${customerId}/login/token`) {
+    if (path === `/${anyCustomerId}/login/token`) {
       json(JSON.stringify({ access_token: 'hostile-tenant-token', expires_in: 3600, token_type: 'Bearer' }));
       return;
     }
@@ -116,30 +115,22 @@ async function startHostileTenant(
 
 async function startProxyFor(tenant: HostileTenant) {
   const logLines: string[] = [];
-  const server = await startApiServer({
+  const { server, origin } = await apiProxy({
     log: (line) => logLines.push(line),
     maxResponseBytes,
     upstreamTimeoutMs: 800,
     inventoryLimits: { maxAttempts: 3 },
-    // The hostile tenant is a server on loopback, typed into the form.
-    allowLoopbackIdentityDomain: true,
   });
-  track(() => server.close());
-  const origin = server.url.replace(/\/$/, '');
-  const { cookie } = await postSession(origin, {
-    identityDomain: tenant.origin,
-    customerId,
+  const cookie = await connectTo(origin, tenant.origin, {
     clientId: 'config-client',
     clientSecret: 'LEAKCANARY-secret-hostile-tenant',
   });
-  if (cookie === null) throw new Error('no session');
   return { origin, cookie, logLines, server };
 }
 
 describe('a hostile identity domain during an inventory', () => {
   it('streams every honest client, an error line per hostile item, and never requests a climbing id', async () => {
-    const thief = await startTinyServer((_request, response) => response.writeHead(200).end('{}'));
-    track(() => thief.close());
+    const thief = await tinyServer((_request, response) => response.writeHead(200).end('{}'));
     const stolen: string[] = [];
     thief.server.on('request', (request: IncomingMessage) => stolen.push(request.url ?? ''));
     const tenant = await startHostileTenant(

@@ -3,7 +3,7 @@
 // (no socket of its own), so that every connection counted would be an upstream one.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp } from '../create-proxy-app.ts';
-import { closedLoopbackPort } from '../../test-support/node/proxy-under-test.ts';
+import { unusedLoopbackPort } from '../../test-support/node/loopback-port.ts';
 import { countSocketConnects } from '../../test-support/node/security-probes.ts';
 
 const hostileDomains = [
@@ -66,7 +66,7 @@ it.each(hostileDomains)('refuses %s with 400 and opens no connection', async (id
 
 it('counts connections for real (the guard above is not blind)', async () => {
   // A connection to a closed loopback port is attempted and counted: the counter sees what the proxy opens.
-  const port = await closedLoopbackPort();
+  const port = await unusedLoopbackPort();
   const before = connects.count();
   const response = await proxy.fetch(
     new Request('http://127.0.0.1:5173/api/session', {

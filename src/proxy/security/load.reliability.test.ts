@@ -18,6 +18,16 @@ const { proxyAndSandbox } = closedAfterEachTest();
 
 const ms = (value: number) => `${Math.round(value)} ms`;
 
+/** Runs `work` on every item at once: the results, the wall time, and the memory settled before and at its peaks. */
+async function allAtOnce<Item, Result>(items: Item[], work: (item: Item) => Promise<Result>) {
+  const before = await settledMemoryMiB();
+  const stopSampling = sampleMemory();
+  const started = performance.now();
+  const results = await Promise.all(items.map(work));
+  const wallMs = performance.now() - started;
+  return { results, wallMs, before, peaks: stopSampling() };
+}
+
 it('answers 200 concurrent browser-side requests on one session, with one token exchange', async () => {
   const proxy = await proxyAndSandbox({ sandbox: { clients: 200, latencyMs: 10 } });
   const cookie = await connect(proxy);
@@ -43,19 +53,12 @@ it('answers 200 concurrent browser-side requests on one session, with one token 
         return `/api/config/clients/${data.clients[index % data.clients.length]?.id ?? ''}`;
     }
   });
-  const before = await settledMemoryMiB();
-  const stopSampling = sampleMemory();
-  const started = performance.now();
-  const results = await Promise.all(
-    paths.map(async (path) => {
-      const sent = performance.now();
-      const response = await fetch(`${proxy.origin}${path}`, { headers: { cookie } });
-      await response.arrayBuffer();
-      return { path, status: response.status, latencyMs: performance.now() - sent };
-    }),
-  );
-  const wallMs = performance.now() - started;
-  const peaks = stopSampling();
+  const { results, wallMs, before, peaks } = await allAtOnce(paths, async (path) => {
+    const sent = performance.now();
+    const response = await fetch(`${proxy.origin}${path}`, { headers: { cookie } });
+    await response.arrayBuffer();
+    return { path, status: response.status, latencyMs: performance.now() - sent };
+  });
 
   expect(results.filter((result) => result.status !== 200)).toEqual([]);
   expect(proxy.sandbox.stats().tokenExchanges).toBe(1);
@@ -76,21 +79,19 @@ it('runs 20 simultaneous inventories on 20 sessions to completion, one token exc
   const cookies = await Promise.all(Array.from({ length: 20 }, () => connect(proxy)));
   expect(proxy.sandbox.stats().tokenExchanges).toBe(20);
   const ids = proxy.sandbox.data.clients.map((client) => client.id);
-  const before = await settledMemoryMiB();
-  const stopSampling = sampleMemory();
-  const started = performance.now();
-  const runs = await Promise.all(
-    cookies.map(async (cookie) => {
-      const sent = performance.now();
-      let firstLineMs = Number.NaN;
-      const { status, lines } = await streamInventory(proxy.origin, cookie, (_line, index) => {
-        if (index === 0) firstLineMs = performance.now() - sent;
-      });
-      return { status, lines, firstLineMs, totalMs: performance.now() - sent };
-    }),
-  );
-  const wallMs = performance.now() - started;
-  const peaks = stopSampling();
+  const {
+    results: runs,
+    wallMs,
+    before,
+    peaks,
+  } = await allAtOnce(cookies, async (cookie) => {
+    const sent = performance.now();
+    let firstLineMs = Number.NaN;
+    const { status, lines } = await streamInventory(proxy.origin, cookie, (_line, index) => {
+      if (index === 0) firstLineMs = performance.now() - sent;
+    });
+    return { status, lines, firstLineMs, totalMs: performance.now() - sent };
+  });
   const after = await settledMemoryMiB();
 
   for (const run of runs) {

@@ -2,20 +2,14 @@
 // an old token during the refresh margin, a token inside a longer string, a token at the very end of a long error
 // text (which used to be cut to 200 characters first, so that its prefix survived).
 import { expect, it } from 'vitest';
-import {
-  closedAfterEachTest,
-  postSession,
-  startTinyServer,
-  startServer,
-} from '../../test-support/node/proxy-under-test.ts';
+import { closedAfterEachTest, connectTo } from '../../test-support/node/proxy-under-test.ts';
 
-const { track } = closedAfterEachTest();
-const customerId = '01000000-0000-3000-9000-000000000000';
+const { tinyServer, apiProxy } = closedAfterEachTest();
 
 it('redacts every token ever issued and the secret, before any truncation', async () => {
   const issued: string[] = [];
   const secret = 'LEAKCANARY-client-secret-0123456789';
-  const upstream = await startTinyServer((request, response) => {
+  const upstream = await tinyServer((request, response) => {
     const json = (status: number, body: unknown) =>
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (request.url?.endsWith('/login/token') === true) {
@@ -33,20 +27,11 @@ it('redacts every token ever issued and the secret, before any truncation', asyn
       json(404, { errors: `${'x'.repeat(190)} ${issued.at(-1) ?? ''} ${secret}` });
     }
   });
-  track(() => upstream.close());
-  const server = await startServer({
-    staticDir: null,
-    proxy: { log: () => undefined, allowLoopbackIdentityDomain: true },
-  });
-  track(() => server.close());
-  const origin = server.url.replace(/\/$/, '');
-  const { cookie } = await postSession(origin, {
-    identityDomain: upstream.origin,
-    customerId,
+  const { origin } = await apiProxy();
+  const cookie = await connectTo(origin, upstream.origin, {
     clientId: 'config-client',
     clientSecret: secret,
   });
-  if (cookie === null) throw new Error('no session');
   // Into the refresh margin (the last tenth of the 1 s lifetime): the next request exchanges a fresh token.
   await new Promise((resolve) => setTimeout(resolve, 950));
   const echo = await (await fetch(`${origin}/api/config/clients/echo`, { headers: { cookie } })).text();

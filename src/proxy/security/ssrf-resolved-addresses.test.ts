@@ -8,15 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp, type ProxyOptions } from '../create-proxy-app.ts';
 import { fetchUpstream } from '../upstream-fetch.ts';
-import {
-  closedAfterEachTest,
-  closedLoopbackPort,
-  startTinyServer,
-} from '../../test-support/node/proxy-under-test.ts';
+import { anyCustomerId, closedAfterEachTest } from '../../test-support/node/proxy-under-test.ts';
+import { unusedLoopbackPort } from '../../test-support/node/loopback-port.ts';
 import { countSocketConnects } from '../../test-support/node/security-probes.ts';
 
-const { track } = closedAfterEachTest();
-const customerId = '01000000-0000-3000-9000-000000000000';
+const { track, tinyServer } = closedAfterEachTest();
 
 /** A name other than `localhost` that /etc/hosts maps to 127.0.0.0/8 (no DNS needed), if there is one. */
 function loopbackNameFromHosts(): string | null {
@@ -56,7 +52,12 @@ async function connectForm(proxy: ProxyApp, identityDomain: string) {
     new Request('http://127.0.0.1:5173/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ identityDomain, customerId, clientId: 'id', clientSecret: 'secret' }),
+      body: JSON.stringify({
+        identityDomain,
+        customerId: anyCustomerId,
+        clientId: 'id',
+        clientSecret: 'secret',
+      }),
     }),
   );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -86,7 +87,7 @@ describe('refused before any connection', () => {
 
 describe('loopback allowed only when the server says so', () => {
   it('connects to a loopback port with allowLoopbackIdentityDomain', async () => {
-    const port = await closedLoopbackPort();
+    const port = await unusedLoopbackPort();
     const { status } = await connectForm(
       proxyWith({ allowLoopbackIdentityDomain: true }),
       `http://127.0.0.1:${port}`,
@@ -136,15 +137,14 @@ describe('checked again at connect time', () => {
 
 describe('no port-scan oracle', () => {
   it('answers a closed port, a 404, an HTML page and a redirect with the same sentence', async () => {
-    const notFound = await startTinyServer((_request, response) => response.writeHead(404).end('nope'));
-    const html = await startTinyServer((_request, response) =>
+    const notFound = await tinyServer((_request, response) => response.writeHead(404).end('nope'));
+    const html = await tinyServer((_request, response) =>
       response.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>'),
     );
-    const redirect = await startTinyServer((_request, response) =>
+    const redirect = await tinyServer((_request, response) =>
       response.writeHead(302, { location: 'http://127.0.0.1:1/' }).end(),
     );
-    for (const server of [notFound, html, redirect]) track(() => server.close());
-    const closed = `http://127.0.0.1:${await closedLoopbackPort()}`;
+    const closed = `http://127.0.0.1:${await unusedLoopbackPort()}`;
     const proxy = proxyWith({ allowLoopbackIdentityDomain: true });
     const answers = [];
     for (const origin of [closed, notFound.origin, html.origin, redirect.origin]) {

@@ -1,35 +1,20 @@
 // A token endpoint that grants an absurd lifetime must not crash the connection (a date beyond any calendar) nor
 // leave a session behind that nobody holds a cookie for.
 import { expect, it } from 'vitest';
-import {
-  closedAfterEachTest,
-  postSession,
-  startTinyServer,
-  startServer,
-} from '../../test-support/node/proxy-under-test.ts';
+import { closedAfterEachTest, postSessionTo } from '../../test-support/node/proxy-under-test.ts';
 
-const { track } = closedAfterEachTest();
+const { tinyServer, apiProxy } = closedAfterEachTest();
 
 it.each([1e300, 1e12])(
   'bounds expires_in %s to a day, and keeps only the session it answered with',
   async (expiresIn) => {
-    const upstream = await startTinyServer((_request, response) => {
+    const upstream = await tinyServer((_request, response) => {
       response
         .writeHead(200, { 'content-type': 'application/json' })
         .end(JSON.stringify({ access_token: 'forever-token', expires_in: expiresIn, token_type: 'Bearer' }));
     });
-    track(() => upstream.close());
-    const server = await startServer({
-      staticDir: null,
-      proxy: { log: () => undefined, allowLoopbackIdentityDomain: true },
-    });
-    track(() => server.close());
-    const { response, body, cookie } = await postSession(server.url.replace(/\/$/, ''), {
-      identityDomain: upstream.origin,
-      customerId: '01000000-0000-3000-9000-000000000000',
-      clientId: 'id',
-      clientSecret: 'secret',
-    });
+    const { server, origin } = await apiProxy();
+    const { response, body, cookie } = await postSessionTo(origin, upstream.origin);
     expect(response.status).toBe(201);
     expect(cookie).not.toBeNull();
     const lifetimeMs = Date.parse(String(body.expiresAt)) - Date.now();

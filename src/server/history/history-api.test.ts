@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../identity-cloud/snapshot.ts';
-import { freshStoreConfig, testEngines, type TestStoreConfig } from '../../store/test-stores.ts';
+import { freshStoreConfig, storeOff, testEngines, type TestStoreConfig } from '../../store/test-stores.ts';
 import {
   closedAfterEachTest,
   connect,
@@ -237,10 +237,7 @@ function databaseText(store: TestStoreConfig): string {
 
 describe('history off', () => {
   it('answers 503 with the reason, while the inventory works as before', async () => {
-    const proxy = await proxyAndSandbox({
-      sandbox: { clients: 5, latencyMs: 0 },
-      store: { kind: 'off', reason: 'IDC_STORE=off' },
-    });
+    const proxy = await proxyAndSandbox({ sandbox: { clients: 5, latencyMs: 0 }, store: storeOff });
     const cookie = await connect(proxy);
     const lines = await readInventory(proxy, cookie);
     expect(lines.at(-1)?.kind).toBe('done');

@@ -7,13 +7,21 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox.ts';
 import type { SandboxOptions } from '../../sandbox/sandbox-options.ts';
-import { closedLoopbackPort } from './proxy-under-test.ts';
+import { unusedLoopbackPort } from './loopback-port.ts';
 
 export interface CommandUnderTest {
   /** The running test's own folder: the command's working directory. */
   readonly folder: string;
   /** A sandbox for this test only, closed when it ends. */
   startSandbox(options?: SandboxOptions): Promise<RunningSandbox>;
+  /**
+   * The io of a command run in the folder against `env` (when it names no tenant, the command's own sandbox of 25
+   * seeded clients), with `rest` on top; what it writes is kept in `output`.
+   */
+  capture<Rest extends object>(
+    env: Record<string, string>,
+    rest: Rest,
+  ): CapturedIo<{ env: Record<string, string>; cwd: string; sandboxOptions: SandboxOptions } & Rest>;
 }
 
 export function commandUnderTest(folderPrefix: string): CommandUnderTest {
@@ -31,15 +39,22 @@ export function commandUnderTest(folderPrefix: string): CommandUnderTest {
       folder = undefined;
     }
   });
+  const currentFolder = (): string => {
+    if (folder === undefined) throw new Error('The command’s folder is only there while a test runs.');
+    return folder;
+  };
   return {
     get folder() {
-      if (folder === undefined) throw new Error('The command’s folder is only there while a test runs.');
-      return folder;
+      return currentFolder();
     },
     startSandbox: async (options) => {
       if (sandbox !== undefined) throw new Error('This test has started its sandbox already.');
       sandbox = await startSandbox(options);
       return sandbox;
+    },
+    capture(env, rest) {
+      const sandboxOptions: SandboxOptions = { clients: 25, seed: 7 };
+      return captureOutput({ env, cwd: currentFolder(), sandboxOptions, ...rest });
     },
   };
 }
@@ -49,13 +64,13 @@ export interface CapturedOutput {
   stderr: string;
 }
 
-/** The rest of a command's io, with stdout and stderr that keep what the command writes in `output`. */
-export function captureOutput<Rest extends object>(
-  rest: Rest,
-): {
+export interface CapturedIo<Rest> {
   io: Rest & { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } };
   output: CapturedOutput;
-} {
+}
+
+/** The rest of a command's io, with stdout and stderr that keep what the command writes in `output`. */
+export function captureOutput<Rest extends object>(rest: Rest): CapturedIo<Rest> {
   const output: CapturedOutput = { stdout: '', stderr: '' };
   const io = {
     ...rest,
@@ -69,7 +84,7 @@ export function captureOutput<Rest extends object>(
 export async function unreachableTenantEnvironment(
   overrides: Record<string, string> = {},
 ): Promise<Record<string, string>> {
-  const port = await closedLoopbackPort();
+  const port = await unusedLoopbackPort();
   return {
     IDC_IDENTITY_DOMAIN: `http://127.0.0.1:${port}`,
     IDC_CUSTOMER_ID: '01000000-0000-3000-9000-000000000000',

@@ -50,7 +50,23 @@ export function closedAfterEachTest() {
     track(() => proxy.close());
     return proxy;
   };
-  return { track, proxyAndSandbox };
+  /** A tiny upstream (as `startTinyServer`). */
+  const tinyServer = async (
+    handler: Parameters<typeof startTinyServer>[0],
+  ): ReturnType<typeof startTinyServer> => {
+    const upstream = await startTinyServer(handler);
+    track(() => upstream.close());
+    return upstream;
+  };
+  /** The proxy alone (as `startApiServer`), allowed to reach the upstreams a test builds on loopback. */
+  const apiProxy = async (
+    proxy: Partial<ProxyOptions> = {},
+  ): Promise<{ server: RunningServer; origin: string }> => {
+    const server = await startApiServer({ allowLoopbackIdentityDomain: true, ...proxy });
+    track(() => server.close());
+    return { server, origin: server.url.replace(/\/$/, '') };
+  };
+  return { track, proxyAndSandbox, tinyServer, apiProxy };
 }
 
 /** A sandbox, and the proxy (API only) in front of it, with no default connection unless asked. */
@@ -103,6 +119,35 @@ export async function postSession(
   return { response, cookie, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** A customer id for the upstreams a test builds, which answer for any. */
+export const anyCustomerId = '01000000-0000-3000-9000-000000000000';
+
+/** POST /api/session towards an upstream a test built: placeholder credentials unless given. */
+export function postSessionTo(
+  origin: string,
+  identityDomain: string,
+  credentials: { clientId?: string; clientSecret?: string; scope?: string } = {},
+): ReturnType<typeof postSession> {
+  return postSession(origin, {
+    identityDomain,
+    customerId: anyCustomerId,
+    clientId: 'id',
+    clientSecret: 'secret',
+    ...credentials,
+  });
+}
+
+/** As `postSessionTo`, for the cookie; throws when no session was made. */
+export async function connectTo(
+  origin: string,
+  identityDomain: string,
+  credentials: Parameters<typeof postSessionTo>[2] = {},
+): Promise<string> {
+  const { response, cookie } = await postSessionTo(origin, identityDomain, credentials);
+  if (cookie === null) throw new Error(`no session (${response.status})`);
+  return cookie;
+}
+
 /** Connects with the sandbox's credentials and returns the cookie. */
 export async function connect(
   proxy: ProxyUnderTest,
@@ -114,6 +159,22 @@ export async function connect(
   });
   if (response.status !== 201 || cookie === null) throw new Error(`connect failed with ${response.status}`);
   return cookie;
+}
+
+/** A configuration client that may read the clients and nothing else. */
+export const clientsOnlyReader = {
+  clientId: 'narrow-reader',
+  clientSecret: 'narrow-secret-value',
+  scope: 'GET:config/clients/**',
+};
+
+/** Adds a configuration client to the sandbox, then connects with its credentials; returns the cookie. */
+export function connectAsAddedClient(
+  proxy: ProxyUnderTest,
+  credential: Parameters<RunningSandbox['addConfigurationClient']>[0],
+): Promise<string> {
+  proxy.sandbox.addConfigurationClient(credential);
+  return connect(proxy, { ...credential });
 }
 
 export type InventoryLineObject = Record<string, unknown> & { kind: string };
@@ -154,15 +215,6 @@ export async function startTinyServer(
         server.closeAllConnections();
       }),
   };
-}
-
-/** A loopback port with nothing listening (bound, then released). */
-export async function closedLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export function totalConfigRequests(sandbox: RunningSandbox): number {

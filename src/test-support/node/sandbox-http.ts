@@ -1,6 +1,7 @@
 // Small HTTP helpers for tests that talk to a running sandbox over real sockets.
-import { connect } from 'node:net';
-import type { RunningSandbox } from '../../sandbox/start-sandbox.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/start-sandbox.ts';
+import { sendRawBytes } from './raw-socket.ts';
 
 export function basicAuthorization(clientId: string, clientSecret: string): string {
   return `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
@@ -49,6 +50,25 @@ export async function accessToken(sandbox: RunningSandbox, request: TokenRequest
   return body.access_token;
 }
 
+/**
+ * For a test file: before each test, a sandbox of its own (quiet) and an access token for it, handed to `use`;
+ * the sandbox is closed after the test.
+ */
+export function sandboxForEachTest(
+  use: (sandbox: RunningSandbox, token: string) => void,
+  options: SandboxOptions = {},
+): void {
+  let started: RunningSandbox | undefined;
+  beforeEach(async () => {
+    started = await startSandbox({ quiet: true, ...options });
+    use(started, await accessToken(started));
+  });
+  afterEach(async () => {
+    await started?.close();
+    started = undefined;
+  });
+}
+
 export function configUrl(sandbox: RunningSandbox, path: string): string {
   return `${sandbox.identityDomain}/${sandbox.customerId}/config/${path}`;
 }
@@ -67,22 +87,7 @@ export function getConfig(
 
 /** Sends bytes as they are (no URL normalisation by a client library) and returns whatever comes back. */
 export function rawHttp(sandbox: RunningSandbox, text: string): Promise<string> {
-  const { hostname, port } = new URL(sandbox.identityDomain);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => {
-      socket.end(text);
-    });
-    let received = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => {
-      received += chunk;
-    });
-    socket.on('close', () => {
-      resolve(received);
-    });
-    socket.on('error', reject);
-    socket.setTimeout(5_000, () => socket.destroy(new Error('No answer within 5 s')));
-  });
+  return sendRawBytes(sandbox.identityDomain, text, { halfClose: true });
 }
 
 /** The status code of a raw HTTP answer, e.g. 404 from `HTTP/1.1 404 Not Found`. */

@@ -1,32 +1,19 @@
 // Helpers of the reliability and security suite (src/proxy/security/*.test.ts) that proxy-under-test.ts does not
 // have: raw sockets, socket counting, a garbage-collected memory reading, incremental NDJSON reading, percentiles.
-import { connect, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { z } from 'zod';
 import { inventoryDoneLineSchema } from '../../identity-cloud/inventory-stream.ts';
 import type { InventoryLineObject } from './proxy-under-test.ts';
+import { sendRawBytes } from './raw-socket.ts';
 
 /** Sends bytes exactly as given (no client library to normalise the target or the Host) and returns the answer. */
-export function rawExchange(origin: string, text: string): Promise<{ status: number; answer: string }> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    // write, not end: Node's HTTP server aborts a request whose client half-closes before the answer is ready.
-    // Every request sent here says `Connection: close`, so the server closes the socket after answering.
-    const socket = connect(Number(port), hostname, () => {
-      socket.write(text);
-    });
-    let answer = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (chunk: string) => {
-      answer += chunk;
-    });
-    socket.on('close', () => {
-      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1] ?? 'NaN'), answer });
-    });
-    socket.on('error', reject);
-    socket.setTimeout(5_000, () => socket.destroy(new Error('No answer within 5 s')));
-  });
+export async function rawExchange(origin: string, text: string): Promise<{ status: number; answer: string }> {
+  // Not half-closed: Node's HTTP server aborts a request whose client half-closes before the answer is ready.
+  // Every request sent here says `Connection: close`, so the server closes the socket after answering.
+  const answer = await sendRawBytes(origin, text, { halfClose: false });
+  return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1] ?? 'NaN'), answer };
 }
 
 /** A GET with an exact request target and headers, `Connection: close`. */
