@@ -50,6 +50,12 @@ async function saveViewShot(target: Locator, testInfo: TestInfo, name: string): 
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
+/** What the server says of its policy file now (`active`, `invalid`, …). */
+async function policyStatus(page: Page): Promise<string> {
+  const response = await page.request.get(`${stack.baseURL}/api/audit/policy`);
+  return ((await response.json()) as { status: string }).status;
+}
+
 async function openFindings(page: Page): Promise<void> {
   await page.goto(`${stack.baseURL}/findings`);
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible({ timeout: 30_000 });
@@ -177,13 +183,7 @@ test('a risk accepted in the dashboard leaves the open counts, is listed under A
 
 test('an invalid file keeps the previous policy, and a banner says why', async ({ page }, testInfo) => {
   await writeFile(policyPath, `${policy}disabledRules: [no-such-rule]\n`);
-  await expect
-    .poll(
-      async () =>
-        ((await (await page.request.get(`${stack.baseURL}/api/audit/policy`)).json()) as { status: string })
-          .status,
-    )
-    .toBe('invalid');
+  await expect.poll(() => policyStatus(page)).toBe('invalid');
   await openFindings(page);
   const banner = page.getByRole('alert').filter({ hasText: 'was refused' });
   await expect(banner).toContainText('The audit policy file idc-audit.yaml was refused');
@@ -206,13 +206,7 @@ test('an invalid file keeps the previous policy, and a banner says why', async (
 
   // Fixed, the file is in force again without a restart, and the banner goes.
   await writeFile(policyPath, policy);
-  await expect
-    .poll(
-      async () =>
-        ((await (await page.request.get(`${stack.baseURL}/api/audit/policy`)).json()) as { status: string })
-          .status,
-    )
-    .toBe('active');
+  await expect.poll(() => policyStatus(page)).toBe('active');
   await page.reload();
   await expect(page.getByRole('region', { name: 'Accepted (1)' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'was refused' })).toHaveCount(0);

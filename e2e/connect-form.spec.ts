@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { connectWithForm, fillConnectForm } from './support/connect.ts';
 import { clientsGrid, waitForInventory } from './support/clients.ts';
 import { goThroughAppBar } from './support/navigation.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile } from './support/stack.ts';
 
 // A tenant of our own: another customer and configuration client than the sandbox's documented defaults.
 const customer = {
@@ -11,11 +11,7 @@ const customer = {
   clientSecret: 'e2e-secret-Hq8Zr2Lm5Tx9Vb3Nc',
 };
 
-let stack: Stack;
-test.beforeAll(async () => {
-  stack = await startStack({ sandbox: { clients: 12, ...customer }, defaultConnection: false });
-});
-test.afterAll(async () => stack.close());
+const stack = stackForFile({ sandbox: { clients: 12, ...customer }, defaultConnection: false });
 
 test('without a connection any page leads to /connect; the form connects and opens the inventory', async ({
   page,

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { connectWithForm } from './support/connect.ts';
 import { waitForInventory } from './support/clients.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile } from './support/stack.ts';
 import { connectionOf } from '../src/test-support/node/sandbox-connection.ts';
 
-let stack: Stack;
-test.beforeAll(async () => {
-  stack = await startStack({ sandbox: { clients: 8 }, defaultConnection: false });
-});
-test.afterAll(async () => stack.close());
+const stack = stackForFile({ sandbox: { clients: 8 }, defaultConnection: false });
 
 test('disconnect forgets the connection and returns to /connect', async ({ page }) => {
   await connectWithForm(page, connectionOf(stack.sandbox), stack.baseURL);

@@ -1,13 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { goThroughAppBar } from './support/navigation.ts';
-import { clientsGrid, dataRows, waitForInventory } from './support/clients.ts';
+import { clientsGrid, dataRows, openClientsList } from './support/clients.ts';
 
 // The default web server: the embedded sandbox (60 clients, seed 1), whose seeded risks are known.
 test('findings: a column sorted worst first, a filter in the URL, each client’s findings, and the Findings page', async ({
   page,
 }) => {
-  await page.goto('/clients');
-  await waitForInventory(page);
+  await openClientsList(page);
 
   // Sorting by findings puts the critical ones (javascript: and data: redirects) first.
   await clientsGrid(page).getByRole('columnheader', { name: 'Findings' }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { fillConnectForm } from './support/connect.ts';
 import { clientsGrid, searchBox, waitForInventory } from './support/clients.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile } from './support/stack.ts';
 
 // A configuration client allowed to read clients, and nothing else.
 const narrow = {
@@ -10,12 +10,9 @@ const narrow = {
   scope: 'GET:config/clients/**',
 };
 
-let stack: Stack;
-test.beforeAll(async () => {
-  stack = await startStack({ sandbox: { clients: 20 }, defaultConnection: false });
-  stack.sandbox.addConfigurationClient(narrow);
+const stack = stackForFile({ sandbox: { clients: 20 }, defaultConnection: false }, (started) => {
+  started.sandbox.addConfigurationClient(narrow);
 });
-test.afterAll(async () => stack.close());
 
 test('a token limited to clients still shows every client, and explains what it may not read', async ({
   page,

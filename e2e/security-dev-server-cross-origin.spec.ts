@@ -2,26 +2,17 @@
 // machine must not read the inventory through it (no CORS grant, so the browser withholds the answer), and /api
 // there carries the same security headers as under `npm start`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { expect, test } from '@playwright/test';
+import { stopChildProcess } from './support/child-process.ts';
 import { serveOtherOriginPage, type OtherOriginPage } from './support/other-origin-page.ts';
 import { startStack, type Stack } from './support/stack.ts';
+import { unusedLoopbackPort } from '../src/test-support/node/loopback-port.ts';
 
 let devServer: ChildProcess;
 let devOrigin: string;
 let devOutput = '';
 let stack: Stack;
 let attacker: OtherOriginPage;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitForDevServer(): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -40,7 +31,7 @@ async function waitForDevServer(): Promise<void> {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
+  const port = await unusedLoopbackPort();
   devOrigin = `http://127.0.0.1:${port}`;
   // Only what the dev server needs: the embedded sandbox (no IDC_*), no history store.
   devServer = spawn(
@@ -68,14 +59,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await attacker.close();
   await stack.close();
-  const child = devServer;
-  if (child.exitCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  await stopChildProcess(devServer);
 });
 
 test('under npm run dev a page on another loopback port cannot read /api/inventory, and /api has the headers of npm start', async ({

@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { waitForInventory } from './support/clients.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile } from './support/stack.ts';
 
-let stack: Stack;
-test.beforeAll(async () => {
-  stack = await startStack({ sandbox: { clients: 25 }, defaultConnection: true });
-});
-test.afterAll(async () => stack.close());
+const stack = stackForFile({ sandbox: { clients: 25 }, defaultConnection: true });
 
 test('a token that stops working mid-session is renewed without the person noticing', async ({ page }) => {
   await page.goto(`${stack.baseURL}/clients`);

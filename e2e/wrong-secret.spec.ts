@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { fillConnectForm } from './support/connect.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { stackForFile } from './support/stack.ts';
 
-let stack: Stack;
-test.beforeAll(async () => {
-  stack = await startStack({ sandbox: { clients: 5 }, defaultConnection: false });
-});
-test.afterAll(async () => stack.close());
+const stack = stackForFile({ sandbox: { clients: 5 }, defaultConnection: false });
 
 test('a refused secret shows one alert in plain words and keeps every value', async ({ page }) => {
   const typed = {

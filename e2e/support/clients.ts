@@ -35,6 +35,12 @@ export async function waitForInventory(page: Page): Promise<void> {
   await expect(page.getByRole('progressbar', { name: 'Loading the client list' })).toHaveCount(0);
 }
 
+/** Opens the clients list and waits for the whole inventory. */
+export async function openClientsList(page: Page): Promise<void> {
+  await page.goto('/clients');
+  await waitForInventory(page);
+}
+
 /** The names in the grid's visible rows, top to bottom. */
 export async function visibleNames(page: Page): Promise<string[]> {
   return dataRows(page).locator('[data-field="name"]').allInnerTexts();

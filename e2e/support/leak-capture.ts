@@ -2,7 +2,7 @@
 // every response's status, headers and body, console messages and page errors, the URLs navigated to, and on demand
 // the page's storage (localStorage, sessionStorage, IndexedDB, Cache Storage), its JavaScript-readable cookies,
 // its form fields and its DOM. Used by e2e/security-leaks.spec.ts.
-import type { Page, Request, Response, Route } from '@playwright/test';
+import type { ConsoleMessage, Frame, Page, Request, Response, Route } from '@playwright/test';
 
 export interface Haystack {
   where: string;
@@ -19,6 +19,32 @@ export interface CapturedTraffic {
   unreadBodies: string[];
   /** Whether every Set-Cookie of the session cookie said HttpOnly (false when none was seen). */
   sessionCookieSetHttpOnly: boolean;
+}
+
+/** The page's events a capture listens to, and what each hands its listener. */
+interface CapturedEvents {
+  request: Request;
+  response: Response;
+  console: ConsoleMessage;
+  pageerror: Error;
+  framenavigated: Frame;
+}
+
+/** Listens to one of the page's events; the returned function stops listening. */
+function listen<Name extends keyof CapturedEvents>(
+  page: Page,
+  name: Name,
+  listener: (value: CapturedEvents[Name]) => void,
+): () => void {
+  // Page types `on` and `off` as one overload per event name, which a name chosen by a type parameter cannot pick.
+  const events = page as unknown as {
+    on(name: Name, listener: (value: CapturedEvents[Name]) => void): void;
+    off(name: Name, listener: (value: CapturedEvents[Name]) => void): void;
+  };
+  events.on(name, listener);
+  return () => {
+    events.off(name, listener);
+  };
 }
 
 /** The inventory stream, however it was asked for (a first load, or a Refresh with `?source=refresh`). */
@@ -104,20 +130,18 @@ export async function startCapture(page: Page): Promise<{ finish: () => Promise<
   };
   await page.route(inventoryUrl, tapInventory);
 
-  page.on('request', onRequest);
-  page.on('response', onResponse);
-  page.on('console', onConsole);
-  page.on('pageerror', onPageError);
-  page.on('framenavigated', onNavigation);
+  const stopListening = [
+    listen(page, 'request', onRequest),
+    listen(page, 'response', onResponse),
+    listen(page, 'console', onConsole),
+    listen(page, 'pageerror', onPageError),
+    listen(page, 'framenavigated', onNavigation),
+  ];
 
   return {
     finish: async () => {
       await page.unroute(inventoryUrl, tapInventory);
-      page.off('request', onRequest);
-      page.off('response', onResponse);
-      page.off('console', onConsole);
-      page.off('pageerror', onPageError);
-      page.off('framenavigated', onNavigation);
+      for (const stop of stopListening) stop();
       await Promise.allSettled(pending);
       return {
         haystacks,

@@ -1,7 +1,5 @@
 // Helpers of the sign-in journeys: a free port to register the dashboard's URLs before it starts, the dashboard
 // in front of a real OpenID Provider, and signing in through the provider's own pages.
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { expect, type Page } from '@playwright/test';
 import {
   startIdentityProvider,
@@ -9,14 +7,7 @@ import {
   type RunningIdentityProvider,
 } from './identity-provider.ts';
 import { startStack, type Stack } from './stack.ts';
-
-export async function freeLoopbackPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { unusedLoopbackPort } from '../../src/test-support/node/loopback-port.ts';
 
 export interface SignInStack {
   stack: Stack;
@@ -31,7 +22,7 @@ export async function startOidcStack(
     env?: Record<string, string>;
   } = {},
 ): Promise<SignInStack> {
-  const port = await freeLoopbackPort();
+  const port = await unusedLoopbackPort();
   const origin = `http://127.0.0.1:${port}`;
   const provider = await startIdentityProvider({
     ...options.provider,

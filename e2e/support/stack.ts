@@ -1,12 +1,13 @@
 // The product as a user runs it (`node dist-server/server.js`), in front of a sandbox this test process owns, so
 // that a journey can shape the tenant (credentials, size, latency, scope) and change it mid-test.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { test } from '@playwright/test';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/start-sandbox.ts';
 import { connectionEnvironment } from '../../src/test-support/node/sandbox-connection.ts';
+import { stopChildProcess } from './child-process.ts';
 
 export interface Stack {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
@@ -97,14 +98,41 @@ export async function startStack({
     sandbox,
     output,
     close: async () => {
-      if (child.exitCode === null) {
-        const exited = once(child, 'exit');
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopChildProcess(child);
       await closeSandbox();
     },
+  };
+}
+
+/**
+ * For a spec file: one stack for all its tests, started before the first (then handed to `prepare`, e.g. to add a
+ * configuration client) and closed after the last. What it answers is the running stack's, read within a test.
+ */
+export function stackForFile(
+  options: StackOptions,
+  prepare: (stack: Stack) => void = () => undefined,
+): Stack {
+  let running: Stack | undefined;
+  const current = (): Stack => {
+    if (running === undefined) throw new Error('The stack runs only while the tests of its file do.');
+    return running;
+  };
+  test.beforeAll(async () => {
+    running = await startStack(options);
+    prepare(running);
+  });
+  test.afterAll(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return {
+    get baseURL() {
+      return current().baseURL;
+    },
+    get sandbox() {
+      return current().sandbox;
+    },
+    output: () => current().output(),
+    close: () => current().close(),
   };
 }
