@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './bench/chromium.ts';
 
-// Debian's Chromium where it exists (CHROMIUM_PATH overrides); otherwise Playwright's own browser.
-const debianChromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
-const executablePath = process.env.CHROMIUM_PATH ?? debianChromium;
+// Debian's Chromium where it exists (CHROMIUM_PATH overrides); otherwise Playwright's own browser. The same
+// browser and flags as the benchmark's browser scenarios.
+const executablePath = chromiumExecutable();
 const port = Number(process.env.E2E_PORT ?? '4173');
 const mobileSpecs = [
   'accessibility.spec.ts',
@@ -34,15 +35,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       ...(executablePath === undefined ? {} : { executablePath }),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: chromiumArgs,
     },
   },
   projects: [

@@ -1,5 +1,5 @@
-// Chromium for the browser scenarios: Debian's build where it exists (CHROMIUM_PATH overrides), with the same
-// flags as playwright.config.ts; Playwright's own browser otherwise.
+// Chromium for the browser scenarios and the e2e tests (playwright.config.ts reads it from here): Debian's build
+// where it exists (CHROMIUM_PATH overrides), Playwright's own browser otherwise.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 

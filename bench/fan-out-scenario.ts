@@ -27,7 +27,7 @@ export interface FanOutPlan {
 
 export type FanOutMethod = 'proxy' | 'proxy-restart' | 'proxy-warm' | 'simulated' | 'fixed-6' | 'sequential';
 
-export interface FanOutRow {
+export interface FanOutRow extends ReadCounts {
   clients: number;
   method: FanOutMethod;
   /** Median over the runs; extrapolated to the whole list when `sampledClients` is set. */
@@ -45,36 +45,32 @@ export interface FanOutRow {
   /** The proxy's median time divided into this row's (1 for the proxy itself). */
   speedUpOverFixed6: number | null;
   speedUpOverSequential: number | null;
-  /** As measured (for a sampled baseline: the sample's), median over the runs. */
-  requests: number;
-  rateLimited: number;
-  failed: number;
-  missingPolicies: number;
-  tokenExchanges: number;
-  /** The time to the list line (names), proxy only. */
-  listMs: number | null;
-  /**
-   * CPU time of the benchmark's own process during the run (median): the proxy and the reader for the proxy's
-   * rows, the direct client for the baselines (the sandbox runs in another process). What a busy machine has to
-   * find for it, whatever the wall-clock time.
-   */
-  cpuMs: number;
   /** Proxy restarted on a store: the cap the earlier server left there (null: it learnt none). */
   rememberedCap: number | null;
 }
 
-interface RunFigures {
-  ms: number;
+/** What one read counts; in a row, as measured (for a sampled baseline: the sample's), median over the runs. */
+interface ReadCounts {
   requests: number;
   rateLimited: number;
   failed: number;
   /** Policies referenced by a client but absent from the tenant (404): proxy only, which reads references. */
   missingPolicies: number;
   tokenExchanges: number;
+  /** The time to the list line (names), proxy only. */
   listMs: number | null;
+  /**
+   * CPU time of the benchmark's own process during the run: the proxy and the reader for the proxy's rows, the
+   * direct client for the baselines (the sandbox runs in another process). What a busy machine has to find for
+   * it, whatever the wall-clock time.
+   */
+  cpuMs: number;
+}
+
+interface RunFigures extends ReadCounts {
+  ms: number;
   /** Measured time per request (baselines: before extrapolation). */
   perRequestMs: number;
-  cpuMs: number;
 }
 
 function cpuSince(start: NodeJS.CpuUsage): number {

@@ -2,6 +2,7 @@
 // a restart signs everyone out, which is the safe direction.
 import { randomBytes } from 'node:crypto';
 import type { SessionTimeouts } from './auth-config.ts';
+import { forgetOldest } from './forget-oldest.ts';
 import type { SignedInUser } from './signed-in-user.ts';
 
 export interface DashboardSession {
@@ -32,12 +33,8 @@ export class DashboardSessions {
       lastSeenAt: now,
     };
     this.sessions.set(session.id, session);
-    // Oldest first (insertion order): beyond the cap, the oldest sign-in goes.
-    while (this.sessions.size > maxDashboardSessions) {
-      const oldest = this.sessions.keys().next().value;
-      if (oldest === undefined) break;
-      this.sessions.delete(oldest);
-    }
+    // Beyond the cap, the oldest sign-in goes.
+    forgetOldest(this.sessions, maxDashboardSessions);
     return session;
   }
 

@@ -1,6 +1,7 @@
 // Sign-ins in progress, server-side: the browser holds only a random id (cookie) until the provider sends it back.
 // State, nonce and the PKCE verifier never leave the server.
 import { randomBytes } from 'node:crypto';
+import { forgetOldest } from './forget-oldest.ts';
 import type { PendingSignIn } from './oidc-client.ts';
 
 const maxPending = 10_000;
@@ -17,11 +18,7 @@ export class PendingSignIns {
   add(pending: PendingSignIn): string {
     const id = randomBytes(32).toString('base64url');
     this.flows.set(id, { pending, createdAt: this.now() });
-    while (this.flows.size > maxPending) {
-      const oldest = this.flows.keys().next().value;
-      if (oldest === undefined) break;
-      this.flows.delete(oldest);
-    }
+    forgetOldest(this.flows, maxPending);
     return id;
   }
 

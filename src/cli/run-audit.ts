@@ -9,8 +9,7 @@ import { formatPolicyError, readAuditPolicy } from '../identity-cloud/audit/read
 import type { Connection } from '../identity-cloud/connection-rules.ts';
 import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
-import type { RunningSandbox, SandboxOptions } from '../sandbox/start-sandbox.ts';
-import { connectionFromEnvironment } from '../export/export-options.ts';
+import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { ProgressStream } from '../export/export-progress.ts';
 import { createExportProgress } from '../export/export-progress.ts';
 import { checkSession, ExportFailure, fetchExportInventory, incompleteItems } from '../export/run-export.ts';
@@ -21,7 +20,7 @@ import type { AuditReport } from './audit-report.ts';
 import { buildAuditReport, failsAt } from './audit-report.ts';
 import { renderSarif } from './audit-sarif.ts';
 import { renderJson, renderText } from './audit-text.ts';
-import { openHeadlessConnection } from '../export/headless-connection.ts';
+import { startHeadlessCommand, withHeadlessConnection } from '../export/headless-connection.ts';
 import { readStoredAcceptances, type StoredAcceptancesResult } from './stored-acceptances.ts';
 import { writeFailureReason, writeFileAtomically } from '../export/atomic-write.ts';
 
@@ -167,29 +166,23 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<Au
     return auditExitCodes.unusable;
   };
 
-  const parsed = parseAuditArguments(argv);
-  if (parsed.kind === 'help') {
+  const start = startHeadlessCommand(parseAuditArguments(argv), io.env);
+  if (start.kind === 'help') {
     io.stdout.write(`${auditUsage}\n`);
     return auditExitCodes.clean;
   }
-  if (parsed.kind === 'error') return fail(parsed.message);
-
-  const source = connectionFromEnvironment(io.env);
-  if (source.kind === 'error') return fail(source.message);
-
-  let sandbox: RunningSandbox | null = null;
+  if (start.kind === 'error') return fail(start.message);
+  const { options, source } = start.arguments;
   try {
-    const loaded = await loadPolicy(parsed.arguments, io);
-    const opened = await openHeadlessConnection(source, io.sandboxOptions);
-    sandbox = opened.sandbox;
-    const { connection } = opened;
-    if (sandbox !== null) progress.line('No IDC_* connection variables set: auditing the built-in sandbox.');
-    progress.line(`Auditing customer ${connection.customerId} at ${connection.identityDomain}…`);
-    return await audit(parsed.arguments, loaded, connection, io, progress);
+    // The policy first: a policy that cannot be read starts no sandbox.
+    const loaded = await loadPolicy(options, io);
+    return await withHeadlessConnection(source, io.sandboxOptions, (connection, sandboxed) => {
+      if (sandboxed) progress.line('No IDC_* connection variables set: auditing the built-in sandbox.');
+      progress.line(`Auditing customer ${connection.customerId} at ${connection.identityDomain}…`);
+      return audit(options, loaded, connection, io, progress);
+    });
   } catch (error) {
     if (error instanceof AuditFailure || error instanceof ExportFailure) return fail(error.message);
     throw error;
-  } finally {
-    await sandbox?.close();
   }
 }

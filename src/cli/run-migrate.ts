@@ -10,15 +10,13 @@ import { migrationFiles } from '../identity-cloud/migration/migration-files.ts';
 import { migrationTargetLabels } from '../identity-cloud/migration/migration-target.ts';
 import type { MigrationPlan } from '../identity-cloud/migration/readiness.ts';
 import { migrationPlan, verdictLabels, verdicts } from '../identity-cloud/migration/readiness.ts';
-import { connectionFromEnvironment } from '../export/export-options.ts';
 import { createExportProgress } from '../export/export-progress.ts';
 import type { ExportIo } from '../export/run-export.ts';
 import { ExportFailure, checkSession, fetchExportInventory } from '../export/run-export.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
-import type { RunningSandbox } from '../sandbox/start-sandbox.ts';
 import type { MigrateArguments } from './migrate-options.ts';
 import { migrateUsage, parseMigrateArguments } from './migrate-options.ts';
-import { openHeadlessConnection } from '../export/headless-connection.ts';
+import { startHeadlessCommand, withHeadlessConnection } from '../export/headless-connection.ts';
 import { writeFailureReason, writeFileAtomically } from '../export/atomic-write.ts';
 
 export const migrateExitCodes = { allReady: 0, changesNeeded: 1, incomplete: 2 } as const;
@@ -103,27 +101,21 @@ export async function runMigrate(argv: readonly string[], io: MigrateIo): Promis
     line(`migrate: ${message}`);
     return migrateExitCodes.incomplete;
   };
-  const parsed = parseMigrateArguments(argv);
-  if (parsed.kind === 'help') {
+  const start = startHeadlessCommand(parseMigrateArguments(argv), io.env);
+  if (start.kind === 'help') {
     io.stdout.write(`${migrateUsage}\n`);
     return migrateExitCodes.allReady;
   }
-  if (parsed.kind === 'error') return fail(parsed.message);
-  const source = connectionFromEnvironment(io.env);
-  if (source.kind === 'error') return fail(source.message);
-
-  let sandbox: RunningSandbox | null = null;
+  if (start.kind === 'error') return fail(start.message);
+  const { options, source } = start.arguments;
   try {
-    const opened = await openHeadlessConnection(source, io.sandboxOptions);
-    sandbox = opened.sandbox;
-    const { connection } = opened;
-    if (sandbox !== null) line('No IDC_* connection variables set: reading the built-in sandbox.');
-    line(`Reading the inventory of customer ${connection.customerId} at ${connection.identityDomain}…`);
-    return await migrate(parsed.arguments, connection, io, line);
+    return await withHeadlessConnection(source, io.sandboxOptions, (connection, sandboxed) => {
+      if (sandboxed) line('No IDC_* connection variables set: reading the built-in sandbox.');
+      line(`Reading the inventory of customer ${connection.customerId} at ${connection.identityDomain}…`);
+      return migrate(options, connection, io, line);
+    });
   } catch (error) {
     if (error instanceof ExportFailure) return fail(error.message);
     throw error;
-  } finally {
-    await sandbox?.close();
   }
 }

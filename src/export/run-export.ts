@@ -14,12 +14,12 @@ import { readNdjsonLines } from '../identity-cloud/ndjson-lines.ts';
 import { createSnapshot, toJsonExport } from '../identity-cloud/snapshot.ts';
 import { createProxyApp } from '../proxy/create-proxy-app.ts';
 import type { ProxyApp } from '../proxy/create-proxy-app.ts';
-import type { RunningSandbox, SandboxOptions } from '../sandbox/start-sandbox.ts';
+import type { SandboxOptions } from '../sandbox/start-sandbox.ts';
 import type { ExportArguments } from './export-options.ts';
-import { connectionFromEnvironment, exportUsage, parseExportArguments } from './export-options.ts';
+import { exportUsage, parseExportArguments } from './export-options.ts';
 import type { ExportProgress, ProgressStream } from './export-progress.ts';
 import { createExportProgress } from './export-progress.ts';
-import { openHeadlessConnection } from './headless-connection.ts';
+import { startHeadlessCommand, withHeadlessConnection } from './headless-connection.ts';
 import { writeFailureReason, writeFileAtomically } from './atomic-write.ts';
 
 export const exitCodes = { complete: 0, incomplete: 1, configuration: 2 } as const;
@@ -226,30 +226,23 @@ export async function runExport(argv: readonly string[], io: ExportIo): Promise<
     return exitCode;
   };
 
-  const parsed = parseExportArguments(argv);
-  if (parsed.kind === 'help') {
+  const start = startHeadlessCommand(parseExportArguments(argv), io.env);
+  if (start.kind === 'help') {
     io.stdout.write(`${exportUsage}\n`);
     return exitCodes.complete;
   }
-  if (parsed.kind === 'error') return fail(exitCodes.configuration, parsed.message);
-
-  const source = connectionFromEnvironment(io.env);
-  if (source.kind === 'error') return fail(exitCodes.configuration, source.message);
-
-  let sandbox: RunningSandbox | null = null;
+  if (start.kind === 'error') return fail(exitCodes.configuration, start.message);
+  const { options, source } = start.arguments;
   try {
-    const opened = await openHeadlessConnection(source, io.sandboxOptions);
-    sandbox = opened.sandbox;
-    const { connection } = opened;
-    if (sandbox !== null) progress.line('No IDC_* connection variables set: exporting the built-in sandbox.');
-    progress.line(
-      `Reading the inventory of customer ${connection.customerId} at ${connection.identityDomain}…`,
-    );
-    return await exportInventory(parsed.arguments, connection, io, progress);
+    return await withHeadlessConnection(source, io.sandboxOptions, (connection, sandboxed) => {
+      if (sandboxed) progress.line('No IDC_* connection variables set: exporting the built-in sandbox.');
+      progress.line(
+        `Reading the inventory of customer ${connection.customerId} at ${connection.identityDomain}…`,
+      );
+      return exportInventory(options, connection, io, progress);
+    });
   } catch (error) {
     if (error instanceof ExportFailure) return fail(error.exitCode, error.message);
     throw error;
-  } finally {
-    await sandbox?.close();
   }
 }

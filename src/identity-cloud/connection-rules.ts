@@ -153,28 +153,28 @@ export function checkCustomerId(rawValue: string): string | null {
   return null;
 }
 
-export function checkClientId(rawValue: string): string | null {
+/** A text field: required unless `missing` is null, at most `maxLength` long once trimmed, no control characters. */
+function checkText(rawValue: string, name: string, maxLength: number, missing: string | null): string | null {
   const value = rawValue.trim();
-  if (value === '') return 'Enter the configuration client’s ID.';
-  if (value.length > connectionLimits.clientIdMaxLength) return 'This client ID is too long.';
-  if (controlCharacters.test(value)) return 'The client ID must not contain control characters.';
+  if (value === '') return missing;
+  if (value.length > maxLength) return `This ${name} is too long.`;
+  if (controlCharacters.test(value)) return `The ${name} must not contain control characters.`;
   return null;
 }
 
+export function checkClientId(rawValue: string): string | null {
+  const missing = 'Enter the configuration client’s ID.';
+  return checkText(rawValue, 'client ID', connectionLimits.clientIdMaxLength, missing);
+}
+
 export function checkClientSecret(rawValue: string): string | null {
-  const value = rawValue.trim();
-  if (value === '') return 'Enter the configuration client’s secret.';
-  if (value.length > connectionLimits.clientSecretMaxLength) return 'This client secret is too long.';
-  if (controlCharacters.test(value)) return 'The client secret must not contain control characters.';
-  return null;
+  const missing = 'Enter the configuration client’s secret.';
+  return checkText(rawValue, 'client secret', connectionLimits.clientSecretMaxLength, missing);
 }
 
 export function checkScope(rawValue: string | undefined): string | null {
   if (rawValue === undefined) return null;
-  const value = rawValue.trim();
-  if (value.length > connectionLimits.scopeMaxLength) return 'This scope is too long.';
-  if (controlCharacters.test(value)) return 'The scope must not contain control characters.';
-  return null;
+  return checkText(rawValue, 'scope', connectionLimits.scopeMaxLength, null);
 }
 
 const connectionInputSchema = z.object({

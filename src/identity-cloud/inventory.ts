@@ -100,6 +100,18 @@ export function failureKey(resource: string, id: string | null | undefined): str
   return `${resource}:${id ?? ''}`;
 }
 
+/** A client's or policy's details arrived: kept, and neither failed nor carried over any more. */
+function received<T extends { id: string }>(
+  inventory: Inventory,
+  resource: string,
+  byId: Map<string, T>,
+  details: T,
+): void {
+  byId.set(details.id, details);
+  inventory.failures.delete(failureKey(resource, details.id));
+  inventory.carriedOver.delete(failureKey(resource, details.id));
+}
+
 function toFailure(line: InventoryErrorLine): InventoryFailure {
   return { resource: line.resource, id: line.id ?? null, status: line.status, detail: line.detail };
 }
@@ -121,19 +133,13 @@ export function applyInventoryLine(inventory: Inventory, line: InventoryLine): v
       return;
     }
     case 'client':
-      inventory.clientsById.set(line.client.id, line.client);
-      inventory.failures.delete(failureKey('client', line.client.id));
-      inventory.carriedOver.delete(failureKey('client', line.client.id));
+      received(inventory, 'client', inventory.clientsById, line.client);
       return;
     case 'loginPolicy':
-      inventory.loginPoliciesById.set(line.policy.id, line.policy);
-      inventory.failures.delete(failureKey('loginPolicy', line.policy.id));
-      inventory.carriedOver.delete(failureKey('loginPolicy', line.policy.id));
+      received(inventory, 'loginPolicy', inventory.loginPoliciesById, line.policy);
       return;
     case 'tokenPolicy':
-      inventory.tokenPoliciesById.set(line.policy.id, line.policy);
-      inventory.failures.delete(failureKey('tokenPolicy', line.policy.id));
-      inventory.carriedOver.delete(failureKey('tokenPolicy', line.policy.id));
+      received(inventory, 'tokenPolicy', inventory.tokenPoliciesById, line.policy);
       return;
     case 'error': {
       const key = failureKey(line.resource, line.id);

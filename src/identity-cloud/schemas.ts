@@ -24,13 +24,6 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 export const clientTypeSchema = z.string();
 
-export const clientSummarySchema = z.looseObject({
-  id: z.string().min(1),
-  name: optionalString,
-  _links: linksSchema,
-});
-export type ClientSummary = z.infer<typeof clientSummarySchema>;
-
 export const clientSchema = z.looseObject({
   id: z.string().min(1),
   name: optionalString,
@@ -42,6 +35,10 @@ export const clientSchema = z.looseObject({
   _links: linksSchema,
 });
 export type Client = z.infer<typeof clientSchema>;
+
+/** A client as the client list names it (unknown fields pass through, as in every schema here). */
+export const clientSummarySchema = clientSchema.pick({ id: true, name: true, _links: true });
+export type ClientSummary = z.infer<typeof clientSummarySchema>;
 
 export const policySummarySchema = z.looseObject({
   id: z.string().min(1),

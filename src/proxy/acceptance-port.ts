@@ -3,17 +3,8 @@
 import type { StoredAcceptance } from '../identity-cloud/audit/stored-acceptance.ts';
 import type { HistoryTenant } from './history-port.ts';
 
-export interface NewAcceptance {
-  rule: StoredAcceptance['rule'];
-  clientId: string;
-  clientName: string;
-  value: string | null;
-  reason: string;
-  owner: string;
-  acceptedBy: string | null;
-  acceptedAt: Date;
-  expires: string;
-}
+/** An acceptance to record: what the store will list, but for its id, and the moment as a date. */
+export type NewAcceptance = Omit<StoredAcceptance, 'id' | 'acceptedAt'> & { acceptedAt: Date };
 
 /** Thrown by the port when the store cannot answer now: the proxy answers 503 with the reason. */
 export class AcceptancesUnavailableError extends Error {

@@ -48,35 +48,48 @@ export function mountHistoryRoutes(
     };
   };
 
-  app.get('/api/history/snapshots', async (c) => {
+  /** The session's tenant and the history to read it from; else the answer that there is either none. */
+  const withHistory = async (
+    c: Context<ProxyEnv>,
+    respond: (history: HistoryPort, tenant: HistoryTenant) => Promise<Response>,
+  ): Promise<Response> => {
     const resolved = tenantOf(c);
     if (!resolved.ok) return resolved.response;
-    const { tenant } = resolved;
     if (port === null) return historyOff(noHistory);
-    return answer(() => port.listSnapshots(tenant), 'There is no history for this tenant.');
-  });
+    return respond(port, resolved.tenant);
+  };
 
-  app.get('/api/history/snapshots/:id', async (c) => {
-    const resolved = tenantOf(c);
-    if (!resolved.ok) return resolved.response;
-    const { tenant } = resolved;
-    if (port === null) return historyOff(noHistory);
-    const id = c.req.param('id');
-    const missing = 'There is no such snapshot in this tenant’s history.';
-    if (!isPlainIdentifier(id)) return problemResponse(problem(404, missing));
-    return answer(() => port.snapshot(tenant, id), missing);
-  });
+  /** One item of the history, by the id in the path: an id that cannot be one is "not found" like an unknown one. */
+  const readItem =
+    (
+      param: string,
+      missing: string,
+      read: (history: HistoryPort, tenant: HistoryTenant, id: string) => Promise<unknown>,
+    ) =>
+    (c: Context<ProxyEnv>): Promise<Response> =>
+      withHistory(c, async (history, tenant) => {
+        const id = c.req.param(param) ?? '';
+        if (!isPlainIdentifier(id)) return problemResponse(problem(404, missing));
+        return answer(() => read(history, tenant, id), missing);
+      });
 
-  app.get('/api/history/clients/:clientId', async (c) => {
-    const resolved = tenantOf(c);
-    if (!resolved.ok) return resolved.response;
-    const { tenant } = resolved;
-    if (port === null) return historyOff(noHistory);
-    const clientId = c.req.param('clientId');
-    const missing = 'This client was never seen in this tenant’s history.';
-    if (!isPlainIdentifier(clientId)) return problemResponse(problem(404, missing));
-    return answer(() => port.clientHistory(tenant, clientId), missing);
-  });
+  app.get('/api/history/snapshots', (c) =>
+    withHistory(c, (history, tenant) =>
+      answer(() => history.listSnapshots(tenant), 'There is no history for this tenant.'),
+    ),
+  );
+  app.get(
+    '/api/history/snapshots/:id',
+    readItem('id', 'There is no such snapshot in this tenant’s history.', (history, tenant, id) =>
+      history.snapshot(tenant, id),
+    ),
+  );
+  app.get(
+    '/api/history/clients/:clientId',
+    readItem('clientId', 'This client was never seen in this tenant’s history.', (history, tenant, id) =>
+      history.clientHistory(tenant, id),
+    ),
+  );
 
   app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '/api/history/*', () =>
     problemResponse(problem(405, 'The history answers GET only.'), { allow: 'GET, HEAD' }),

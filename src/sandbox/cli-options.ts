@@ -60,6 +60,9 @@ function inFlagTerms(message: string): string {
 
 export type ParsedSandboxArgs = { help: true } | { help: false; options: SandboxOptions };
 
+// Every flag but --help takes a value.
+const stringOption = { type: 'string' } as const;
+
 /** Parses and validates the flags; throws CliUsageError with a one-line reason. */
 export function parseSandboxArgs(argv: readonly string[]): ParsedSandboxArgs {
   let values;
@@ -69,18 +72,18 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedSandboxArgs {
       strict: true,
       allowPositionals: false,
       options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        'customer-id': { type: 'string' },
-        'client-id': { type: 'string' },
-        'client-secret': { type: 'string' },
-        clients: { type: 'string' },
-        seed: { type: 'string' },
-        latency: { type: 'string' },
-        'token-lifetime': { type: 'string' },
-        'max-concurrency': { type: 'string' },
-        'fault-rate': { type: 'string' },
-        scope: { type: 'string' },
+        host: stringOption,
+        port: stringOption,
+        'customer-id': stringOption,
+        'client-id': stringOption,
+        'client-secret': stringOption,
+        clients: stringOption,
+        seed: stringOption,
+        latency: stringOption,
+        'token-lifetime': stringOption,
+        'max-concurrency': stringOption,
+        'fault-rate': stringOption,
+        scope: stringOption,
         help: { type: 'boolean', short: 'h' },
       },
     }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClient } from '../identity-cloud/client-kind.ts';
 import { evaluateInventory } from '../identity-cloud/findings/evaluate-inventory.ts';
-import { ruleIds } from '../identity-cloud/findings/finding.ts';
+import { ruleIds } from '../identity-cloud/findings/rule-catalogue.ts';
 import { emptyInventory } from '../identity-cloud/inventory.ts';
 import { clientSchema, loginPolicySchema, tokenPolicySchema } from '../identity-cloud/schemas.ts';
 import { referenceClients } from './seed-special-clients.ts';

@@ -17,17 +17,10 @@ export interface AcceptanceInput {
   expires: string;
 }
 
-export interface AcceptanceRow {
+/** What was recorded, with the moment as stored (ISO 8601), and its revocation once revoked. */
+export interface AcceptanceRow extends Omit<AcceptanceInput, 'acceptedAt'> {
   id: string;
-  rule: string;
-  clientId: string;
-  clientName: string;
-  value: string | null;
-  reason: string;
-  owner: string;
-  acceptedBy: string | null;
   acceptedAt: string;
-  expires: string;
   revokedAt: string | null;
   revokedBy: string | null;
 }

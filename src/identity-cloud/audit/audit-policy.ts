@@ -1,7 +1,8 @@
 // The organisation's audit policy (idc-audit.yaml): allow lists, maxima, severity overrides, rules turned off and
 // findings accepted in the file. One schema for the file, the server's answer to the app and the CLI.
 import { z } from 'zod';
-import { ruleIds, severities } from '../findings/finding.ts';
+import { severities } from '../findings/finding.ts';
+import { ruleIds } from '../findings/rule-catalogue.ts';
 import type { RuleId, Severity } from '../findings/finding.ts';
 
 const ruleIdSet = new Set<string>(ruleIds);

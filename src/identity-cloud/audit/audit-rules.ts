@@ -2,9 +2,57 @@
 // token lifetimes above its maxima, more configuration clients than it allows. Without the policy key, no finding.
 import { isLoopbackHost } from '../findings/redirect-uri-rules.ts';
 import type { Finding, FindingSubject } from '../findings/finding.ts';
-import { createFinding } from '../findings/rule-catalogue.ts';
+import type { RuleGroup } from '../findings/rule-description.ts';
+import { createFinding } from '../findings/rule-description.ts';
 import type { Client, TokenPolicy } from '../schemas.ts';
 import type { AuditPolicy } from './audit-policy.ts';
+
+/** This group's rules, worst first: what the catalogue, the docs and every finding of them say. */
+export const auditRules = {
+  'redirect-uri-host-not-allowed': {
+    id: 'redirect-uri-host-not-allowed',
+    severity: 'high',
+    subjectKind: 'client',
+    title: 'Redirect URI host is not in the organisation’s allow list',
+    explanation:
+      'The audit policy (idc-audit.yaml, allowedRedirectHosts) lists the hosts the organisation runs its apps on; this redirect sends authorization responses, codes included, to a host outside that list: a partner, a forgotten test domain or an attacker’s. Loopback hosts are judged by their own rules.',
+    recommendation:
+      'Remove the URI, or, if the host is the organisation’s, add it (or a *.domain pattern) to allowedRedirectHosts.',
+    reference: 'RFC 9700 §4.1',
+  },
+  'redirect-uri-custom-scheme-not-allowed': {
+    id: 'redirect-uri-custom-scheme-not-allowed',
+    severity: 'high',
+    subjectKind: 'client',
+    title: 'Custom URI scheme is not in the organisation’s allow list',
+    explanation:
+      'The audit policy (idc-audit.yaml, allowedCustomSchemes) lists the native apps’ URI schemes; a scheme outside it belongs to an app nobody declared, and any app on the device that claims it receives the authorization codes.',
+    recommendation:
+      'Remove the URI, or, if the native app is the organisation’s, add its scheme to allowedCustomSchemes.',
+    reference: 'RFC 8252 §7.1, §8.4',
+  },
+  'token-policy-lifetime-above-maximum': {
+    id: 'token-policy-lifetime-above-maximum',
+    severity: 'medium',
+    subjectKind: 'tokenPolicy',
+    title: 'Token policy exceeds the organisation’s maximum token lifetime',
+    explanation:
+      'The audit policy (idc-audit.yaml, maxAccessTokenLifetime or maxRefreshTokenLifetime) sets how long the organisation lets a token live; this policy issues tokens that live longer, so a stolen token stays usable beyond what was agreed.',
+    recommendation:
+      'Lower the policy’s lifetime to the maximum, or record why this policy needs more as an accepted finding.',
+    reference: 'RFC 9700 §2.2.2, §4.14',
+  },
+  'client-configuration-count-above-maximum': {
+    id: 'client-configuration-count-above-maximum',
+    severity: 'medium',
+    subjectKind: 'client',
+    title: 'More configuration clients than the organisation allows',
+    explanation:
+      'The audit policy (idc-audit.yaml, maxConfigurationClients) caps how many clients may hold the right to read and change the whole tenant; this tenant has more, and each extra one is another secret that can take it over.',
+    recommendation:
+      'Delete the configuration clients nobody needs any more, or accept the ones that have an owner and a reason.',
+  },
+} as const satisfies RuleGroup;
 
 /** Host names compare without case and without a trailing dot; `*.example.com` covers hosts below it only. */
 export function isHostAllowed(hostname: string, allowed: readonly string[]): boolean {
@@ -45,7 +93,7 @@ export function redirectUriPolicyFindings(
       if (hosts === undefined || isLoopbackHost(url.hostname)) continue;
       if (!isHostAllowed(url.hostname, hosts)) {
         findings.push(
-          createFinding('redirect-uri-host-not-allowed', subject, {
+          createFinding(auditRules['redirect-uri-host-not-allowed'], subject, {
             detail: uri,
             explanation: `The redirect sends authorization responses, codes included, to ${url.hostname}, which allowedRedirectHosts in the audit policy does not list: a partner, a forgotten test domain or an attacker’s.`,
           }),
@@ -55,7 +103,7 @@ export function redirectUriPolicyFindings(
       const scheme = url.protocol.slice(0, -1).toLowerCase();
       if (!schemes.some((allowed) => allowed.toLowerCase() === scheme)) {
         findings.push(
-          createFinding('redirect-uri-custom-scheme-not-allowed', subject, {
+          createFinding(auditRules['redirect-uri-custom-scheme-not-allowed'], subject, {
             detail: uri,
             explanation: `The scheme "${scheme}:" is not listed in allowedCustomSchemes of the audit policy: it belongs to an app nobody declared, and any app on the device that claims it receives the authorization codes.`,
           }),
@@ -79,7 +127,7 @@ export function tokenLifetimePolicyFindings(
   for (const [field, lifetime, maximum] of checks) {
     if (typeof lifetime !== 'number' || maximum === undefined || lifetime <= maximum) continue;
     findings.push(
-      createFinding('token-policy-lifetime-above-maximum', subject, {
+      createFinding(auditRules['token-policy-lifetime-above-maximum'], subject, {
         // The lifetime, not the maximum: a changed lifetime is a new finding, a changed maximum is not.
         detail: `${field} ${lifetime} s`,
         explanation: `The policy’s ${field} is ${lifetime} s; the audit policy allows at most ${maximum} s, so a stolen token stays usable beyond what the organisation agreed.`,
@@ -99,7 +147,7 @@ export function configurationCountPolicyFindings(
   if (maximum === undefined || configurationClientCount <= maximum) return [];
   return [
     // No detail: the count is not what an acceptance of this client is about.
-    createFinding('client-configuration-count-above-maximum', subject, {
+    createFinding(auditRules['client-configuration-count-above-maximum'], subject, {
       explanation: `The tenant has ${configurationClientCount} configuration clients; the audit policy allows ${maximum}. Each one can read and change the whole tenant: check that this one is still needed and has an owner.`,
     }),
   ];

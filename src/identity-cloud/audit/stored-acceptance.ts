@@ -2,7 +2,7 @@
 // sends to accept one, what the server answers), and how stored ones join the policy file's in the evaluation.
 // One schema for the server's validation and the dialog's, so that both say the same thing about the same field.
 import { z } from 'zod';
-import { ruleIds, type RuleId } from '../findings/finding.ts';
+import { ruleIds, type RuleId } from '../findings/rule-catalogue.ts';
 import type { Acceptance } from './acceptance.ts';
 import { isoDateSchema } from './audit-policy.ts';
 

@@ -17,10 +17,10 @@ import type { Client } from '../schemas.ts';
 import { clientFindings } from './client-rules.ts';
 import type { ClientRuleContext } from './client-rules.ts';
 import type { Finding, FindingSubject, RuleId, Severity } from './finding.ts';
-import { emptySeverityCounts, ruleIds, severities, worstSeverity } from './finding.ts';
+import { emptySeverityCounts, severities, worstSeverity } from './finding.ts';
 import { loginPolicyFindings, policySubject, tokenPolicyFindings } from './policy-rules.ts';
 import { redirectUriFindings } from './redirect-uri-rules.ts';
-import { ruleCatalogue } from './rule-catalogue.ts';
+import { ruleCatalogue, ruleIds } from './rule-catalogue.ts';
 
 /** Rules that could not be checked everywhere, and why: the UI says so rather than implying "all clear". */
 export interface FindingsLimitation {

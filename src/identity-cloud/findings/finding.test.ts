@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Severity } from './finding.ts';
-import { compareSeverity, findingKey, ruleIds, severities, worstSeverity } from './finding.ts';
-import { ruleCatalogue, ruleDefinitions } from './rule-catalogue.ts';
+import { compareSeverity, findingKey, severities, worstSeverity } from './finding.ts';
+import { ruleCatalogue, ruleDefinitions, ruleIds } from './rule-catalogue.ts';
 
 describe('severity order', () => {
   it('sorts worst first', () => {

@@ -2,10 +2,106 @@
 // plus checks on the raw string, because the parser silently repairs what an authorization server compares
 // byte for byte.
 import type { Client } from '../schemas.ts';
-import type { Finding, FindingSubject, RuleId } from './finding.ts';
-import { createFinding } from './rule-catalogue.ts';
+import type { Finding, FindingSubject } from './finding.ts';
+import type { RuleGroup } from './rule-description.ts';
+import { createFinding } from './rule-description.ts';
 
-export type RedirectUriRuleId = Extract<RuleId, `redirect-uri-${string}`>;
+/** This group's rules, worst first: what the catalogue, the docs and every finding of them say. */
+export const redirectUriRules = {
+  'redirect-uri-dangerous-scheme': {
+    id: 'redirect-uri-dangerous-scheme',
+    severity: 'critical',
+    subjectKind: 'client',
+    title: 'Redirect URI uses a javascript:, data: or vbscript: scheme',
+    explanation:
+      'Such a URI runs script or renders content in the browser instead of reaching the app: the authorization response, code included, lands in attacker-controlled content (cross-site scripting through the login flow).',
+    recommendation: 'Remove the URI now, and find out who registered it and why.',
+    reference: 'RFC 9700 §4.1',
+  },
+  'redirect-uri-malformed': {
+    id: 'redirect-uri-malformed',
+    severity: 'high',
+    subjectKind: 'client',
+    title: 'Redirect URI is malformed',
+    explanation:
+      'The URI is not an absolute URI (or carries spaces, control characters or backslashes, or an http(s) URI lacks "//"). Browsers and servers repair such strings differently, so the redirect may go somewhere else than intended, or nowhere.',
+    recommendation: 'Replace it with the exact absolute URI the app receives the response on.',
+    reference: 'RFC 3986 §4.3, RFC 6749 §3.1.2',
+  },
+  'redirect-uri-wildcard': {
+    id: 'redirect-uri-wildcard',
+    severity: 'high',
+    subjectKind: 'client',
+    title: 'Redirect URI contains a wildcard',
+    explanation:
+      'A "*" widens the set of accepted redirects: any matching host or path (a forgotten subdomain, an open redirector, user content) can receive authorization codes.',
+    recommendation:
+      'Register every redirect URI exactly, one per app instance; OAuth requires exact matching.',
+    reference: 'RFC 9700 §4.1.1, §2.1',
+  },
+  'redirect-uri-plain-http': {
+    id: 'redirect-uri-plain-http',
+    severity: 'high',
+    subjectKind: 'client',
+    title: 'Redirect URI uses plain http to a non-loopback host',
+    explanation:
+      'The authorization response, with its code, travels unencrypted over the network, where it can be read or altered. Plain http is acceptable only for loopback redirects (127.0.0.1, [::1], localhost).',
+    recommendation: 'Use https for this host, or remove the URI if it is a leftover.',
+    reference: 'RFC 6749 §3.1.2.1, RFC 8252 §7.3',
+  },
+  'redirect-uri-fragment': {
+    id: 'redirect-uri-fragment',
+    severity: 'medium',
+    subjectKind: 'client',
+    title: 'Redirect URI contains a fragment',
+    explanation:
+      'OAuth forbids a fragment ("#…") in a redirect URI: the response parameters may be appended to it, mangled or exposed to scripts, and matching becomes ambiguous.',
+    recommendation: 'Remove the fragment; let the app route after it receives the response.',
+    reference: 'RFC 6749 §3.1.2',
+  },
+  'redirect-uri-loopback-in-confidential-client': {
+    id: 'redirect-uri-loopback-in-confidential-client',
+    severity: 'medium',
+    subjectKind: 'client',
+    title: 'Confidential client redirects to loopback or localhost',
+    explanation:
+      'A server-side app never receives its responses on the end user’s own machine: a loopback redirect here is a developer leftover, and lets any program listening on that port of a user’s machine receive codes for this client.',
+    recommendation: 'Remove loopback URIs from production clients; give developers a separate client.',
+  },
+  'redirect-uri-ip-literal': {
+    id: 'redirect-uri-ip-literal',
+    severity: 'low',
+    subjectKind: 'client',
+    title: 'Redirect URI uses a raw IP address as host',
+    explanation:
+      'An IP address rarely has a valid certificate, can change hands without notice and hides who owns the endpoint. Loopback addresses are not reported here: RFC 8252 recommends them for native apps, and a confidential client using them is reported by its own rule.',
+    recommendation: 'Use a DNS name under the organisation’s control.',
+    reference: 'RFC 8252 §7.3, §8.3',
+  },
+  'redirect-uri-custom-scheme-not-reverse-domain': {
+    id: 'redirect-uri-custom-scheme-not-reverse-domain',
+    severity: 'low',
+    subjectKind: 'client',
+    title: 'Custom URI scheme is not a reverse domain name',
+    explanation:
+      'Any app can claim a short scheme such as "myapp:" on the device and intercept the redirect. Native apps must use a scheme based on a domain they control, in reverse order (com.example.app:/callback).',
+    recommendation:
+      'Switch the app to a reverse-domain scheme or, better, to a claimed https URI (universal / app link).',
+    reference: 'RFC 8252 §7.1',
+  },
+  'redirect-uri-duplicate': {
+    id: 'redirect-uri-duplicate',
+    severity: 'low',
+    subjectKind: 'client',
+    title: 'Redirect URI is registered more than once',
+    explanation:
+      'The same URI (after normalising case of scheme and host, and default ports) appears several times: harmless in itself, but a sign of hand-edited configuration that nobody reviews.',
+    recommendation: 'Keep one copy.',
+  },
+} as const satisfies RuleGroup;
+
+// The audit policy's redirect rules (allowed hosts and schemes) live with the policy, in audit/audit-rules.ts.
+export type RedirectUriRuleId = keyof typeof redirectUriRules;
 
 const dangerousSchemes = new Set(['javascript:', 'data:', 'vbscript:']);
 // Whitespace, C0 controls, DEL and backslash: the URL parser strips or rewrites them, a string compare does not.
@@ -105,13 +201,13 @@ export function redirectUriFindings(
     if (seen.has(key)) {
       if (!reportedDuplicates.has(key)) {
         reportedDuplicates.add(key);
-        findings.push(createFinding('redirect-uri-duplicate', subject, { detail: uri }));
+        findings.push(createFinding(redirectUriRules['redirect-uri-duplicate'], subject, { detail: uri }));
       }
       continue;
     }
     seen.add(key);
     for (const ruleId of checkParsedRedirectUri(uri, url, context)) {
-      findings.push(createFinding(ruleId, subject, { detail: uri }));
+      findings.push(createFinding(redirectUriRules[ruleId], subject, { detail: uri }));
     }
   }
   return findings;

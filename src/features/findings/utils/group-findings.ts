@@ -1,7 +1,7 @@
 import type { Finding, RuleId, Severity } from '../../../identity-cloud/findings/finding.ts';
-import { ruleIds, severities } from '../../../identity-cloud/findings/finding.ts';
+import { severities } from '../../../identity-cloud/findings/finding.ts';
 import type { RuleDefinition } from '../../../identity-cloud/findings/rule-catalogue.ts';
-import { ruleCatalogue } from '../../../identity-cloud/findings/rule-catalogue.ts';
+import { ruleCatalogue, ruleIds } from '../../../identity-cloud/findings/rule-catalogue.ts';
 
 export interface RuleGroup {
   rule: RuleDefinition;
