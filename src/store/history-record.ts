@@ -11,7 +11,7 @@ import {
   type SnapshotInput,
   type SnapshotMeta,
 } from './history-types.ts';
-import { missingVersions } from './history-versions-ahead.ts';
+import { checkSlice, missingVersions } from './history-versions-ahead.ts';
 import { openRevision } from './migrations/migration-0005-open-spans.ts';
 import type { Store } from './store.ts';
 
@@ -173,8 +173,9 @@ async function writeRevision(
   }
   // Stored ahead: written again only if pruning removed them since (under the tenant's lock, none can go now).
   const storedAhead = [...versions.keys()].filter((hash) => ahead.has(hash));
-  for (const batch of chunks(storedAhead)) {
-    const missing = new Set(await missingVersions(trx, tenant, batch));
+  for (let start = 0; start < storedAhead.length; start += checkSlice) {
+    const batch = storedAhead.slice(start, start + checkSlice);
+    const missing = new Set(await missingVersions(trx, engine, tenant, batch));
     for (const hash of batch) if (!missing.has(hash)) versions.delete(hash);
     await betweenBatches();
   }

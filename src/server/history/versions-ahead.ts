@@ -38,12 +38,17 @@ export class VersionsAhead {
     return this.stored;
   }
 
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
   private async drain(): Promise<void> {
     try {
-      while (!this.stopped && this.queued.length >= aheadBatch) {
+      while (this.queued.length >= aheadBatch) {
         // A turn of its own, after the one that took the line (and queued its write to the browser).
         await yieldToEventLoop();
-        if (this.stopped) return;
+        // The done line may have come meanwhile: the rest is the transaction's.
+        if (this.isStopped()) return;
         const batch = this.queued.splice(0, aheadBatch);
         for (const hash of await this.service.use((store) => writeVersionsAhead(store, this.tenant, batch)))
           this.stored.add(hash);
