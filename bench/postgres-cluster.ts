@@ -86,8 +86,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     remove();
     throw error;
   }
+  // "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)": the first version number.
   const version =
-    execFileSync(join(bin, 'postgres'), ['--version']).toString().trim().split(' ').at(-1) ?? '?';
+    /\d+(\.\d+)+/.exec(execFileSync(join(bin, 'postgres'), ['--version']).toString())?.[0] ?? '?';
   let stopped = false;
   const stop = () => {
     if (stopped) return;
