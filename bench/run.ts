@@ -9,6 +9,7 @@ import { BenchUsageError, benchUsage, parseBenchArgs, type BenchOptions } from '
 import { analyseBundle } from './bundle-size.ts';
 import { runFanOutScenario } from './fan-out-scenario.ts';
 import { runFirstRowsScenario } from './first-rows-scenario.ts';
+import { runHistoryPageScenario, type HistoryPageResult } from './history-page-scenario.ts';
 import { runLighthouseScenario } from './lighthouse-scenario.ts';
 import { runOverheadScenario } from './overhead-scenario.ts';
 import { checkTargets, renderMarkdown, type BenchResults } from './report.ts';
@@ -36,9 +37,12 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
     durationS: 0,
   };
   const wants = (name: BenchOptions['scenarios'][number]) => options.scenarios.includes(name);
-  const needsApp = wants('first-rows') || wants('table') || wants('bundle') || wants('lighthouse');
+  // The store scenario paints the History page of a year of snapshots in Chromium, against the built app too.
+  const needsApp =
+    wants('first-rows') || wants('table') || wants('bundle') || wants('lighthouse') || wants('store');
   if (needsApp) ensureAppBuild(resolve('.'), log);
   const app = needsApp ? snapshotAppBuild(resolve('.')) : null;
+  let historyPage: HistoryPageResult | undefined;
   try {
     if (app !== null && wants('bundle')) {
       log('4. Bundle…');
@@ -74,6 +78,10 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
         log,
       });
     }
+    if (app !== null && wants('store')) {
+      log('6. History store: the History page with a year of snapshots…');
+      historyPage = await runHistoryPageScenario({ runs: Math.max(options.runs, 3), appDir: app.dir, log });
+    }
   } finally {
     app?.remove();
   }
@@ -102,7 +110,7 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
   }
   if (wants('store')) {
     log('6. History store…');
-    partial.store = await runStoreScenario({ clients: 10_000, log });
+    partial.store = { ...(await runStoreScenario({ clients: 10_000, log })), historyPage };
   }
   partial.durationS = (performance.now() - started) / 1000;
   return { ...partial, targets: checkTargets(partial) };

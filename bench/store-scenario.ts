@@ -1,6 +1,6 @@
 // The history store: recording a 10,000-client inventory, an unchanged re-read, 30 snapshots at 1% churn, and one
-// client's history at 365 snapshots, on SQLite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server)
-// PostgreSQL. Sizes are the store's own tables: SQLite pages after a checkpoint, PostgreSQL relation sizes after
+// client's history at 365 snapshots, on SQLite and PostgreSQL (the server BENCH_DATABASE_URL or TEST_DATABASE_URL
+// names, else a throwaway cluster when PostgreSQL's binaries are on the machine). Sizes are the store's own tables: SQLite pages after a checkpoint, PostgreSQL relation sizes after
 // VACUUM (what autovacuum does between two recordings).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +14,13 @@ import { createSnapshot, toJsonExport } from '../src/identity-cloud/snapshot.ts'
 import { seedTenant } from '../src/sandbox/seed-tenant.ts';
 import { createStoreHistory } from '../src/server/history/store-history.ts';
 import { tenantKey } from '../src/store/tenant-key.ts';
+import { yieldToEventLoop } from '../src/store/history-transaction.ts';
 import { clientHistory } from '../src/store/history-read.ts';
 import type { StoreConfig } from '../src/store/store-config.ts';
 import { StoreService } from '../src/store/store-service.ts';
 import type { Store } from '../src/store/store.ts';
+import type { HistoryPageResult } from './history-page-scenario.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
 import { median } from './stats.ts';
 
 /** One recording: wall time, this process's CPU time meanwhile, and the longest the event loop was held. */
@@ -58,7 +61,17 @@ export interface StoreEngineResult {
   historyMedianMs: number;
 }
 
-export type StoreResult = { engines: StoreEngineResult[]; skipped: string[] };
+export interface StoreResult {
+  engines: StoreEngineResult[];
+  skipped: string[];
+  /** Which PostgreSQL server the figures come from, when it ran. */
+  postgresServer?: string | undefined;
+  /** The History page with a year of snapshots (measured with the app scenarios, against the built app). */
+  historyPage?: HistoryPageResult | undefined;
+}
+
+/** Lines handed over per turn of the event loop while streaming: a tenant's concurrency (16) of answers. */
+const linesPerBurst = 16;
 
 const tenant = {
   identityDomain: 'https://bench.example',
@@ -175,7 +188,11 @@ async function runEngine(
       const lines = linesOf(data);
       const recording = history.begin({ tenant, source: 'scheduled', takenAt: new Date() });
       const cpu = process.cpuUsage();
-      for (const line of lines) recording.take(line);
+      // In bursts, the event loop turning between them, as between two reads from the network.
+      for (let start = 0; start < lines.length; start += linesPerBurst) {
+        for (const line of lines.slice(start, start + linesPerBurst)) recording.take(line);
+        await yieldToEventLoop();
+      }
       const used = process.cpuUsage(cpu);
       const after = await measureRecording(async () => {
         if ((await recording.finish()) === null) throw new Error('the streamed recording kept nothing');
@@ -310,11 +327,45 @@ export async function runStoreScenario(options: {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (server === undefined || server === '') {
-    skipped.push('PostgreSQL: not run (set BENCH_DATABASE_URL or TEST_DATABASE_URL)');
-    return { engines, skipped };
+  // A server named by the environment, else a throwaway cluster when PostgreSQL's binaries are on the machine.
+  let server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? '';
+  let cluster: PostgresCluster | null = null;
+  let postgresServer = 'the server BENCH_DATABASE_URL or TEST_DATABASE_URL names';
+  if (server === '') {
+    const unavailable = postgresUnavailableReason();
+    if (unavailable !== null) {
+      skipped.push(`PostgreSQL: not run (${unavailable})`);
+      return { engines, skipped };
+    }
+    try {
+      cluster = await startPostgresCluster();
+    } catch (error) {
+      skipped.push(`PostgreSQL: not run (a throwaway cluster did not start: ${describeFailure(error)})`);
+      return { engines, skipped };
+    }
+    server = cluster.url;
+    postgresServer = `a throwaway PostgreSQL ${cluster.version} cluster the benchmark started and stopped`;
+    options.log(`  postgres: a throwaway PostgreSQL ${cluster.version} cluster on ${new URL(server).host}`);
   }
+  try {
+    engines.push(await runPostgres(server, options));
+  } finally {
+    cluster?.stop();
+  }
+  return { engines, skipped, postgresServer };
+}
+
+function describeFailure(error: unknown): string {
+  const stderr =
+    typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr).trim() : '';
+  const text = stderr === '' ? (error instanceof Error ? error.message : String(error)) : stderr;
+  return text.split('\n')[0]?.slice(0, 200) ?? 'unknown error';
+}
+
+async function runPostgres(
+  server: string,
+  options: { clients: number; log: (line: string) => void },
+): Promise<StoreEngineResult> {
   const name = `idc_bench_${String(Date.now())}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -325,19 +376,16 @@ export async function runStoreScenario(options: {
     url.pathname = `/${name}`;
     const beforeUrl = new URL(server);
     beforeUrl.pathname = `/${name}_before`;
-    engines.push(
-      await runEngine(
-        'postgres',
-        { kind: 'postgres', url: url.toString() },
-        { kind: 'postgres', url: beforeUrl.toString() },
-        options.clients,
-        options.log,
-      ),
+    return await runEngine(
+      'postgres',
+      { kind: 'postgres', url: url.toString() },
+      { kind: 'postgres', url: beforeUrl.toString() },
+      options.clients,
+      options.log,
     );
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.query(`drop database if exists ${name}_before with (force)`);
     await admin.end();
   }
-  return { engines, skipped };
 }

@@ -36,6 +36,11 @@ export function rememberLatest(store: Store, tenant: string, content: LatestCont
   }
 }
 
+/** What the tenant's latest snapshot held when this process last recorded it (not checked against the store). */
+export function rememberedLatest(store: Store, tenant: string): ReadonlyMap<string, KnownItem> | undefined {
+  return latestContents.get(store)?.get(tenant)?.items;
+}
+
 /** The content of the tenant's latest snapshot `snapshotId`: from memory when it is the one remembered. */
 export async function latestContent(
   trx: Trx,

@@ -11,32 +11,38 @@ export async function pruneHistory(
   store: Store,
   before: Date,
 ): Promise<{ snapshots: number; versions: number }> {
-  const tenants = await store.db.selectFrom('history_snapshots').select('tenant').distinct().execute();
+  // Versions too: an inventory abandoned before its first snapshot leaves versions of a tenant without snapshots.
+  const tenants = await store.db
+    .selectFrom('history_snapshots')
+    .select('tenant')
+    .union(store.db.selectFrom('history_versions').select('tenant'))
+    .execute();
   let snapshots = 0;
   let versions = 0;
   for (const { tenant } of tenants) {
     await store.db.transaction().execute(async (trx) => {
       await lockTenant(trx, store.engine, tenant);
       const latest = await latestSnapshot(trx, tenant);
-      if (latest === undefined) return;
-      const deleted = await trx
-        .deleteFrom('history_snapshots')
-        .where('tenant', '=', tenant)
-        .where('taken_at', '<', before.toISOString())
-        .where('position', '<', latest.position)
-        .executeTakeFirst();
-      snapshots += Number(deleted.numDeletedRows);
-      const oldest = await trx
-        .selectFrom('history_snapshots')
-        .select((eb) => eb.fn.min('revision').as('revision'))
-        .where('tenant', '=', tenant)
-        .executeTakeFirst();
-      const minRevision = oldest?.revision ?? 0;
-      await trx
-        .deleteFrom('history_spans')
-        .where('tenant', '=', tenant)
-        .where('last_revision', '<', minRevision)
-        .execute();
+      if (latest !== undefined) {
+        const deleted = await trx
+          .deleteFrom('history_snapshots')
+          .where('tenant', '=', tenant)
+          .where('taken_at', '<', before.toISOString())
+          .where('position', '<', latest.position)
+          .executeTakeFirst();
+        snapshots += Number(deleted.numDeletedRows);
+        const oldest = await trx
+          .selectFrom('history_snapshots')
+          .select((eb) => eb.fn.min('revision').as('revision'))
+          .where('tenant', '=', tenant)
+          .executeTakeFirst();
+        const minRevision = oldest?.revision ?? 0;
+        await trx
+          .deleteFrom('history_spans')
+          .where('tenant', '=', tenant)
+          .where('last_revision', '<', minRevision)
+          .execute();
+      }
       const gone = await trx
         .deleteFrom('history_versions')
         .where('tenant', '=', tenant)

@@ -11,6 +11,7 @@ import {
   type SnapshotInput,
   type SnapshotMeta,
 } from './history-types.ts';
+import { checkSlice, missingVersions } from './history-versions-ahead.ts';
 import { openRevision } from './migrations/migration-0005-open-spans.ts';
 import type { Store } from './store.ts';
 
@@ -102,7 +103,10 @@ export async function recordSnapshot(store: Store, input: SnapshotInput): Promis
     const { next, changes, different, started, ended } = compare(input, read, previous, latest === undefined);
 
     const revision = different ? previousRevision + 1 : previousRevision;
-    if (different) await writeRevision(trx, store.engine, tenant, previousRevision, revision, started, ended);
+    if (different) {
+      const ahead = input.versionsStoredAhead ?? new Set<string>();
+      await writeRevision(trx, store.engine, { tenant, previousRevision, revision, started, ended, ahead });
+    }
 
     let clients = 0;
     for (const item of next.values()) if (item.kind === 'client') clients += 1;
@@ -144,14 +148,20 @@ export async function recordSnapshot(store: Store, input: SnapshotInput): Promis
   return recorded.meta;
 }
 
+interface Revision {
+  tenant: string;
+  previousRevision: number;
+  revision: number;
+  started: readonly NextItem[];
+  ended: readonly KnownItem[];
+  /** Versions stored while the inventory streamed. */
+  ahead: ReadonlySet<string>;
+}
+
 async function writeRevision(
   trx: Trx,
   engine: StoreEngine,
-  tenant: string,
-  previousRevision: number,
-  revision: number,
-  started: readonly NextItem[],
-  ended: readonly KnownItem[],
+  { tenant, previousRevision, revision, started, ended, ahead }: Revision,
 ): Promise<void> {
   // SQLite's driver is synchronous: without a yield between batches the whole write would be one long block.
   const betweenBatches = engine === 'sqlite' ? yieldToEventLoop : () => Promise.resolve();
@@ -160,6 +170,14 @@ async function writeRevision(
     if (item.canonical !== null) {
       versions.set(item.hash, { tenant, hash: item.hash, kind: item.kind, content: item.canonical });
     }
+  }
+  // Stored ahead: written again only if pruning removed them since (under the tenant's lock, none can go now).
+  const storedAhead = [...versions.keys()].filter((hash) => ahead.has(hash));
+  for (let start = 0; start < storedAhead.length; start += checkSlice) {
+    const batch = storedAhead.slice(start, start + checkSlice);
+    const missing = new Set(await missingVersions(trx, engine, tenant, batch));
+    for (const hash of batch) if (!missing.has(hash)) versions.delete(hash);
+    await betweenBatches();
   }
   for (const batch of chunks([...versions.values()])) {
     await trx

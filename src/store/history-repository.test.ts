@@ -5,6 +5,7 @@ import { pruneHistory } from './history-prune.ts';
 import { clientHistory, listSnapshots, readSnapshot } from './history-read.ts';
 import { recordSnapshot } from './history-record.ts';
 import type { HistoryItem, SnapshotInput } from './history-types.ts';
+import { writeVersionsAhead } from './history-versions-ahead.ts';
 import { canonicalJson, contentHash } from './content-hash.ts';
 import { NewerStoreError } from './migrate.ts';
 import { migrations } from './migrations/migration-list.ts';
@@ -306,6 +307,41 @@ describe.each(testEngines())('the store on %s', (engine) => {
     expect(renamed?.versions.map((version) => version.snapshotId)).toEqual(['s1', 's2']);
     const next = await recordSnapshot(store, input([oneRenamed]));
     expect(next.changes).toEqual({ added: 0, removed: 1, changed: 0 });
+  });
+
+  it('keeps a snapshot whole when pruning removed the versions it stored ahead, and prunes orphans', async () => {
+    const ahead = (items: HistoryItem[]) =>
+      items.map((item) => {
+        const canonical = canonicalJson(item.content);
+        return { kind: item.kind, id: item.id, hash: contentHash(item.kind, canonical), canonical };
+      });
+    const items = [client('c1', 'One'), client('c2', 'Two')];
+    const stored = await writeVersionsAhead(store, tenantA, ahead(items));
+    expect(stored).toHaveLength(2);
+    // Referenced by nothing (no span) until a snapshot commits: pruning, here before it does, removes them, even
+    // for a tenant without any snapshot yet (an inventory abandoned before its done line).
+    expect(await count(store, 'history_versions')).toBe(2);
+    expect(await count(store, 'history_spans')).toBe(0);
+    expect(await pruneHistory(store, new Date(0))).toEqual({ snapshots: 0, versions: 2 });
+
+    const first = await recordSnapshot(store, input(items, { versionsStoredAhead: new Set(stored) }));
+    expect((await readSnapshot(store, tenantA, first.id))?.items.map((item) => item.content)).toEqual(
+      items.map((item) => item.content),
+    );
+
+    // Stored ahead and still there: the snapshot refers to it. Another read's version, never recorded, goes.
+    const added = [...items, client('c3', 'Three')];
+    const third = await writeVersionsAhead(store, tenantA, ahead(added));
+    // What the latest snapshot holds already (remembered after recording it) is not written again.
+    expect(third).toEqual([ahead([client('c3', 'Three')])[0]?.hash]);
+    await writeVersionsAhead(store, tenantA, ahead([client('c1', 'One, abandoned')]));
+    const second = await recordSnapshot(store, input(added, { versionsStoredAhead: new Set(third) }));
+    expect(second.changes).toEqual({ added: 1, removed: 0, changed: 0 });
+    expect(await count(store, 'history_versions')).toBe(4);
+    expect(await pruneHistory(store, new Date(0))).toEqual({ snapshots: 0, versions: 1 });
+    expect((await readSnapshot(store, tenantA, second.id))?.items.map((item) => item.content)).toEqual(
+      added.map((item) => item.content),
+    );
   });
 
   it('prunes old snapshots and the versions nothing refers to, never the latest', async () => {

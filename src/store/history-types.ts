@@ -28,6 +28,11 @@ export interface SnapshotInput {
   carriedOverKinds: readonly HistoryItemKind[];
   /** Counts, findings by severity, failures, clients without details, done line: kept as given. */
   summary: Record<string, unknown>;
+  /**
+   * Hashes of versions written while the inventory streamed (`history-versions-ahead.ts`): checked rather than
+   * written again, since pruning may have removed some of them meanwhile.
+   */
+  versionsStoredAhead?: ReadonlySet<string>;
 }
 
 export interface SnapshotChanges {

@@ -21,8 +21,8 @@ export class PreparedItems {
   private readonly prepared = new WeakMap<object, PreparedItem>();
 
   /** Redacts, canonicalises and hashes one item now (the inventory may still replace it by a later line). */
-  prepare(kind: HistoryItemKind, item: object): void {
-    this.of(kind, this.redacted(item));
+  prepare(kind: HistoryItemKind, item: object): PreparedItem {
+    return this.of(kind, this.redacted(item));
   }
 
   has(item: object): boolean {

@@ -26,13 +26,18 @@ import type { Store } from '../../store/store.ts';
 import { tenantKey } from '../../store/tenant-key.ts';
 import { PreparedItems } from './prepared-items.ts';
 import { toSnapshotInput } from './snapshot-input.ts';
+import { VersionsAhead } from './versions-ahead.ts';
 
 export interface StoreHistory extends HistoryPort {
   /**
    * Resolves with the snapshot recorded, or null when the store is off (said once in the log). `prepared`: the
    * items already redacted and hashed as they streamed.
    */
-  recordNow(finished: FinishedInventory, prepared?: PreparedItems): Promise<SnapshotMeta | null>;
+  recordNow(
+    finished: FinishedInventory,
+    prepared?: PreparedItems,
+    storedAhead?: ReadonlySet<string>,
+  ): Promise<SnapshotMeta | null>;
 }
 
 /**
@@ -106,10 +111,12 @@ export function createStoreHistory(
   const recordNow = async (
     finished: FinishedInventory,
     prepared?: PreparedItems,
+    storedAhead?: ReadonlySet<string>,
   ): Promise<SnapshotMeta | null> => {
     // Off (IDC_STORE=off, or down and not due for another try): none of the work below would be kept.
     if (!(await service.refresh()).enabled) return null;
     const input = await toSnapshotInput(finished, prepared);
+    if (storedAhead !== undefined) input.versionsStoredAhead = storedAhead;
     try {
       return await service.use((store) => recordSnapshot(store, input));
     } catch (error) {
@@ -122,9 +129,10 @@ export function createStoreHistory(
   const record = async (
     finished: FinishedInventory,
     prepared?: PreparedItems,
+    ahead?: VersionsAhead,
   ): Promise<RecordedSnapshot | null> => {
     try {
-      const recorded = await recordNow(finished, prepared);
+      const recorded = await recordNow(finished, prepared, await ahead?.settle());
       return recorded === null
         ? null
         : { id: recorded.id, clients: recorded.clients, unchanged: recorded.unchanged };
@@ -140,6 +148,8 @@ export function createStoreHistory(
     // With no store open now, the lines are only folded: if it is back by the done line, what was not prepared
     // is prepared then; if not (or history is off), no per-item work was spent on a recording nobody keeps.
     const preparing = service.status().enabled;
+    // The versions go to the store as they are prepared: the transaction after the done line is left the spans.
+    const ahead = preparing ? new VersionsAhead(service, tenantKey(tenant)) : null;
     let folded = true;
     return {
       take: (line) => {
@@ -152,18 +162,28 @@ export function createStoreHistory(
           log(`history: recording a snapshot failed (${errorKind(error)}).`);
           return;
         }
-        if (!preparing) return;
+        if (ahead === null) return;
         try {
-          if (line.kind === 'client') prepared.prepare('client', line.client);
-          else if (line.kind === 'loginPolicy' || line.kind === 'tokenPolicy')
-            prepared.prepare(line.kind, line.policy);
+          const [kind, item] =
+            line.kind === 'client'
+              ? (['client', line.client] as const)
+              : line.kind === 'loginPolicy' || line.kind === 'tokenPolicy'
+                ? ([line.kind, line.policy] as const)
+                : [null, null];
+          if (kind === null) return;
+          const { canonical, hash } = prepared.prepare(kind, item);
+          ahead.add({ kind, id: item.id, hash, canonical });
         } catch {
           // Prepared again after the done line, where the same failure is logged as the recording's.
         }
       },
       finish: async () => {
-        if (!folded || inventory.done === null) return null;
-        return record({ tenant, source, takenAt, inventory }, prepared);
+        if (!folded || inventory.done === null) {
+          // Cut: what was stored ahead is referenced by nothing, and goes at the next pruning.
+          await ahead?.settle();
+          return null;
+        }
+        return record({ tenant, source, takenAt, inventory }, prepared, ahead ?? undefined);
       },
     };
   };

@@ -1,13 +1,16 @@
 // A recording fed line by line as the inventory streams (what the proxy does) keeps exactly what a recording of
 // the finished inventory keeps, on both engines; and it never breaks the stream.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyInventoryLine, emptyInventory } from '../../identity-cloud/inventory.ts';
 import type { InventoryLine } from '../../identity-cloud/inventory-stream.ts';
+import { pruneHistory } from '../../store/history-prune.ts';
 import { readSnapshot } from '../../store/history-read.ts';
+import { yieldToEventLoop } from '../../store/history-transaction.ts';
 import { StoreService } from '../../store/store-service.ts';
 import { tenantKey } from '../../store/tenant-key.ts';
 import { freshStoreConfig, testEngines, type TestStoreConfig } from '../../store/test-stores.ts';
 import { createStoreHistory, type StoreHistory } from './store-history.ts';
+import { aheadBatch } from './versions-ahead.ts';
 
 const tenant = { identityDomain: 'https://streamed.example', customerId: 'ABC-1' };
 const canary = 'streamed-canary-secret-7f3a';
@@ -93,6 +96,54 @@ describe.each(testEngines())('a recording fed as the inventory streams, on %s', 
     const meta = await service.use((store) => readSnapshot(store, tenantKey(tenant), renamed?.id ?? ''));
     expect(meta?.meta.changes).toEqual({ added: 0, removed: 0, changed: 1 });
     expect(logged).toEqual([]);
+  });
+
+  it('stores the versions while the lines stream (redacted), and the snapshot only after the done line', async () => {
+    const names = Array.from({ length: 300 }, (_, index) => `Client ${String(index)}`);
+    const input = lines(names);
+    const recording = history.begin({ tenant, source: 'browser', takenAt: new Date() });
+    const rows = (table: 'history_versions' | 'history_spans' | 'history_snapshots') =>
+      service.use(async (store) => {
+        const row = await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      });
+    for (const line of input.filter((line) => line.kind !== 'done')) {
+      recording.take(line);
+      await yieldToEventLoop();
+    }
+    // Before the done line: versions (a whole batch at least), but no span and no snapshot refer to them yet.
+    await vi.waitFor(async () => expect(await rows('history_versions')).toBeGreaterThanOrEqual(aheadBatch));
+    expect(await rows('history_spans')).toBe(0);
+    expect(await rows('history_snapshots')).toBe(0);
+    const contents = await service.use((store) =>
+      store.db.selectFrom('history_versions').select('content').execute(),
+    );
+    expect(JSON.stringify(contents)).not.toContain(canary);
+
+    for (const line of input.filter((line) => line.kind === 'done')) recording.take(line);
+    const kept = await recording.finish();
+    expect(kept).toMatchObject({ clients: 300, unchanged: false });
+    const stored = await service.use((store) => readSnapshot(store, tenantKey(tenant), kept?.id ?? ''));
+    expect(stored?.items).toHaveLength(301);
+    expect(await rows('history_versions')).toBe(301);
+    expect(logged).toEqual([]);
+  });
+
+  it('leaves a stream cut before its done line no snapshot, and its versions to pruning', async () => {
+    const names = Array.from({ length: 300 }, (_, index) => `Client ${String(index)}`);
+    const recording = history.begin({ tenant, source: 'browser', takenAt: new Date() });
+    for (const line of lines(names).filter((line) => line.kind !== 'done')) {
+      recording.take(line);
+      await yieldToEventLoop();
+    }
+    expect(await recording.finish()).toBeNull();
+    expect(await history.listSnapshots(tenant)).toEqual({ snapshots: [] });
+    const pruned = await service.use((store) => pruneHistory(store, new Date(0)));
+    expect(pruned.snapshots).toBe(0);
+    expect(pruned.versions).toBeGreaterThanOrEqual(aheadBatch);
   });
 
   it('keeps nothing for a stream cut before its done line', async () => {
