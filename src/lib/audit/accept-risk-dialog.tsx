@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState, type ChangeEvent, type SyntheticEvent } from 'react';
 import type { AcceptanceRequest } from '../../identity-cloud/audit/stored-acceptance.ts';
 import {
   acceptanceTextLimit,
@@ -66,6 +66,18 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
       return Object.fromEntries(Object.entries(previous).filter(([name]) => name !== field));
     });
   };
+
+  // A field's label, value and sentence (its error, or else its hint); editing it clears its error.
+  const fieldProps = (field: Field, value: string, setValue: (value: string) => void, hint: string) => ({
+    label: fieldNames[field],
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setValue(event.target.value);
+      clearError(field);
+    },
+    error: errors[field] !== undefined,
+    helperText: shownError(field, errors[field]) ?? hint,
+  });
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -129,51 +141,38 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
             </div>
             {failure !== null ? <Alert severity="error">{failure}</Alert> : null}
             <TextField
-              label="Reason"
               required
               multiline
               minRows={2}
-              value={reason}
-              onChange={(event) => {
-                setReason(event.target.value);
-                clearError('reason');
-              }}
-              error={errors.reason !== undefined}
-              helperText={
-                shownError('reason', errors.reason) ?? 'Why the risk is acceptable, for whoever looks next.'
-              }
+              {...fieldProps(
+                'reason',
+                reason,
+                setReason,
+                'Why the risk is acceptable, for whoever looks next.',
+              )}
               slotProps={{ htmlInput: { maxLength: acceptanceTextLimit } }}
               autoFocus
             />
             <TextField
-              label="Owner"
               required={!signedIn}
-              value={signedIn ? (user.displayName ?? '') : owner}
-              onChange={(event) => {
-                setOwner(event.target.value);
-                clearError('owner');
-              }}
+              {...fieldProps(
+                'owner',
+                signedIn ? (user.displayName ?? '') : owner,
+                setOwner,
+                signedIn ? 'You: the signed-in person owns what they accept.' : 'Who answers for this risk.',
+              )}
               disabled={signedIn}
-              error={errors.owner !== undefined}
-              helperText={
-                shownError('owner', errors.owner) ??
-                (signedIn ? 'You: the signed-in person owns what they accept.' : 'Who answers for this risk.')
-              }
               slotProps={{ htmlInput: { maxLength: acceptanceTextLimit } }}
             />
             <TextField
-              label="Accepted until"
               type="date"
               required
-              value={expires}
-              onChange={(event) => {
-                setExpires(event.target.value);
-                clearError('expires');
-              }}
-              error={errors.expires !== undefined}
-              helperText={
-                shownError('expires', errors.expires) ?? `The last day it holds; ${latest} at the latest.`
-              }
+              {...fieldProps(
+                'expires',
+                expires,
+                setExpires,
+                `The last day it holds; ${latest} at the latest.`,
+              )}
               slotProps={{ htmlInput: { min: today, max: latest }, inputLabel: { shrink: true } }}
             />
           </Stack>

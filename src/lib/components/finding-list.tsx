@@ -2,6 +2,8 @@ import Box from '@mui/material/Box';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
+import type { SystemStyleObject } from '@mui/system';
+import type { Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import type { Finding } from '../../identity-cloud/findings/finding.ts';
 import { findingKey } from '../../identity-cloud/findings/finding.ts';
@@ -23,16 +25,54 @@ export function FindingHeading({ finding, children }: { finding: Finding; childr
         </Typography>
         {children}
       </Box>
-      {finding.detail !== undefined ? (
-        <Typography
-          component="div"
-          variant="body2"
-          sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', mb: 0.5 }}
-        >
-          {finding.detail}
-        </Typography>
-      ) : null}
+      <FindingDetail detail={finding.detail} component="div" sx={{ mb: 0.5 }} />
     </>
+  );
+}
+
+/** What a finding matched (a URI, a setting), as it is written: nothing when the rule names no detail. */
+export function FindingDetail({
+  detail,
+  component,
+  sx,
+}: {
+  detail: string | undefined;
+  component: 'div' | 'span';
+  sx: SystemStyleObject<Theme>;
+}) {
+  if (detail === undefined) return null;
+  return (
+    <Typography
+      component={component}
+      variant="body2"
+      sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', ...sx }}
+    >
+      {detail}
+    </Typography>
+  );
+}
+
+/** A rule's advice, "What to do: …", with its reference when it has one (then `children`, e.g. the rule's id). */
+export function WhatToDo({
+  recommendation,
+  reference,
+  sx,
+  children,
+}: {
+  recommendation: string;
+  reference: string | undefined;
+  sx: SystemStyleObject<Theme>;
+  children?: ReactNode;
+}) {
+  return (
+    <Typography variant="body2" sx={sx}>
+      <Box component="span" sx={{ fontWeight: 600 }}>
+        What to do:
+      </Box>{' '}
+      {recommendation}
+      {reference !== undefined ? ` (${reference})` : ''}
+      {children}
+    </Typography>
   );
 }
 
@@ -52,30 +92,25 @@ export function FindingList({
 }) {
   return (
     <List disablePadding aria-label={label}>
-      {findings.map((finding, index) => {
-        const reference = ruleCatalogue[finding.ruleId].reference;
-        return (
-          <ListItem
-            key={findingKey(finding)}
-            disableGutters
-            divider={index < findings.length - 1}
-            sx={{ display: 'block', py: 1.5 }}
-          >
-            <FindingHeading finding={finding} />
-            <Typography variant="body2" color="text.secondary">
-              {finding.explanation}
-            </Typography>
-            <Typography variant="body2" sx={{ mt: 0.5 }}>
-              <Box component="span" sx={{ fontWeight: 600 }}>
-                What to do:
-              </Box>{' '}
-              {finding.recommendation}
-              {reference !== undefined ? ` (${reference})` : ''}
-            </Typography>
-            {actions ? <Box sx={{ mt: 0.5, ml: -1 }}>{actions(finding)}</Box> : null}
-          </ListItem>
-        );
-      })}
+      {findings.map((finding, index) => (
+        <ListItem
+          key={findingKey(finding)}
+          disableGutters
+          divider={index < findings.length - 1}
+          sx={{ display: 'block', py: 1.5 }}
+        >
+          <FindingHeading finding={finding} />
+          <Typography variant="body2" color="text.secondary">
+            {finding.explanation}
+          </Typography>
+          <WhatToDo
+            recommendation={finding.recommendation}
+            reference={ruleCatalogue[finding.ruleId].reference}
+            sx={{ mt: 0.5 }}
+          />
+          {actions ? <Box sx={{ mt: 0.5, ml: -1 }}>{actions(finding)}</Box> : null}
+        </ListItem>
+      ))}
     </List>
   );
 }

@@ -1,5 +1,6 @@
 // The history the server keeps (`/api/history/*`): one file, one definition per read, used by the pages, the
 // client page's card and the shell's banner. The schemas load with the first read, not with the shell.
+import type { QueryKey } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiGetJson } from '../api-client.ts';
 import { queryKeys } from '../query-keys.ts';
@@ -15,11 +16,11 @@ function unexpected(): ApiError {
   );
 }
 
-async function getParsed<Output>(
-  path: string,
-  schema: { safeParse: (value: unknown) => { success: true; data: Output } | { success: false } },
-  signal: AbortSignal,
-): Promise<Output> {
+interface Schema<Output> {
+  safeParse: (value: unknown) => { success: true; data: Output } | { success: false };
+}
+
+async function getParsed<Output>(path: string, schema: Schema<Output>, signal: AbortSignal): Promise<Output> {
   const parsed = schema.safeParse(await apiGetJson(path, signal));
   if (!parsed.success) throw unexpected();
   return parsed.data;
@@ -31,6 +32,21 @@ function retryHistory(failureCount: number, error: unknown): boolean {
     return false;
   }
   return failureCount < 2;
+}
+
+/** A read of one history route: its answer checked by a schema that loads with the first read. */
+function historyRead<Key extends QueryKey, Output>(
+  queryKey: Key,
+  path: string,
+  loadSchema: () => Promise<Schema<Output>>,
+  staleTime: number,
+) {
+  return queryOptions({
+    queryKey,
+    queryFn: async ({ signal }) => getParsed(path, await loadSchema(), signal),
+    staleTime,
+    retry: retryHistory,
+  });
 }
 
 /** The answer of a server without any history routes (an older one) reads like the store being off. */
@@ -73,32 +89,22 @@ export function historySnapshotsQueryOptions() {
 
 /** One stored snapshot's content, in the exported file's format. A snapshot never changes once stored. */
 export function historySnapshotQueryOptions(snapshotId: string) {
-  return queryOptions({
-    queryKey: queryKeys.tenant.history.snapshot(snapshotId),
-    queryFn: async ({ signal }) => {
-      const { inventorySnapshotSchema } = await snapshotSchemas();
-      return getParsed(
-        `/api/history/snapshots/${encodeURIComponent(snapshotId)}`,
-        inventorySnapshotSchema,
-        signal,
-      );
-    },
-    staleTime: Infinity,
-    retry: retryHistory,
-  });
+  return historyRead(
+    queryKeys.tenant.history.snapshot(snapshotId),
+    `/api/history/snapshots/${encodeURIComponent(snapshotId)}`,
+    async () => (await snapshotSchemas()).inventorySnapshotSchema,
+    Infinity,
+  );
 }
 
 /** One client's distinct versions, oldest first, and when it left the tenant. */
 export function clientHistoryQueryOptions(clientId: string) {
-  return queryOptions({
-    queryKey: queryKeys.tenant.history.client(clientId),
-    queryFn: async ({ signal }) => {
-      const { clientHistorySchema } = await historySchemas();
-      return getParsed(`/api/history/clients/${encodeURIComponent(clientId)}`, clientHistorySchema, signal);
-    },
-    staleTime: 10_000,
-    retry: retryHistory,
-  });
+  return historyRead(
+    queryKeys.tenant.history.client(clientId),
+    `/api/history/clients/${encodeURIComponent(clientId)}`,
+    async () => (await historySchemas()).clientHistorySchema,
+    10_000,
+  );
 }
 
 /** 503 from a history route: the store is off or broken (the shell's banner says why). */

@@ -1,6 +1,7 @@
 import type { GridColDef } from '@mui/x-data-grid';
 import { policyReferenceText } from '../../../identity-cloud/client-model.ts';
-import { toLoginPolicy, toTokenPolicy } from '../../policies/routes.ts';
+import type { PolicyTab } from '../../policies/routes.ts';
+import { toPolicy } from '../../policies/routes.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
 import {
   ClientIdCell,
@@ -14,6 +15,27 @@ import { FindingsCell } from './findings-cell.tsx';
 export interface ClientColumnsOptions {
   /** Whether failed rows offer a retry (not while the stream still runs: its next publish would undo it). */
   canRetry: boolean;
+}
+
+/** The column of the client's login or token policy: its title, linking to the policy's page. */
+function policyColumn(tab: PolicyTab, headerName: string): GridColDef<ClientRow> {
+  const field = `${tab}Policy` as const;
+  return {
+    field,
+    headerName,
+    flex: 1,
+    minWidth: 160,
+    valueGetter: (_value, row) => row[`${field}Title`],
+    valueFormatter: (_value, row) => policyReferenceText(row[field]),
+    renderCell: ({ row, tabIndex }) => (
+      <PolicyCell
+        row={row}
+        policy={row[field]}
+        href={(policyId) => toPolicy(tab, policyId)}
+        tabIndex={tabIndex}
+      />
+    ),
+  };
 }
 
 /**
@@ -59,38 +81,8 @@ export function createClientColumns({ canRetry }: ClientColumnsOptions): GridCol
       valueGetter: (_value, row) => row.id,
       renderCell: ({ row, tabIndex }) => <ClientIdCell row={row} tabIndex={tabIndex} />,
     },
-    {
-      field: 'loginPolicy',
-      headerName: 'Login policy',
-      flex: 1,
-      minWidth: 160,
-      valueGetter: (_value, row) => row.loginPolicyTitle,
-      valueFormatter: (_value, row) => policyReferenceText(row.loginPolicy),
-      renderCell: ({ row, tabIndex }) => (
-        <PolicyCell
-          row={row}
-          policy={row.loginPolicy}
-          href={(policyId) => toLoginPolicy({ policyId })}
-          tabIndex={tabIndex}
-        />
-      ),
-    },
-    {
-      field: 'tokenPolicy',
-      headerName: 'Token policy',
-      flex: 1,
-      minWidth: 160,
-      valueGetter: (_value, row) => row.tokenPolicyTitle,
-      valueFormatter: (_value, row) => policyReferenceText(row.tokenPolicy),
-      renderCell: ({ row, tabIndex }) => (
-        <PolicyCell
-          row={row}
-          policy={row.tokenPolicy}
-          href={(policyId) => toTokenPolicy({ policyId })}
-          tabIndex={tabIndex}
-        />
-      ),
-    },
+    policyColumn('login', 'Login policy'),
+    policyColumn('token', 'Token policy'),
     {
       field: 'redirectUris',
       headerName: 'Redirect URIs',

@@ -4,6 +4,7 @@ import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
@@ -16,7 +17,7 @@ import { policyTitle } from '../../../identity-cloud/client-model.ts';
 import { tokenPolicyQueryOptions } from '../../../lib/policies/token-policy-query.ts';
 import { toLoginPolicy, toTokenPolicy } from '../../policies/routes.ts';
 
-function PolicyCard({ heading, children }: { heading: string; children: ReactNode }) {
+function CardSection({ heading, children }: { heading: string; children: ReactNode }) {
   const headingId = useId();
   return (
     <Card variant="outlined" component="section" aria-labelledby={headingId} sx={{ flex: 1, minWidth: 0 }}>
@@ -53,6 +54,51 @@ function Loading() {
   );
 }
 
+interface PolicyCardProps<Policy> {
+  heading: 'Login policy' | 'Token policy';
+  policyId: string | null;
+  /** The policy's query, disabled when the client has none. */
+  policy: UseQueryResult<Policy>;
+  /** What the card says when the client has no such policy. */
+  none: ReactNode;
+  to: (policyId: string) => string;
+  fields: (policy: Policy) => ReactNode;
+}
+
+/** A client's login or token policy: its title linking to its page, then its settings. */
+function PolicyCard<Policy extends { id: string; title?: string | null }>({
+  heading,
+  policyId,
+  policy,
+  none,
+  to,
+  fields,
+}: PolicyCardProps<Policy>) {
+  let body: ReactNode;
+  if (policyId === null) {
+    body = none;
+  } else if (policy.data !== undefined) {
+    body = (
+      <>
+        <PolicyTitleLink title={policyTitle(policy.data)} to={to(policyId)} id={policyId} />
+        {fields(policy.data)}
+      </>
+    );
+  } else if (policy.error !== null) {
+    body = (
+      <ApiErrorAlert
+        error={policy.error}
+        resource={`this ${heading.toLowerCase()}`}
+        forbiddenConsequence={`Its id is ${policyId}; the client’s other details are shown.`}
+        onRetry={() => void policy.refetch()}
+      />
+    );
+  } else {
+    body = <Loading />;
+  }
+  return <CardSection heading={heading}>{body}</CardSection>;
+}
+
 export function LoginPolicyCard({
   policyId,
   clientKindText,
@@ -60,59 +106,31 @@ export function LoginPolicyCard({
   policyId: string | null;
   clientKindText: string;
 }) {
-  const policy = useQuery({ ...loginPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null });
-  let body: ReactNode;
-  if (policyId === null) {
-    body = (
-      <Typography color="text.secondary">
-        None. {clientKindText === 'configuration' ? 'Configuration clients have no login policy.' : ''}
-      </Typography>
-    );
-  } else if (policy.data !== undefined) {
-    body = (
-      <>
-        <PolicyTitleLink title={policyTitle(policy.data)} to={toLoginPolicy({ policyId })} id={policyId} />
-        <LoginPolicyFields policy={policy.data} />
-      </>
-    );
-  } else if (policy.error !== null) {
-    body = (
-      <ApiErrorAlert
-        error={policy.error}
-        resource="this login policy"
-        forbiddenConsequence={`Its id is ${policyId}; the client’s other details are shown.`}
-        onRetry={() => void policy.refetch()}
-      />
-    );
-  } else {
-    body = <Loading />;
-  }
-  return <PolicyCard heading="Login policy">{body}</PolicyCard>;
+  return (
+    <PolicyCard
+      heading="Login policy"
+      policyId={policyId}
+      policy={useQuery({ ...loginPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null })}
+      none={
+        <Typography color="text.secondary">
+          None. {clientKindText === 'configuration' ? 'Configuration clients have no login policy.' : ''}
+        </Typography>
+      }
+      to={(id) => toLoginPolicy({ policyId: id })}
+      fields={(policy) => <LoginPolicyFields policy={policy} />}
+    />
+  );
 }
 
 export function TokenPolicyCard({ policyId }: { policyId: string | null }) {
-  const policy = useQuery({ ...tokenPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null });
-  let body: ReactNode;
-  if (policyId === null) {
-    body = <Typography color="text.secondary">None.</Typography>;
-  } else if (policy.data !== undefined) {
-    body = (
-      <>
-        <PolicyTitleLink title={policyTitle(policy.data)} to={toTokenPolicy({ policyId })} id={policyId} />
-        <TokenPolicyFields policy={policy.data} />
-      </>
-    );
-  } else if (policy.error !== null) {
-    body = (
-      <ApiErrorAlert
-        error={policy.error}
-        resource="this token policy"
-        forbiddenConsequence={`Its id is ${policyId}; the client’s other details are shown.`}
-        onRetry={() => void policy.refetch()}
-      />
-    );
-  } else {
-    body = <Loading />;
-  }
-  return <PolicyCard heading="Token policy">{body}</PolicyCard>;
+  return (
+    <PolicyCard
+      heading="Token policy"
+      policyId={policyId}
+      policy={useQuery({ ...tokenPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null })}
+      none={<Typography color="text.secondary">None.</Typography>}
+      to={(id) => toTokenPolicy({ policyId: id })}
+      fields={(policy) => <TokenPolicyFields policy={policy} />}
+    />
+  );
 }

@@ -28,6 +28,50 @@ interface ConnectFormProps {
 
 const monospaceInput = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
 
+interface VerbatimFieldProps {
+  form: ReturnType<typeof useConnectForm>;
+  field: 'customerId' | 'clientId' | 'scope';
+  label: string;
+  required?: boolean;
+  autoComplete?: string;
+  placeholder?: string;
+  /** Under the field until it has an error to show instead. */
+  hint: string;
+}
+
+/** A field of ids or scopes, typed exactly (monospace, no spelling checks), its error in place of its hint. */
+function VerbatimField({
+  form,
+  field,
+  label,
+  required = false,
+  autoComplete,
+  placeholder,
+  hint,
+}: VerbatimFieldProps) {
+  const error = form.errors[field];
+  return (
+    <TextField
+      name={field}
+      label={label}
+      required={required}
+      fullWidth
+      autoComplete={autoComplete}
+      value={form.values[field]}
+      disabled={form.pending}
+      placeholder={placeholder}
+      error={error !== undefined}
+      helperText={error ?? hint}
+      onChange={(event) => form.setValue(field, event.target.value)}
+      onBlur={() => form.touch(field)}
+      slotProps={{
+        htmlInput: { spellCheck: false, style: monospaceInput },
+        inputLabel: { required: false },
+      }}
+    />
+  );
+}
+
 export function ConnectForm({ recent, switchTo = null, onForget, onConnected }: ConnectFormProps) {
   const [first] = recent;
   const initial = switchTo ?? first;
@@ -82,39 +126,21 @@ export function ConnectForm({ recent, switchTo = null, onForget, onConnected }: 
           onChange={(value) => form.setValue('identityDomain', value)}
           onBlur={() => form.touch('identityDomain')}
         />
-        <TextField
-          name="customerId"
+        <VerbatimField
+          form={form}
+          field="customerId"
           label="Customer ID"
           required
-          fullWidth
           autoComplete="off"
-          value={values.customerId}
-          disabled={pending}
-          error={errors.customerId !== undefined}
-          helperText={errors.customerId ?? 'A UUID, e.g. 01000000-0000-3000-9000-000000000000'}
-          onChange={(event) => form.setValue('customerId', event.target.value)}
-          onBlur={() => form.touch('customerId')}
-          slotProps={{
-            htmlInput: { spellCheck: false, style: monospaceInput },
-            inputLabel: { required: false },
-          }}
+          hint="A UUID, e.g. 01000000-0000-3000-9000-000000000000"
         />
-        <TextField
-          name="clientId"
+        <VerbatimField
+          form={form}
+          field="clientId"
           label="Client ID"
           required
-          fullWidth
           autoComplete="username"
-          value={values.clientId}
-          disabled={pending}
-          error={errors.clientId !== undefined}
-          helperText={errors.clientId ?? 'The configuration client’s ID'}
-          onChange={(event) => form.setValue('clientId', event.target.value)}
-          onBlur={() => form.touch('clientId')}
-          slotProps={{
-            htmlInput: { spellCheck: false, style: monospaceInput },
-            inputLabel: { required: false },
-          }}
+          hint="The configuration client’s ID"
         />
         <SecretField
           autoFocus={switchTo !== null}
@@ -136,23 +162,12 @@ export function ConnectForm({ recent, switchTo = null, onForget, onConnected }: 
           slotProps={{ htmlInput: { maxLength: maximumLabelLength } }}
         />
         <Collapse in={advanced} unmountOnExit>
-          <TextField
-            name="scope"
+          <VerbatimField
+            form={form}
+            field="scope"
             label="Scope"
-            fullWidth
-            value={values.scope}
-            disabled={pending}
             placeholder={defaultScope}
-            error={errors.scope !== undefined}
-            helperText={
-              errors.scope ?? `Leave empty for ${defaultScope} (read access is all the dashboard uses)`
-            }
-            onChange={(event) => form.setValue('scope', event.target.value)}
-            onBlur={() => form.touch('scope')}
-            slotProps={{
-              htmlInput: { spellCheck: false, style: monospaceInput },
-              inputLabel: { required: false },
-            }}
+            hint={`Leave empty for ${defaultScope} (read access is all the dashboard uses)`}
           />
         </Collapse>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', pt: 1 }}>

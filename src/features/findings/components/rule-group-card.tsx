@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
 import { findingKey } from '../../../identity-cloud/findings/finding.ts';
 import { AcceptRiskButton } from '../../../lib/audit/acceptance-actions.tsx';
+import { FindingDetail, WhatToDo } from '../../../lib/components/finding-list.tsx';
 import { monospaceFont } from '../../../lib/components/monospace.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import type { RuleGroup } from '../utils/group-findings.ts';
@@ -33,19 +34,15 @@ export function RuleGroupCard({ group }: { group: RuleGroup }) {
         <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
           {rule.explanation}
         </Typography>
-        <Typography variant="body2" sx={{ mb: 1.5 }}>
-          <Box component="span" sx={{ fontWeight: 600 }}>
-            What to do:
-          </Box>{' '}
-          {rule.recommendation}
-          {rule.reference !== undefined ? ` (${rule.reference})` : ''}{' '}
+        <WhatToDo recommendation={rule.recommendation} reference={rule.reference} sx={{ mb: 1.5 }}>
+          {' '}
           <Box
             component="span"
             sx={{ color: 'text.secondary', fontFamily: monospaceFont, fontSize: '0.8rem' }}
           >
             {rule.id}
           </Box>
-        </Typography>
+        </WhatToDo>
         <Box
           component="ul"
           aria-label={`Matches of “${rule.title}”`}
@@ -71,15 +68,7 @@ export function RuleGroupCard({ group }: { group: RuleGroup }) {
                   {subjectKindLabels[finding.subject.kind]}
                 </Typography>
               ) : null}
-              {finding.detail !== undefined ? (
-                <Typography
-                  component="span"
-                  variant="body2"
-                  sx={{ fontFamily: monospaceFont, overflowWrap: 'anywhere', minWidth: 0 }}
-                >
-                  {finding.detail}
-                </Typography>
-              ) : null}
+              <FindingDetail detail={finding.detail} component="span" sx={{ minWidth: 0 }} />
               <Box component="span" sx={{ ml: 'auto' }}>
                 <AcceptRiskButton finding={finding} />
               </Box>
