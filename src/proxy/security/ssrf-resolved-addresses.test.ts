@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProxyApp, type ProxyApp, type ProxyOptions } from '../create-proxy-app.ts';
 import { fetchUpstream } from '../upstream-fetch.ts';
-import { anyCustomerId, closedAfterEachTest } from '../../test-support/node/proxy-under-test.ts';
+import {
+  anyCustomerId,
+  closedAfterEachTest,
+  sessionPostRequest,
+} from '../../test-support/node/proxy-under-test.ts';
 import { unusedLoopbackPort } from '../../test-support/node/loopback-port.ts';
 import { countSocketConnects } from '../../test-support/node/security-probes.ts';
 
@@ -49,16 +53,7 @@ function proxyWith(options: ProxyOptions = {}): ProxyApp {
 
 async function connectForm(proxy: ProxyApp, identityDomain: string) {
   const response = await proxy.fetch(
-    new Request('http://127.0.0.1:5173/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        identityDomain,
-        customerId: anyCustomerId,
-        clientId: 'id',
-        clientSecret: 'secret',
-      }),
-    }),
+    sessionPostRequest({ identityDomain, customerId: anyCustomerId, clientId: 'id', clientSecret: 'secret' }),
   );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }

@@ -148,6 +148,15 @@ export async function connectTo(
   return cookie;
 }
 
+/** POST /api/session of `body` as the browser sends it, for a proxy app called in-process (`proxy.fetch`). */
+export function sessionPostRequest(body: Record<string, unknown>): Request {
+  return new Request('http://127.0.0.1:5173/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 /** Connects with the sandbox's credentials and returns the cookie. */
 export async function connect(
   proxy: ProxyUnderTest,
