@@ -61,7 +61,7 @@ export function storeReport(result: StoreResult): string {
       ],
       sizeRows,
     ),
-    `"Recording": \`recordNow\` after the done line (summary and findings, the snapshot's redaction, hashing, one transaction); CPU: this process's user + system time meanwhile, which depends less on the machine's load; longest event-loop block: how long a timer or a socket waited at worst meanwhile. Baseline, measured in the same run on the same content: building and serialising the snapshot file as \`npm run export\` does (${result.engines.map((row) => `${row.engine} run ${formatMs(row.exportFileMs)}`).join(', ')}).`,
+    `"Recording": from the done line to the snapshot committed, the lines having been handed over as they streamed, in bursts of 16 (what remains: findings, assembly, the check of the versions stored ahead, one transaction); CPU: this process's user + system time meanwhile, which depends less on the machine's load; longest event-loop block: how long a timer or a socket waited at worst meanwhile. Baseline, measured in the same run on the same content: building and serialising the snapshot file as \`npm run export\` does (${result.engines.map((row) => `${row.engine} run ${formatMs(row.exportFileMs)}`).join(', ')}).`,
     ...historyPageLines(result),
     ...(result.postgresServer === undefined ? [] : [`PostgreSQL: ${result.postgresServer}.`]),
     ...result.skipped,
