@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { connectionShell } from '../../../identity-cloud/page-shells.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { toClients } from '../../clients/routes.ts';
@@ -33,16 +34,12 @@ export function ConnectPage() {
   const ended = useSessionEndedNotice();
 
   return (
-    <Stack spacing={3} sx={{ maxWidth: 760 }}>
+    <Stack spacing={3} sx={{ maxWidth: connectionShell.maxWidth ?? undefined }}>
       <Box>
         <Typography variant="h1" gutterBottom>
-          Connection
+          {connectionShell.heading}
         </Typography>
-        <Typography color="text.secondary">
-          Connect with a configuration client of your Identity Cloud customer. The dashboard only reads; the
-          secret goes to the dashboard’s own server, which exchanges it for a token and never hands either to
-          the browser.
-        </Typography>
+        <Typography color="text.secondary">{connectionShell.lead}</Typography>
       </Box>
 
       {disconnected ? (
