@@ -124,7 +124,8 @@ function lcpElement(result: LighthouseResult): string | null {
   for (const item of details.items) {
     if (item.type !== 'table') continue;
     const node = item.items[0]?.node;
-    if (typeof node === 'object' && 'selector' in node) return String(node.selector).split(' > ').at(-1) ?? null;
+    if (typeof node === 'object' && 'selector' in node)
+      return String(node.selector).split(' > ').at(-1) ?? null;
   }
   return null;
 }
@@ -162,9 +163,7 @@ async function audit(url: string, port: number, preset: LighthousePreset): Promi
 
 /** The run whose performance score is the median (the lower middle one for an even count); failed runs last. */
 function medianRun(runs: readonly LighthouseResult[]): LighthouseResult {
-  const ranked = [...runs].sort(
-    (a, b) => (score(a, 'performance') ?? -1) - (score(b, 'performance') ?? -1),
-  );
+  const ranked = [...runs].sort((a, b) => (score(a, 'performance') ?? -1) - (score(b, 'performance') ?? -1));
   const scored = ranked.filter((run) => score(run, 'performance') !== null);
   const pool = scored.length > 0 ? scored : ranked;
   const chosen = pool[Math.floor((pool.length - 1) / 2)];

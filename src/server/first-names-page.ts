@@ -46,8 +46,8 @@ const style =
 #first-paint a:hover{text-decoration:underline}
 #first-paint .fp-id{font-family:monospace;font-size:.8125rem}
 `
-  .trim()
-  .replace(/\n\s*/g, '');
+    .trim()
+    .replace(/\n\s*/g, '');
 
 function clientPath(id: string): string {
   return `/clients/${encodeURIComponent(id)}`;

@@ -29,7 +29,8 @@ describe('withPageShell', () => {
   });
 
   it('writes the tenant’s words as text, whatever they hold, and expands no replacement pattern', () => {
-    const html = withPageShell(index, overviewShell, `Customer <img src=x onerror=alert(1)> $& $' on "x". `) ?? '';
+    const html =
+      withPageShell(index, overviewShell, `Customer <img src=x onerror=alert(1)> $& $' on "x". `) ?? '';
     expect(html).not.toContain('<img');
     expect(html).toContain(
       '<p class="fp-lead">Customer &lt;img src=x onerror=alert(1)&gt; $&amp; $&#39; on &quot;x&quot;. Loading the inventory…</p>',
