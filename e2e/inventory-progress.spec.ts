@@ -267,7 +267,7 @@ for (const viewport of [
 ]) {
   test(`the first lines the HTML draws are where the app draws them, at ${viewport.width} px`, async ({
     browser,
-  }) => {
+  }, testInfo) => {
     const still = await browser.newContext({ javaScriptEnabled: false, viewport });
     const app = await browser.newContext({ viewport });
     // The inventory held back: the app's first render of the page, before any data.
@@ -277,6 +277,11 @@ for (const viewport of [
         const html = await still.newPage();
         await html.goto(`${stack.baseURL}${path}`);
         const drawn = await html.evaluate<unknown>(shellLines);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await html.emulateMedia({ colorScheme });
+          const name = path === '/' ? 'overview' : path.slice(1);
+          await saveScreenshot(html, testInfo, `${name}-from-html-${viewport.width}-${colorScheme}`);
+        }
         const page = await app.newPage();
         await page.goto(`${stack.baseURL}${path}`);
         await expect(page.locator('#root main h1')).toBeVisible({ timeout: 20_000 });
