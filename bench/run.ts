@@ -75,6 +75,8 @@ async function runBench(options: BenchOptions): Promise<BenchResults> {
         tenantCap: 16,
         appDir: app.dir,
         presets: ['desktop', 'mobile'],
+        runs: options.runs,
+        reportDir: process.env.LIGHTHOUSE_REPORT_DIR,
         log,
       });
     }

@@ -205,11 +205,16 @@ const layoutPages = [
     anchor: `() => [...document.querySelectorAll('p')].find((p) => /^\\d[\\d,]* findings? in /.test(p.textContent ?? ''))`,
   },
   { path: '/connect', anchor: `() => document.querySelector('h1')` },
+  // The search and filters, at the top of the table's card: nothing above them comes or goes (the alerts are
+  // below the table).
+  { path: '/clients', anchor: `() => document.querySelector('[role="search"]')` },
 ];
 
-test('the overview, the findings and the connect page do not move while the inventory streams in', async ({
+test('the overview, the findings, the connect and the clients page do not move while the inventory streams in', async ({
   page,
 }) => {
+  // Four pages, each streamed to the end, on a busy machine.
+  test.setTimeout(120_000);
   const anchors = layoutPages.map(({ path, anchor }) => `${JSON.stringify(path)}: ${anchor}`).join(', ');
   await page.addInitScript(`window.__anchors = { ${anchors} }; ${recordLayout}`);
   const shifts: string[] = [];
@@ -234,3 +239,62 @@ test('the overview, the findings and the connect page do not move while the inve
   }
   console.log(`Layout shift while loading: ${shifts.join(', ')}`);
 });
+
+// What the server's picture of a page's first lines (page-shell.ts) and the app's first render draw: the heading,
+// the sentence under it and the status line, by their text and their box.
+const shellLines = `(() => {
+  const box = (element) => {
+    if (!element) return null;
+    const rect = element.getBoundingClientRect();
+    return { text: element.textContent, x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  };
+  const shell = document.querySelector('#first-paint');
+  if (shell && getComputedStyle(shell).display !== 'none') {
+    return [box(shell.querySelector('h1')), box(shell.querySelector('.fp-lead')), box(shell.querySelector('.fp-loading'))];
+  }
+  const main = document.querySelector('#root main');
+  const h1 = main && main.querySelector('h1');
+  if (!h1) return null;
+  const status = [...main.querySelectorAll('p, span')].find((element) =>
+    /^(Loading the client list…|Checking details…)$/.test(element.textContent ?? ''),
+  );
+  return [box(h1), box(h1.nextElementSibling), box(status ?? null)];
+})()`;
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test(`the first lines the HTML draws are where the app draws them, at ${viewport.width} px`, async ({
+    browser,
+  }, testInfo) => {
+    const still = await browser.newContext({ javaScriptEnabled: false, viewport });
+    const app = await browser.newContext({ viewport });
+    // The inventory held back: the app's first render of the page, before any data.
+    await app.route('**/api/inventory*', () => new Promise(() => undefined));
+    try {
+      for (const path of ['/', '/findings', '/connect']) {
+        const html = await still.newPage();
+        await html.goto(`${stack.baseURL}${path}`);
+        const drawn = await html.evaluate<unknown>(shellLines);
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await html.emulateMedia({ colorScheme });
+          const name = path === '/' ? 'overview' : path.slice(1);
+          await saveScreenshot(html, testInfo, `${name}-from-html-${viewport.width}-${colorScheme}`);
+        }
+        const page = await app.newPage();
+        await page.goto(`${stack.baseURL}${path}`);
+        await expect(page.locator('#root main h1')).toBeVisible({ timeout: 20_000 });
+        await expect(page.locator('#first-paint')).toBeHidden();
+        const rendered = await page.evaluate<unknown>(shellLines);
+        expect(drawn, `${path}: the picture has its lines`).not.toBeNull();
+        expect(rendered, `${path} at ${viewport.width} px`).toEqual(drawn);
+        await html.close();
+        await page.close();
+      }
+    } finally {
+      await still.close();
+      await app.close();
+    }
+  });
+}

@@ -17,6 +17,7 @@ import { problem, problemResponse } from './problem.ts';
 import { crossOriginProblem, fetchSiteGuard, hostGuard, originGuard, pathGuard } from './request-guards.ts';
 import { requestLog } from './request-log.ts';
 import { mountSessionRoutes } from './session-routes.ts';
+import { peekRequestSession } from './session-resolution.ts';
 
 export type { ProxyOptions, DefaultConnection } from './proxy-options.ts';
 export type { HistoryPort, FinishedInventory, HistoryTenant, HistoryStatus } from './history-port.ts';
@@ -31,6 +32,11 @@ export interface ProxyApp {
    * is not read within the deadline): for a server that writes them into the page.
    */
   firstNames(c: Context, request: FirstNamesRequest): Promise<FirstNames | null>;
+  /**
+   * The tenant of the session a page request acts for (null without one), only looked at: for a server that
+   * writes the page's first lines into its HTML.
+   */
+  tenantOf(c: Context): { identityDomain: string; customerId: string } | null;
   /** Sessions held right now (for tests and diagnostics). */
   sessionCount(): number;
   /** Forgets every session and stops their upstream work. */
@@ -84,6 +90,12 @@ export function createProxyApp(options: ProxyOptions = {}): ProxyApp {
     app,
     // Any Hono context: only the request, its cookie and its socket are read.
     firstNames: (c, request) => readFirstNames(c as Context<ProxyEnv>, runtime, request),
+    tenantOf: (c) => {
+      const session = peekRequestSession(c as Context<ProxyEnv>, runtime);
+      if (session === null) return null;
+      const { identityDomain, customerId } = session.connection;
+      return { identityDomain, customerId };
+    },
     sessionCount: () => runtime.sessions.size,
     close: () => {
       runtime.close();

@@ -5,6 +5,7 @@
 // Until then it lies over the app's loading state, below the app bar; after, it is `display: none`, so screen
 // readers get the names once, from one place at a time.
 import { escapeHtml } from '../auth/auth-pages.ts';
+import { shellBar, shellBaseStyle, withAfterRoot } from './page-shell.ts';
 import { firstNamesColumns, firstNamesElementId, type FirstNames } from '../identity-cloud/first-names.ts';
 
 /** JSON that cannot end its script element or open a comment, whatever the names hold. */
@@ -17,39 +18,20 @@ export function inertJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-// The app's layout at the moment it takes over (src/app/layout/app-layout.tsx, clients-page.tsx and
-// clients-grid-preview.tsx, before the list has arrived), measured in Chromium: the app bar (56 px, 64 px from
-// 600 px wide, 48 px on a phone held sideways), the container's padding (16 / 24 px) and top 24 px, the heading
-// and the count's line (the Refresh button wraps below them under 377 px), the progress bar and its line, the
-// card (16 px padding) with the search and filters (one 40 px line from 1,110 px wide, more below: the heights
-// are the app's at each width), then the table: a 52 px toolbar, a 56 px header, 52 px rows, the grid's column
-// widths. Colours of the light and dark schemes.
-const style = `
-#first-paint{position:absolute;inset:0 0 auto 0;min-height:100vh;z-index:1000;margin:0;
-  font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:16px;line-height:1.5;
-  --fp-bg:#f6f8fb;--fp-paper:#fff;--fp-text:rgba(0,0,0,.87);--fp-line:rgba(0,0,0,.12);--fp-grid-line:#e0e0e0;
-  --fp-link:#0b5cad;--fp-bar:#0b5cad;--fp-skeleton:rgba(0,0,0,.11);--fp-text-2:rgba(0,0,0,.6);
-  background:var(--fp-bg);color:var(--fp-text)}
-@media (prefers-color-scheme:dark){#first-paint{--fp-bg:#121212;--fp-paper:#121212;--fp-text:#fff;
-  --fp-line:rgba(255,255,255,.12);--fp-grid-line:#515151;--fp-link:#7ab8ff;--fp-bar:#121212;--fp-skeleton:rgba(255,255,255,.13);--fp-text-2:rgba(255,255,255,.7)}}
-#first-paint *,#first-paint *::before,#first-paint *::after{box-sizing:border-box}
-body:has(#root main h1, #root main [role="alert"]) #first-paint{display:none}
-#first-paint .fp-bar{height:56px;background:var(--fp-bar)}
-@media (min-width:0px) and (orientation:landscape){#first-paint .fp-bar{height:48px}}
-@media (min-width:600px){#first-paint .fp-bar{height:64px}}
-#first-paint .fp-main{max-width:1536px;margin:0 auto;box-sizing:border-box;padding:24px 16px}
-@media (min-width:600px){#first-paint .fp-main{padding:24px}}
-#first-paint h1{margin:0 0 9.8px;font-size:1.75rem;font-weight:600;line-height:1.167}
+// The app's layout at the moment it takes over (clients-page.tsx and clients-grid-preview.tsx, before the list
+// has arrived), measured in Chromium, below the app bar and in the container the shell's base style draws
+// (page-shell.ts): the heading and the count's line (the Refresh button wraps below them under 377 px), the
+// progress bar and its line, the card (16 px padding) with the search and filters (one 40 px line from 1,110 px
+// wide, more below: the heights are the app's at each width), then the table: a 52 px toolbar, a 56 px header,
+// 52 px rows, the grid's column widths.
+const style =
+  shellBaseStyle +
+  `
 #first-paint .fp-count{width:220px;height:24px;display:flex;align-items:center}
 #first-paint .fp-count::before{content:"";display:block;width:100%;height:14.4px;border-radius:4px;background:var(--fp-skeleton)}
 #first-paint .fp-head{height:66.5px}
 @media (max-width:376.98px){#first-paint .fp-head{height:119px}}
-#first-paint .fp-progress{margin-top:16px;height:4px;position:relative;overflow:hidden}
-#first-paint .fp-progress::before{content:"";position:absolute;inset:0;background:var(--fp-link);opacity:.24}
-#first-paint .fp-progress::after{content:"";position:absolute;inset:0;width:40%;background:var(--fp-link);animation:fp-sweep 1.6s ease-in-out infinite}
-@media (prefers-reduced-motion:reduce){#first-paint .fp-progress::after{animation:none;width:100%;opacity:.5}}
-@keyframes fp-sweep{from{transform:translateX(-100%)}to{transform:translateX(250%)}}
-#first-paint .fp-loading{margin:4px 0 0;font-size:.875rem;line-height:1.43;color:var(--fp-text-2)}
+#first-paint .fp-progress{margin-top:16px}
 #first-paint .fp-card{margin-top:16px;padding:16px;border:1px solid var(--fp-line);border-radius:8px;background:var(--fp-paper)}
 #first-paint .fp-filters{height:189.5px}
 @media (min-width:501px){#first-paint .fp-filters{height:150.75px}}
@@ -64,8 +46,8 @@ body:has(#root main h1, #root main [role="alert"]) #first-paint{display:none}
 #first-paint a:hover{text-decoration:underline}
 #first-paint .fp-id{font-family:monospace;font-size:.8125rem}
 `
-  .trim()
-  .replace(/\n\s*/g, '');
+    .trim()
+    .replace(/\n\s*/g, '');
 
 function clientPath(id: string): string {
   return `/clients/${encodeURIComponent(id)}`;
@@ -86,7 +68,7 @@ function stillPicture(names: FirstNames): string {
     .join('');
   return (
     '<div id="first-paint">' +
-    '<div class="fp-bar" aria-hidden="true"></div>' +
+    shellBar +
     '<div class="fp-main"><div class="fp-head"><h1>Clients</h1><div class="fp-count" aria-hidden="true"></div></div>' +
     '<div class="fp-progress" aria-hidden="true"></div><p class="fp-loading">Loading the client list…</p>' +
     '<div class="fp-card"><div class="fp-filters"></div><div class="fp-grid" aria-busy="true">' +
@@ -102,11 +84,6 @@ function stillPicture(names: FirstNames): string {
  * does not have the shape this relies on (then the plain file is served).
  */
 export function withFirstNames(indexHtml: string, names: FirstNames): string | null {
-  const root = '<div id="root"></div>';
-  if (!indexHtml.includes('</head>') || !indexHtml.includes(root)) return null;
-  // Replacer functions: a replacement string would read `$&` or `$'` in a client's name as a pattern.
   const carried = `<script type="application/json" id="${firstNamesElementId}">${inertJson(names)}</script>`;
-  return indexHtml
-    .replace('</head>', () => `<style>${style}</style></head>`)
-    .replace(root, () => `${root}${stillPicture(names)}${carried}`);
+  return withAfterRoot(indexHtml, style, `${stillPicture(names)}${carried}`);
 }

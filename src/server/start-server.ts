@@ -223,6 +223,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         firstNamesTimeoutMs === 0
           ? undefined
           : (c) => proxy.firstNames(c, { timeoutMs: firstNamesTimeoutMs }),
+      tenantOf: (c) => proxy.tenantOf(c),
     });
   }
   app.notFound((c) => c.text('Not found', 404));

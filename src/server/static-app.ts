@@ -10,6 +10,32 @@ import type { Context, Hono } from 'hono';
 import type { FirstNames } from '../identity-cloud/first-names.ts';
 import { isCompressibleType } from './compression.ts';
 import { withFirstNames } from './first-names-page.ts';
+import { withPageShell } from './page-shell.ts';
+import {
+  connectionShell,
+  findingsShell,
+  overviewShell,
+  overviewTenantWords,
+  type PageShellText,
+} from '../identity-cloud/page-shells.ts';
+
+export interface ShellTenant {
+  identityDomain: string;
+  customerId: string;
+}
+
+/** The pages whose HTML carries a picture of their first lines (page-shell.ts), and what it says. */
+const shellPages: readonly {
+  path: string;
+  shell: PageShellText;
+  /** Drawn only for a session with a connection (the app sends the others to /connect). */
+  needsTenant: boolean;
+  leadPrefix?: (tenant: ShellTenant) => string;
+}[] = [
+  { path: '/', shell: overviewShell, needsTenant: true, leadPrefix: overviewTenantWords },
+  { path: '/findings', shell: findingsShell, needsTenant: true },
+  { path: '/connect', shell: connectionShell, needsTenant: false },
+];
 
 export const immutableCacheControl = 'public, max-age=31536000, immutable';
 
@@ -28,6 +54,8 @@ function varyByEncoding(c: Context): void {
 export interface StaticAppOptions {
   /** The first page of names of the session a request acts for (null: none, or not read in time). */
   firstNames?: ((c: Context) => Promise<FirstNames | null>) | undefined;
+  /** The tenant of the session a request acts for (null: no connection): pages that need one draw a shell. */
+  tenantOf?: ((c: Context) => ShellTenant | null) | undefined;
 }
 
 function acceptsHtml(c: Context): boolean {
@@ -72,6 +100,37 @@ export function mountStaticApp(
       }
       c.header('Cache-Control', 'no-store');
       c.header('Vary', 'Cookie', { append: true });
+      return c.html(page);
+    });
+  }
+
+  // The pages with a shell: the plain index.html with the picture of their first lines. Those that depend on the
+  // session (its tenant's name, or only whether it has one) are personal: never cached, and keyed on the cookie.
+  const { tenantOf } = options;
+  for (const { path, shell, needsTenant, leadPrefix } of shellPages) {
+    if (needsTenant && tenantOf === undefined) continue;
+    app.get(path, async (c, next) => {
+      if (!acceptsHtml(c) || !existsSync(indexPath)) {
+        await next();
+        return;
+      }
+      const tenant = needsTenant ? (tenantOf?.(c) ?? null) : null;
+      if (needsTenant && tenant === null) {
+        await next();
+        return;
+      }
+      const prefix = tenant === null || leadPrefix === undefined ? '' : leadPrefix(tenant);
+      const page = withPageShell(await readFile(indexPath, 'utf8'), shell, prefix);
+      if (page === null) {
+        await next();
+        return;
+      }
+      if (needsTenant) {
+        c.header('Cache-Control', 'no-store');
+        c.header('Vary', 'Cookie', { append: true });
+      } else {
+        c.header('Cache-Control', 'no-cache');
+      }
       return c.html(page);
     });
   }

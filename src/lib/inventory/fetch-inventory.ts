@@ -19,6 +19,20 @@ export function inventoryPublishIntervalMs(total: number | null): number {
   return Math.min(1000, Math.max(100, Math.round((total ?? 0) / 10)));
 }
 
+/**
+ * The longest the fold works before letting the browser paint and answer input: a burst of lines (the network
+ * delivers them in chunks, more at once on a busy machine) would otherwise be folded in one long task that
+ * blocks the page for as long as the burst takes.
+ */
+export const foldSliceMs = 30;
+
+/** A macrotask boundary: pending input, rendering and timers run before the fold goes on. */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Seeds each detail query from the stream, so opening a client or a policy needs no request. */
 function createDetailSeeder(queryClient: QueryClient) {
   let pending: InventoryLine[] = [];
@@ -81,8 +95,13 @@ export async function foldInventoryResponse(
     });
   };
 
+  let sliceStart = performance.now();
   try {
     for await (const read of readInventoryLines(readNdjsonLines(response.body))) {
+      if (performance.now() - sliceStart > foldSliceMs) {
+        await yieldToBrowser();
+        sliceStart = performance.now();
+      }
       // Tolerant: a line of a kind this app does not know yet (or a malformed one) is skipped, not fatal.
       if (!read.ok) {
         console.warn(malformedLineMessage(read));

@@ -111,13 +111,9 @@ export function ClientsPage() {
         </Button>
       </Box>
 
-      {reading ? <InventoryProgressBar progress={snapshot?.complete === true ? null : progress} /> : null}
-
-      <InventoryAlerts
-        snapshot={snapshot}
-        error={inventory.error}
-        isFetching={inventory.isFetching}
-        onRefresh={refresh}
+      <InventoryProgressBar
+        reading={reading}
+        progress={reading && snapshot?.complete === true ? null : progress}
       />
 
       {snapshot === undefined && inventory.error !== null ? null : (
@@ -162,6 +158,15 @@ export function ClientsPage() {
           </Stack>
         </Paper>
       )}
+
+      {/* Below the table: an alert that appears while or after the details stream (a missing policy, failed
+          clients) would otherwise push the whole table down. */}
+      <InventoryAlerts
+        snapshot={snapshot}
+        error={inventory.error}
+        isFetching={inventory.isFetching}
+        onRefresh={refresh}
+      />
     </Stack>
   );
 }

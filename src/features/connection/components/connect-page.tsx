@@ -7,6 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { connectionShell } from '../../../identity-cloud/page-shells.ts';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
 import { ErrorBoundary } from '../../../lib/components/error-boundary.tsx';
 import { PageHeading } from '../../../lib/components/page-heading.tsx';
@@ -34,12 +35,8 @@ export function ConnectPage() {
   const ended = useSessionEndedNotice();
 
   return (
-    <Stack spacing={3} sx={{ maxWidth: 760 }}>
-      <PageHeading title="Connection">
-        Connect with a configuration client of your Identity Cloud customer. The dashboard only reads; the
-        secret goes to the dashboard’s own server, which exchanges it for a token and never hands either to
-        the browser.
-      </PageHeading>
+    <Stack spacing={3} sx={{ maxWidth: connectionShell.maxWidth ?? undefined }}>
+      <PageHeading title={connectionShell.heading}>{connectionShell.lead}</PageHeading>
 
       {disconnected ? (
         <Alert severity="success" onClose={() => setDisconnected(false)}>

@@ -10,6 +10,7 @@ import type { Severity } from '../../../identity-cloud/findings/finding.ts';
 import { severities, severityLabels } from '../../../identity-cloud/findings/finding.ts';
 import type { FindingsLimitation } from '../../../identity-cloud/findings/evaluate-inventory.ts';
 import { ruleCatalogue } from '../../../identity-cloud/findings/rule-catalogue.ts';
+import { findingsShell } from '../../../identity-cloud/page-shells.ts';
 import { freshClientCount } from '../../../identity-cloud/inventory.ts';
 import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { CountFilter } from '../../../lib/components/count-filter.tsx';
@@ -59,7 +60,7 @@ function checkingText(
   if (streaming) {
     return total !== null && detailed !== null
       ? `Checking details: ${formatCount(detailed)} of ${formatCount(total)} clients…`
-      : 'Checking details…';
+      : (findingsShell.status ?? '');
   }
   return checked === null ? '' : `${pluralize(checked, 'client')} checked.`;
 }
@@ -117,10 +118,7 @@ export function FindingsPage() {
 
   return (
     <Stack spacing={3}>
-      <PageHeading title="Findings">
-        What looks risky or unused in this tenant’s clients and policies, worst first. Each rule says why it
-        matters and what to do.
-      </PageHeading>
+      <PageHeading title={findingsShell.heading}>{findingsShell.lead}</PageHeading>
 
       <StreamStatusLine
         active={streaming}

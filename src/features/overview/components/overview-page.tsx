@@ -14,6 +14,7 @@ import { kindColors } from '../../../lib/components/client-kind-chip.tsx';
 import { severityColors } from '../../../lib/components/severity-chip.tsx';
 import { formatCount, pluralize } from '../../../lib/format/format.ts';
 import { InventoryErrorAlert } from '../../../lib/inventory/inventory-error-alert.tsx';
+import { overviewShell, overviewTenantWords } from '../../../identity-cloud/page-shells.ts';
 import { StreamStatusLine } from '../../../lib/inventory/stream-status-line.tsx';
 import { useInventoryFindings } from '../../../lib/inventory/use-inventory-findings.ts';
 import type { PolicyTab } from '../../policies/routes.ts';
@@ -43,7 +44,7 @@ const pendingPolicyBars = 5;
 
 /** How far the inventory is, in one short line (see StreamStatusLine). */
 function statusText(streaming: boolean, counts: { total: number | null; detailed: number } | null): string {
-  if (counts?.total == null) return streaming ? 'Loading the client list…' : '';
+  if (counts?.total == null) return streaming ? (overviewShell.status ?? '') : '';
   const of = `${formatCount(counts.detailed)} of ${formatCount(counts.total)} clients`;
   return streaming ? `Reading details: ${of}…` : `Details of ${of} read.`;
 }
@@ -161,11 +162,11 @@ export function OverviewPage() {
 
   return (
     <Stack spacing={3}>
-      <PageHeading title="Overview">
-        {session.data ? `Customer ${session.data.customerId} on ${session.data.identityDomain}. ` : ''}
+      <PageHeading title={overviewShell.heading}>
+        {session.data ? overviewTenantWords(session.data) : ''}
         {counts?.total != null
           ? `${pluralize(counts.total, 'client')}, ${pluralize(findingsTotal, 'finding')}${soFar}.`
-          : 'Loading the inventory…'}
+          : overviewShell.lead}
       </PageHeading>
 
       <StreamStatusLine

@@ -1,0 +1,78 @@
+// The HTML of the pages with a shell over real HTTP: the server's default connection (an embedded sandbox) is the
+// session, the built app is a stand-in index.html.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from './start-server.ts';
+
+const indexHtml =
+  '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Client Inventory</title></head>' +
+  '<body><div id="root"></div><script type="module" src="/assets/index-3f9a1c.js"></script></body></html>';
+
+let staticDir = '';
+beforeAll(() => {
+  staticDir = mkdtempSync(join(tmpdir(), 'idc-page-shell-'));
+  writeFileSync(join(staticDir, 'index.html'), indexHtml);
+});
+afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
+
+const servers: RunningServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+async function start(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
+  const server = await startServer({ staticDir, ...options, proxy: { log: () => {}, ...options.proxy } });
+  servers.push(server);
+  return server;
+}
+
+function getPage(server: RunningServer, path: string, headers: Record<string, string> = {}) {
+  return fetch(new URL(path, server.url), {
+    headers: { accept: 'text/html,application/xhtml+xml', ...headers },
+  });
+}
+
+function heading(html: string): string | null {
+  return /<div id="first-paint">.*?<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? null;
+}
+
+describe('the HTML of the pages with a shell', () => {
+  it('names the session’s tenant on the overview, personal and uncached, with no secret', async () => {
+    const server = await start({ embeddedSandbox: { clients: 10 } });
+    const sandbox = server.sandbox;
+    if (sandbox === null) throw new Error('no sandbox');
+    const response = await getPage(server, '/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('vary')).toMatch(/\bCookie\b/);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await response.text();
+    expect(heading(html)).toBe('Overview');
+    expect(html).toContain(
+      `<p class="fp-lead">Customer ${sandbox.customerId} on ${sandbox.identityDomain}. Loading the inventory…</p>`,
+    );
+    for (const secret of [sandbox.clientSecret, ...sandbox.issuedAccessTokens()])
+      expect(html).not.toContain(secret);
+    expect(html).toContain('<script type="module" src="/assets/index-3f9a1c.js"></script>');
+
+    const findings = await getPage(server, '/findings?severity=high');
+    const findingsHtml = await findings.text();
+    expect(heading(findingsHtml)).toBe('Findings');
+    expect(findingsHtml).toContain('<p class="fp-loading">Checking details…</p>');
+  });
+
+  it('draws the connect page for anyone, and the others only for a session with a connection', async () => {
+    const server = await start({ embeddedSandbox: false });
+    const connect = await getPage(server, '/connect');
+    expect(heading(await connect.text())).toBe('Connection');
+    expect(connect.headers.get('cache-control')).toBe('no-cache');
+    for (const path of ['/', '/findings']) {
+      const plain = await getPage(server, path);
+      expect(await plain.text(), path).toBe(indexHtml);
+    }
+    const json = await fetch(new URL('/connect', server.url), { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(404);
+  });
+});
