@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { emptyInventory, type Inventory } from '../src/identity-cloud/inventory.ts';
 import { seedTenant } from '../src/sandbox/seed-tenant.ts';
 import { createStoreHistory } from '../src/server/history/store-history.ts';
 import { StoreService } from '../src/store/store-service.ts';
@@ -15,6 +14,7 @@ import { startBenchServer } from './bench-server.ts';
 import { launchChromium } from './chromium.ts';
 import { waitInPage } from './page-probe.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
+import { inventoryOf } from './seeded-inventory.ts';
 import { median, round } from './stats.ts';
 
 /** The target: the History page with 365 snapshots painted within 500 ms. */
@@ -129,19 +129,6 @@ async function measureOnce(browser: Browser, url: string, points: number): Promi
   } finally {
     await context.close();
   }
-}
-
-function inventoryOf(data: ReturnType<typeof seedTenant>): Inventory {
-  const inventory = emptyInventory();
-  inventory.summaries = data.clients.map((client) => ({ id: client.id, name: client.name }));
-  inventory.total = data.clients.length;
-  for (const client of data.clients) inventory.clientsById.set(client.id, structuredClone(client));
-  for (const policy of data.loginPolicies)
-    inventory.loginPoliciesById.set(policy.id, structuredClone(policy));
-  for (const policy of data.tokenPolicies)
-    inventory.tokenPoliciesById.set(policy.id, structuredClone(policy));
-  inventory.done = { clients: data.clients.length, failed: 0, ms: 0 };
-  return inventory;
 }
 
 /** Daily snapshots of the tenant up to today, a client renamed every third day, recorded as the server records. */

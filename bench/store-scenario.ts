@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { emptyInventory, type Inventory } from '../src/identity-cloud/inventory.ts';
-import type { InventoryLine } from '../src/identity-cloud/inventory-stream.ts';
 import { createSnapshot, toJsonExport } from '../src/identity-cloud/snapshot.ts';
+import type { Inventory } from '../src/identity-cloud/inventory.ts';
 import { seedTenant } from '../src/sandbox/seed-tenant.ts';
 import { createStoreHistory } from '../src/server/history/store-history.ts';
 import { tenantKey } from '../src/store/tenant-key.ts';
@@ -21,6 +20,7 @@ import { StoreService } from '../src/store/store-service.ts';
 import type { Store } from '../src/store/store.ts';
 import type { HistoryPageResult } from './history-page-scenario.ts';
 import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from './postgres-cluster.ts';
+import { inventoryOf, linesOf } from './seeded-inventory.ts';
 import { median } from './stats.ts';
 
 /** One recording: wall time, this process's CPU time meanwhile, and the longest the event loop was held. */
@@ -77,40 +77,6 @@ const tenant = {
   identityDomain: 'https://bench.example',
   customerId: '01000000-0000-3000-9000-0000000000be',
 };
-
-/** The proxy's lines for a tenant: each read parses fresh objects, so each call copies every item. */
-function linesOf(data: ReturnType<typeof seedTenant>): InventoryLine[] {
-  return [
-    {
-      kind: 'list',
-      total: data.clients.length,
-      clients: data.clients.map((client) => ({ id: client.id, name: client.name })),
-    },
-    ...data.clients.map((client) => ({ kind: 'client' as const, client: structuredClone(client) })),
-    ...data.loginPolicies.map((policy) => ({
-      kind: 'loginPolicy' as const,
-      policy: structuredClone(policy),
-    })),
-    ...data.tokenPolicies.map((policy) => ({
-      kind: 'tokenPolicy' as const,
-      policy: structuredClone(policy),
-    })),
-    { kind: 'done', clients: data.clients.length, failed: 0, ms: 0 },
-  ];
-}
-
-function inventoryOf(data: ReturnType<typeof seedTenant>): Inventory {
-  const inventory = emptyInventory();
-  inventory.summaries = data.clients.map((client) => ({ id: client.id, name: client.name }));
-  inventory.total = data.clients.length;
-  for (const client of data.clients) inventory.clientsById.set(client.id, structuredClone(client));
-  for (const policy of data.loginPolicies)
-    inventory.loginPoliciesById.set(policy.id, structuredClone(policy));
-  for (const policy of data.tokenPolicies)
-    inventory.tokenPoliciesById.set(policy.id, structuredClone(policy));
-  inventory.done = { clients: data.clients.length, failed: 0, ms: 0 };
-  return inventory;
-}
 
 async function storeBytes(store: Store): Promise<number> {
   if (store.engine === 'sqlite') {

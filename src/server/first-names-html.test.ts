@@ -1,41 +1,13 @@
 // The HTML of /clients over real HTTP: the server's default connection (an embedded sandbox) is the session, the
 // built app is a stand-in index.html. What a browser is sent, byte for byte: the names, escaped, and no secret.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientDisplayName } from '../identity-cloud/client-model.ts';
 import { firstNamesPageSize, firstNamesSchema } from '../identity-cloud/first-names.ts';
-import { startServer, type RunningServer } from './start-server.ts';
+import { htmlServersForEachTest, standInIndexHtml } from '../test-support/node/html-server-under-test.ts';
 
-const indexHtml =
-  '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Client Inventory</title></head>' +
-  '<body><div id="root"></div><script type="module" src="/assets/index-3f9a1c.js"></script></body></html>';
 const hostileName = '<img src=x onerror=alert(1)> $& </script><!--';
 
-let staticDir = '';
-beforeAll(() => {
-  staticDir = mkdtempSync(join(tmpdir(), 'idc-first-names-'));
-  writeFileSync(join(staticDir, 'index.html'), indexHtml);
-});
-afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
-
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function start(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
-  const server = await startServer({ staticDir, ...options, proxy: { log: () => {}, ...options.proxy } });
-  servers.push(server);
-  return server;
-}
-
-function getPage(server: RunningServer, path: string, headers: Record<string, string> = {}) {
-  return fetch(new URL(path, server.url), {
-    headers: { accept: 'text/html,application/xhtml+xml', ...headers },
-  });
-}
+const { start, getPage } = htmlServersForEachTest();
 
 function carriedJson(html: string): unknown {
   const match = /<script type="application\/json" id="first-names">([^<]*)<\/script>/.exec(html);
@@ -92,17 +64,17 @@ describe('the HTML of /clients', () => {
   it('is the plain index.html without a session, for a cookie naming none, and for a filtered list', async () => {
     const plain = await start({ embeddedSandbox: false });
     const noSession = await getPage(plain, '/clients');
-    expect(await noSession.text()).toBe(indexHtml);
+    expect(await noSession.text()).toBe(standInIndexHtml);
     expect(noSession.headers.get('cache-control')).toBe('no-cache');
 
     const server = await start({ embeddedSandbox: { clients: 20 }, firstNamesTimeoutMs: 30_000 });
     const ended = await getPage(server, '/clients', { cookie: '__Host-idc_session=0123456789abcdef' });
-    expect(await ended.text()).toBe(indexHtml);
+    expect(await ended.text()).toBe(standInIndexHtml);
     // Only looked at: the API calls that follow are the ones that clear it and say why.
     expect(ended.headers.get('set-cookie')).toBeNull();
 
     const filtered = await getPage(server, '/clients?q=web');
-    expect(await filtered.text()).toBe(indexHtml);
+    expect(await filtered.text()).toBe(standInIndexHtml);
     const json = await fetch(new URL('/clients', server.url), { headers: { accept: 'application/json' } });
     expect(json.status).toBe(404);
   });
@@ -113,6 +85,6 @@ describe('the HTML of /clients', () => {
       firstNamesTimeoutMs: 200,
     });
     const response = await getPage(server, '/clients');
-    expect(await response.text()).toBe(indexHtml);
+    expect(await response.text()).toBe(standInIndexHtml);
   });
 });

@@ -1,38 +1,9 @@
 // The HTML of the pages with a shell over real HTTP: the server's default connection (an embedded sandbox) is the
 // session, the built app is a stand-in index.html.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './start-server.ts';
+import { describe, expect, it } from 'vitest';
+import { htmlServersForEachTest, standInIndexHtml } from '../test-support/node/html-server-under-test.ts';
 
-const indexHtml =
-  '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Client Inventory</title></head>' +
-  '<body><div id="root"></div><script type="module" src="/assets/index-3f9a1c.js"></script></body></html>';
-
-let staticDir = '';
-beforeAll(() => {
-  staticDir = mkdtempSync(join(tmpdir(), 'idc-page-shell-'));
-  writeFileSync(join(staticDir, 'index.html'), indexHtml);
-});
-afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
-
-const servers: RunningServer[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) await server.close();
-});
-
-async function start(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
-  const server = await startServer({ staticDir, ...options, proxy: { log: () => {}, ...options.proxy } });
-  servers.push(server);
-  return server;
-}
-
-function getPage(server: RunningServer, path: string, headers: Record<string, string> = {}) {
-  return fetch(new URL(path, server.url), {
-    headers: { accept: 'text/html,application/xhtml+xml', ...headers },
-  });
-}
+const { start, getPage } = htmlServersForEachTest();
 
 function heading(html: string): string | null {
   return /<div id="first-paint">.*?<h1>([^<]*)<\/h1>/.exec(html)?.[1] ?? null;
@@ -70,7 +41,7 @@ describe('the HTML of the pages with a shell', () => {
     expect(connect.headers.get('cache-control')).toBe('no-cache');
     for (const path of ['/', '/findings']) {
       const plain = await getPage(server, path);
-      expect(await plain.text(), path).toBe(indexHtml);
+      expect(await plain.text(), path).toBe(standInIndexHtml);
     }
     const json = await fetch(new URL('/connect', server.url), { headers: { accept: 'application/json' } });
     expect(json.status).toBe(404);

@@ -84,54 +84,50 @@ export function mountStaticApp(
   // A missing hashed asset is a stale page asking for an old build: a plain 404, never index.html.
   app.get('/assets/*', (c) => c.text('Not found', 404));
 
+  /**
+   * index.html as `render` rewrites it (null: the plain file, served further down). A `personal` page depends on
+   * the session: never cached, and keyed on the cookie. The file is read on each request so that a build put in
+   * place under a running server is the one served.
+   */
+  const serveRendered = async (
+    c: Context,
+    next: () => Promise<void>,
+    personal: boolean,
+    render: (indexHtml: string) => Promise<string | null> | string | null,
+  ) => {
+    const page = existsSync(indexPath) ? await render(await readFile(indexPath, 'utf8')) : null;
+    if (page === null) {
+      await next();
+      return;
+    }
+    c.header('Cache-Control', personal ? 'no-store' : 'no-cache');
+    if (personal) c.header('Vary', 'Cookie', { append: true });
+    return c.html(page);
+  };
+
   // The clients list with its first names in the HTML, for a session that has a connection; the unfiltered list
-  // only (a search or a sort in the URL shows other names). Personal: never cached, and keyed on the cookie.
+  // only (a search or a sort in the URL shows other names).
   if (firstNames !== undefined) {
     app.get('/clients', async (c, next) => {
-      if (!acceptsHtml(c) || new URL(c.req.url).search !== '' || !existsSync(indexPath)) {
-        await next();
-        return;
-      }
-      const names = await firstNames(c);
-      const page = names === null ? null : withFirstNames(await readFile(indexPath, 'utf8'), names);
-      if (page === null) {
-        await next();
-        return;
-      }
-      c.header('Cache-Control', 'no-store');
-      c.header('Vary', 'Cookie', { append: true });
-      return c.html(page);
+      if (!acceptsHtml(c) || new URL(c.req.url).search !== '') return next();
+      return serveRendered(c, next, true, async (indexHtml) => {
+        const names = await firstNames(c);
+        return names === null ? null : withFirstNames(indexHtml, names);
+      });
     });
   }
 
-  // The pages with a shell: the plain index.html with the picture of their first lines. Those that depend on the
-  // session (its tenant's name, or only whether it has one) are personal: never cached, and keyed on the cookie.
+  // The pages with a shell: the picture of their first lines. Those that depend on the session (its tenant's
+  // name, or only whether it has one) are personal.
   const { tenantOf } = options;
   for (const { path, shell, needsTenant, leadPrefix } of shellPages) {
     if (needsTenant && tenantOf === undefined) continue;
     app.get(path, async (c, next) => {
-      if (!acceptsHtml(c) || !existsSync(indexPath)) {
-        await next();
-        return;
-      }
+      if (!acceptsHtml(c)) return next();
       const tenant = needsTenant ? (tenantOf?.(c) ?? null) : null;
-      if (needsTenant && tenant === null) {
-        await next();
-        return;
-      }
+      if (needsTenant && tenant === null) return next();
       const prefix = tenant === null || leadPrefix === undefined ? '' : leadPrefix(tenant);
-      const page = withPageShell(await readFile(indexPath, 'utf8'), shell, prefix);
-      if (page === null) {
-        await next();
-        return;
-      }
-      if (needsTenant) {
-        c.header('Cache-Control', 'no-store');
-        c.header('Vary', 'Cookie', { append: true });
-      } else {
-        c.header('Cache-Control', 'no-cache');
-      }
-      return c.html(page);
+      return serveRendered(c, next, needsTenant, (indexHtml) => withPageShell(indexHtml, shell, prefix));
     });
   }
 
