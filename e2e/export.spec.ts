@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { parseSnapshot } from '../src/identity-cloud/snapshot.ts';
-import { searchBox, waitForInventory } from './support/clients.ts';
+import { dataRows, searchBox, waitForInventory } from './support/clients.ts';
 import { exportFromMenu } from './support/downloads.ts';
 
 const customerId = '01000000-0000-3000-9000-000000000000';
@@ -24,6 +24,9 @@ test('Export saves the filtered view as CSV and JSON, and the whole inventory as
   await waitForInventory(page);
   await searchBox(page).fill('akamai');
   await expect(page).toHaveURL(/q=akamai/);
+  // "This view" is what the grid shows; the router renders a navigation as a transition, so on a busy machine the
+  // rows follow the URL a moment later.
+  await expect(dataRows(page)).toHaveCount(2);
 
   const csv = await exportFromMenu(page, /^CSV of this view/);
   expect(csv.fileName).toBe(`idc-clients-${customerId}-${today()}.csv`);
