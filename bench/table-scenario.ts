@@ -86,13 +86,18 @@ function parseCount(text: string): number | null {
   return digits === undefined ? null : Number(digits.replaceAll(',', ''));
 }
 
+/** A kind button: its accessible name is what it shows, the kind then its count ("Public 3,412"). */
+function kindButton(page: Page, kind: string) {
+  return page.getByRole('button', { name: new RegExp(`^${kind}\\b`) });
+}
+
 /** The grid footer's total ("1–50 of 3,412") and the count shown on a kind button ("Public 3,412"). */
 async function shownTotals(
   page: Page,
   kind: string,
 ): Promise<{ grid: number | null; button: number | null }> {
   const footer = await page.locator('.MuiTablePagination-displayedRows').innerText();
-  const button = await page.getByRole('button', { name: kind, exact: true }).innerText();
+  const button = await kindButton(page, kind).innerText();
   return { grid: parseCount(footer), button: parseCount(button) };
 }
 
@@ -165,7 +170,7 @@ export async function runTableScenario(plan: TablePlan): Promise<TableResult> {
       }
 
       for (const label of kinds) {
-        const button = page.getByRole('button', { name: label, exact: true });
+        const button = kindButton(page, label);
         const ms = await timed(browser, page, 'pointerdown', () => button.click());
         if (ms === null) mismatches.push(`kind ${label}: the grid did not change`);
         else kind.push(ms);
