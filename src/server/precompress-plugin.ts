@@ -1,7 +1,7 @@
 // `vite build`: a brotli (.br) and a gzip (.gz) copy beside every text file of the build, compressed once at their
 // strongest settings, so that the server sends them by `Accept-Encoding` without compressing per request.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -54,7 +54,8 @@ export function precompressPlugin(): Plugin {
     name: 'idc-precompress',
     apply: 'build',
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      // An absolute --outDir stays as given; a relative one is under the project root.
+      outDir = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
       await precompressDirectory(outDir);

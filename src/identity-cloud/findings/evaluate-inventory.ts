@@ -69,6 +69,20 @@ function clientsInOrder(inventory: Inventory): { client: Client }[] {
   return ordered;
 }
 
+// A client's redirect URI findings depend on the client alone (resources are never mutated): while the inventory
+// streams, the browser evaluates it again every second, and parsing every URI of every client again each time was
+// most of an evaluation.
+const redirectUriFindingsByClient = new WeakMap<Client, Finding[]>();
+
+function redirectUriFindingsOf(client: Client, subject: FindingSubject): Finding[] {
+  let findings = redirectUriFindingsByClient.get(client);
+  if (findings === undefined) {
+    findings = redirectUriFindings(client, subject);
+    redirectUriFindingsByClient.set(client, findings);
+  }
+  return findings;
+}
+
 /** Named as the grid names it (`clientDisplayName`). */
 export function clientSubject(client: Client): FindingSubject {
   return { kind: 'client', id: client.id, name: clientDisplayName(client) };
@@ -154,7 +168,7 @@ export function evaluateInventory(inventory: Inventory, audit?: AuditSettings): 
     const configuration = classifyClient(client) === 'configuration';
     const findings = triage([
       ...clientFindings(client, subject, context),
-      ...redirectUriFindings(client, subject),
+      ...redirectUriFindingsOf(client, subject),
       ...redirectUriPolicyFindings(client, subject, auditPolicy),
       ...(configuration
         ? configurationCountPolicyFindings(subject, configurationClientCount, auditPolicy)

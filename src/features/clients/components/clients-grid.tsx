@@ -1,8 +1,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { GridPaginationModel, GridSortModel } from '@mui/x-data-grid';
+import type { GridPaginationModel, GridSortDirection, GridSortModel } from '@mui/x-data-grid';
 import { DataGrid } from '@mui/x-data-grid';
 import { useCallback, useMemo, useState } from 'react';
+import { useSameItems } from '../../../lib/use-same-items.ts';
 import type { ClientsViewChange } from '../hooks/use-clients-view.ts';
 import type { ClientRow } from '../utils/client-rows.ts';
 import type { ClientsView } from '../utils/clients-view.ts';
@@ -36,6 +37,12 @@ declare module '@mui/x-data-grid' {
   }
 }
 
+// Props built once: DataGrid is memoised, and a new object on every render would re-render all of it on every
+// inventory publish.
+const gridSlots = { toolbar: ClientsGridToolbar, noRowsOverlay: EmptyOverlay };
+const gridSx = [{ bgcolor: 'background.paper' }, clientCellStyles];
+const sortingOrder: GridSortDirection[] = ['asc', 'desc'];
+
 /** The clients table (its own lazy chunk: DataGrid is the heaviest dependency of the app). */
 export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }: ClientsGridProps) {
   const columns = useMemo(() => createClientColumns({ canRetry }), [canRetry]);
@@ -50,16 +57,19 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
   // row tree, sorted and paged lists for every row on every keystroke, click and inventory publish.
   const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
   const pageIndex = Math.min(view.page, pageCount) - 1;
-  const pageRows = useMemo(
-    () => rows.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize),
-    [rows, pageIndex, pageSize],
+  const pageRows = useSameItems(
+    useMemo(() => rows.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize), [rows, pageIndex, pageSize]),
   );
   const paginationModel = useMemo<GridPaginationModel>(
     () => ({ page: pageIndex, pageSize }),
     [pageIndex, pageSize],
   );
   // Every row of the view, in order, for the Export menu (the grid itself only holds the page).
-  const viewIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  const viewIds = useSameItems(useMemo(() => rows.map((row) => row.id), [rows]));
+  const slotProps = useMemo(
+    () => ({ toolbar: { viewIds }, noRowsOverlay: { message: emptyMessage } }),
+    [viewIds, emptyMessage],
+  );
 
   const onSortModelChange = useCallback(
     (model: GridSortModel) => {
@@ -93,7 +103,7 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
         rows={pageRows}
         rowCount={rows.length}
         columns={columns}
-        sortingOrder={['asc', 'desc']}
+        sortingOrder={sortingOrder}
         sortingMode="server"
         sortModel={sortModel}
         onSortModelChange={onSortModelChange}
@@ -104,9 +114,9 @@ export function ClientsGrid({ rows, view, onViewChange, canRetry, emptyMessage }
         disableColumnFilter
         disableRowSelectionOnClick
         showToolbar
-        slots={{ toolbar: ClientsGridToolbar, noRowsOverlay: EmptyOverlay }}
-        slotProps={{ toolbar: { viewIds }, noRowsOverlay: { message: emptyMessage } }}
-        sx={[{ bgcolor: 'background.paper' }, clientCellStyles]}
+        slots={gridSlots}
+        slotProps={slotProps}
+        sx={gridSx}
       />
     </Box>
   );

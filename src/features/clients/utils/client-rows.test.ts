@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyInventory } from '../../../identity-cloud/inventory.ts';
+import { findingsOf } from '../../../lib/inventory/inventory-findings.ts';
 import { snapshotOf } from '../../../lib/inventory/inventory-snapshot.ts';
 import { compareSortKeys, textSortKey, toClientRows } from './client-rows.ts';
 
@@ -38,6 +39,41 @@ describe('client rows', () => {
     inventory.loginPoliciesById.set('p', { id: 'p', title: 'Portal sign-in' });
     const third = toClientRows(snapshotOf(inventory, false));
     expect(third[1]?.loginPolicyTitle).toBe('Portal sign-in');
+  });
+
+  it('keeps a row when a new evaluation finds the same findings, not when they change', () => {
+    const inventory = inventoryWith([
+      { id: 'a', name: 'Zoë app', type: 'public' },
+      { id: 'b', name: 'zoe portal', type: 'confidential' },
+    ]);
+    inventory.clientsById.set('a', {
+      id: 'a',
+      name: 'Zoë app',
+      type: 'public',
+      redirectURIs: ['http://app.example'],
+    });
+    const snapshot = snapshotOf(inventory, true);
+    const first = toClientRows(snapshot, findingsOf(snapshot, false));
+    const again = snapshotOf(inventory, true);
+    const evaluatedAgain = findingsOf(again, false);
+    expect(evaluatedAgain.findings.byClientId.get('a')).not.toBe(
+      findingsOf(snapshot, false).findings.byClientId.get('a'),
+    );
+    const second = toClientRows(again, evaluatedAgain);
+    expect(second[0]).toBe(first[0]);
+    expect(second[0]?.findingsCount).toBeGreaterThan(0);
+
+    inventory.clientsById.set('a', {
+      id: 'a',
+      name: 'Zoë app',
+      type: 'public',
+      redirectURIs: ['https://app.example'],
+    });
+    const changed = snapshotOf(inventory, true);
+    const third = toClientRows(changed, findingsOf(changed, false));
+    expect(third[0]).not.toBe(first[0]);
+    expect(third[0]?.findingsCount).not.toBe(first[0]?.findingsCount);
+    expect(third[1]).toBe(first[1]);
   });
 
   it('sorts text ignoring case and accents, with a plain comparator', () => {

@@ -7,6 +7,7 @@ import type { Client, ClientSummary } from '../../../identity-cloud/schemas.ts';
 import type { EvaluatedFindings } from '../../../lib/inventory/inventory-findings.ts';
 import { wasChecked } from '../../../lib/inventory/inventory-findings.ts';
 import type { StreamedInventory } from '../../../lib/inventory/inventory-snapshot.ts';
+import { sameItems } from '../../../lib/use-same-items.ts';
 
 /**
  * One grid row, derived once per inventory publish: the client as every table shows it (`ClientModel`: name,
@@ -136,25 +137,59 @@ export function toClientRow(
 // The row of each summary, with what it was derived from: a publish re-derives only the rows whose inputs
 // changed (a detail, a policy, a failure or the findings arrived); the others keep their identity, which spares
 // the garbage collector and lets the grid skip them. At 10,000 clients this is most rows of most publishes.
-const rowCache = new WeakMap<ClientSummary, { inputs: readonly unknown[]; row: ClientRow }>();
+interface RowInputs {
+  resources: readonly unknown[];
+  /** Compared by what they say: each evaluation builds new findings, mostly the same as the last one's. */
+  findings: readonly Finding[] | undefined;
+}
+const rowCache = new WeakMap<ClientSummary, { inputs: RowInputs; row: ClientRow }>();
 
-function rowInputs(summary: ClientSummary, snapshot: StreamedInventory, evaluated?: EvaluatedFindings) {
+function rowInputs(
+  summary: ClientSummary,
+  snapshot: StreamedInventory,
+  evaluated?: EvaluatedFindings,
+): RowInputs {
   const { clientsById, loginPoliciesById, tokenPoliciesById, failures } = snapshot.inventory;
   const client = clientsById.get(summary.id);
-  return [
-    client,
-    failures.get(failureKey('client', summary.id)),
-    client?.loginPolicy == null ? undefined : loginPoliciesById.get(client.loginPolicy),
-    client?.loginPolicy == null ? undefined : failures.get(failureKey('loginPolicy', client.loginPolicy)),
-    client?.tokenPolicy == null ? undefined : tokenPoliciesById.get(client.tokenPolicy),
-    client?.tokenPolicy == null ? undefined : failures.get(failureKey('tokenPolicy', client.tokenPolicy)),
-    evaluated?.findings.byClientId.get(summary.id),
-    evaluated === undefined ? undefined : wasChecked(evaluated, summary.id),
-  ] as const;
+  return {
+    resources: [
+      client,
+      failures.get(failureKey('client', summary.id)),
+      client?.loginPolicy == null ? undefined : loginPoliciesById.get(client.loginPolicy),
+      client?.loginPolicy == null ? undefined : failures.get(failureKey('loginPolicy', client.loginPolicy)),
+      client?.tokenPolicy == null ? undefined : tokenPoliciesById.get(client.tokenPolicy),
+      client?.tokenPolicy == null ? undefined : failures.get(failureKey('tokenPolicy', client.tokenPolicy)),
+      evaluated === undefined ? undefined : wasChecked(evaluated, summary.id),
+    ],
+    findings: evaluated?.findings.byClientId.get(summary.id),
+  };
 }
 
-function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a === b ||
+    (a.ruleId === b.ruleId &&
+      a.severity === b.severity &&
+      a.title === b.title &&
+      a.detail === b.detail &&
+      a.explanation === b.explanation &&
+      a.recommendation === b.recommendation &&
+      a.subject.kind === b.subject.kind &&
+      a.subject.id === b.subject.id &&
+      a.subject.name === b.subject.name)
+  );
+}
+
+function sameInputs(a: RowInputs, b: RowInputs): boolean {
+  if (!sameItems(a.resources, b.resources)) return false;
+  if (a.findings === undefined || b.findings === undefined) return a.findings === b.findings;
+  return (
+    a.findings.length === b.findings.length &&
+    a.findings.every((finding, index) => {
+      const other = b.findings?.[index];
+      return other !== undefined && sameFinding(finding, other);
+    })
+  );
 }
 
 /** Every client of the list, in list order, with whatever details (and findings) arrived so far. */
