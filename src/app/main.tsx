@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { preloadRoutes } from './declarative-routes.tsx';
@@ -18,12 +18,17 @@ zodHolder.__zod_globalConfig = { ...zodHolder.__zod_globalConfig, jitless: true 
 preloadRoutes(routes, window.location.pathname);
 reloadWhenAChunkFails();
 
-createRoot(container).render(
-  <StrictMode>
-    <AppProvider>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </AppProvider>
-  </StrictMode>,
-);
+const root = createRoot(container);
+// As a transition, the first render is done in slices between which the browser paints and answers input, not
+// in one long task: the page the server drew is on screen meanwhile.
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <AppProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AppProvider>
+    </StrictMode>,
+  );
+});

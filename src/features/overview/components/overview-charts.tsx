@@ -3,6 +3,7 @@
 // hidden from assistive technology, and take no keyboard focus).
 import Box from '@mui/material/Box';
 import { useColorScheme } from '@mui/material/styles';
+import { memo } from 'react';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { barChartHeight, donutChartHeight } from '../utils/chart-size.ts';
@@ -23,8 +24,29 @@ function shorten(label: string, max = 22): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
+interface ChartProps {
+  data: readonly ChartDatum[];
+}
+
+/** Drawing a chart costs tens of milliseconds: not again for the same numbers (a new array on each publish). */
+function sameData(a: ChartProps, b: ChartProps): boolean {
+  return (
+    a.data.length === b.data.length &&
+    a.data.every((datum, index) => {
+      const other = b.data[index];
+      return (
+        other !== undefined &&
+        datum.label === other.label &&
+        datum.value === other.value &&
+        datum.color.light === other.color.light &&
+        datum.color.dark === other.color.dark
+      );
+    })
+  );
+}
+
 /** A donut of parts of a whole (clients by kind). */
-export function DonutChart({ data }: { data: readonly ChartDatum[] }) {
+export const DonutChart = memo(function DonutChart({ data }: ChartProps) {
   const dark = useDark();
   return (
     <Box aria-hidden sx={{ width: '100%', height: donutChartHeight }}>
@@ -50,10 +72,10 @@ export function DonutChart({ data }: { data: readonly ChartDatum[] }) {
       />
     </Box>
   );
-}
+}, sameData);
 
 /** Horizontal bars, one per category (clients by policy, findings by severity). */
-export function HorizontalBarChart({ data }: { data: readonly ChartDatum[] }) {
+export const HorizontalBarChart = memo(function HorizontalBarChart({ data }: ChartProps) {
   const dark = useDark();
   const labels = data.map((datum) => datum.label);
   const height = barChartHeight(data.length);
@@ -84,4 +106,4 @@ export function HorizontalBarChart({ data }: { data: readonly ChartDatum[] }) {
       />
     </Box>
   );
-}
+}, sameData);

@@ -23,6 +23,7 @@ import { toFindings } from '../../findings/routes.ts';
 import { toPolicies, toPolicy } from '../../policies/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { useThrottledValue } from '../../../lib/use-throttled-value.ts';
 import type { PolicyCounts } from '../utils/overview-counts.ts';
 import { overviewCounts, topPolicies } from '../utils/overview-counts.ts';
 import { barChartHeight, donutChartHeight } from '../utils/chart-size.ts';
@@ -41,6 +42,30 @@ const shownPolicies = 8;
 // The policy cards' placeholder while details arrive: the bars of a typical tenant (their number is not known
 // until every client is in; the cards are the last row, so a difference moves only what is below the fold).
 const pendingPolicyBars = 5;
+
+const chartIntervalWhileStreamingMs = 1_000;
+
+type Counts = ReturnType<typeof overviewCounts> | null;
+
+function kindItemsOf(counts: Counts): OverviewItem[] {
+  return clientKinds.map((kind) => ({
+    key: kind,
+    label: clientKindLabels[kind],
+    value: counts?.byKind[kind] ?? 0,
+    to: toClients(new URLSearchParams({ kind })),
+    color: kindColors[kind],
+  }));
+}
+
+function severityItemsOf(counts: Counts): OverviewItem[] {
+  return severities.map((severity) => ({
+    key: severity,
+    label: severityLabels[severity],
+    value: counts?.bySeverity[severity] ?? 0,
+    to: toFindings(new URLSearchParams({ severity })),
+    color: severityColors[severity],
+  }));
+}
 
 /** How far the inventory is, in one short line (see StreamStatusLine). */
 function statusText(streaming: boolean, counts: { total: number | null; detailed: number } | null): string {
@@ -143,20 +168,10 @@ export function OverviewPage() {
     [snapshot, findings],
   );
 
-  const kindItems: OverviewItem[] = clientKinds.map((kind) => ({
-    key: kind,
-    label: clientKindLabels[kind],
-    value: counts?.byKind[kind] ?? 0,
-    to: toClients(new URLSearchParams({ kind })),
-    color: kindColors[kind],
-  }));
-  const severityItems: OverviewItem[] = severities.map((severity) => ({
-    key: severity,
-    label: severityLabels[severity],
-    value: counts?.bySeverity[severity] ?? 0,
-    to: toFindings(new URLSearchParams({ severity })),
-    color: severityColors[severity],
-  }));
+  // The lists follow every publish; the charts, costly to draw, at most once a second while details stream in.
+  const chartCounts = useThrottledValue(counts, chartIntervalWhileStreamingMs, streaming);
+  const kindItems = kindItemsOf(counts);
+  const severityItems = severityItemsOf(counts);
   const findingsTotal = severities.reduce((sum, severity) => sum + (counts?.bySeverity[severity] ?? 0), 0);
   const soFar = streaming ? ' so far' : '';
 
@@ -207,7 +222,7 @@ export function OverviewPage() {
               summary={`${pluralize(counts.detailed, 'client')} with details${soFar}.`}
               listLabel="Clients by kind"
               items={kindItems}
-              chart={<DonutChart data={kindItems} />}
+              chart={<DonutChart data={kindItemsOf(chartCounts)} />}
               chartHeight={donutChartHeight}
             />
             <OverviewCard
@@ -219,7 +234,7 @@ export function OverviewPage() {
               }
               listLabel="Findings by severity"
               items={severityItems}
-              chart={<HorizontalBarChart data={severityItems} />}
+              chart={<HorizontalBarChart data={severityItemsOf(chartCounts)} />}
               chartHeight={barChartHeight(severityItems.length)}
               footer={
                 <Link component={RouterLink} to={toClients(new URLSearchParams({ severity: 'any' }))}>
