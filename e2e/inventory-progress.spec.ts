@@ -107,7 +107,8 @@ test('names show while the grid’s own code still loads, and the grid takes the
     await route.continue();
   });
   await page.goto(`${stack.baseURL}/clients`);
-  const preview = page.getByRole('table', { name: 'Clients (the full table is loading)' });
+  // The app's preview, not the server's picture of it (same name), which shows until the app has started.
+  const preview = page.locator('#root').getByRole('table', { name: 'Clients (the full table is loading)' });
   await expect(preview).toBeVisible({ timeout: 20_000 });
   const previewNames = await preview.getByRole('link').allInnerTexts();
   expect(previewNames).toHaveLength(50);
