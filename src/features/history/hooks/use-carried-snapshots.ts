@@ -6,21 +6,14 @@ import {
   type CarriedSnapshots,
 } from '../../../identity-cloud/history-page-words.ts';
 import type { SessionFacts } from '../../../identity-cloud/session-facts.ts';
+import { readCarriedJson } from '../../../lib/carried-json.ts';
 
 let read: { element: Element | null; list: CarriedSnapshots | null } | undefined;
 
 /** The list the server wrote into the page (parsed once: the element stays, the page is not reloaded). */
 function readCarriedSnapshots(): CarriedSnapshots | null {
   const element = document.getElementById(carriedSnapshotsElementId);
-  if (read?.element === element) return read.list;
-  let parsed: unknown = null;
-  try {
-    parsed = element?.textContent == null ? null : JSON.parse(element.textContent);
-  } catch {
-    // A page cut short in transit: the list comes from its own request, as without it.
-  }
-  const result = carriedSnapshotsSchema.safeParse(parsed);
-  read = { element, list: result.success ? result.data : null };
+  if (read?.element !== element) read = { element, list: readCarriedJson(element, carriedSnapshotsSchema) };
   return read.list;
 }
 
