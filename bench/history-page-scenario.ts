@@ -58,6 +58,8 @@ export interface HistoryPageResult {
   /** The HTML of /history as the browser saw it: from its request to the last byte, and its size. */
   htmlMs: number;
   htmlBytes: number;
+  /** The same as sent, compressed. */
+  htmlTransferBytes: number;
   /** Chromium's main-thread task time from the navigation to painted (median). */
   mainThreadMs: number;
 }
@@ -112,6 +114,7 @@ interface Run {
   picture: boolean;
   htmlMs: number;
   htmlBytes: number;
+  htmlTransferBytes: number;
   mainThreadMs: number;
 }
 
@@ -145,6 +148,7 @@ async function measureOnce(browser: Browser, url: string, points: number): Promi
         picture,
         htmlMs: html ? html.responseEnd - html.requestStart : NaN,
         htmlBytes: html ? html.decodedBodySize : NaN,
+        htmlTransferBytes: html ? html.encodedBodySize : NaN,
       };
     })()`);
     return { ...timings, mainThreadMs };
@@ -201,7 +205,7 @@ async function measurePage(
     const timings = await measureOnce(browser, url, snapshots);
     runs.push(timings);
     plan.log(
-      `  history page, ${snapshots} snapshots, run ${run}/${plan.runs}: ${timings.picture ? "server's picture" : 'no picture'}, table ${Math.round(timings.tablePaintedAt)} ms, chart ${Math.round(timings.chartPaintedAt)} ms, app's table ${Math.round(timings.appTablePaintedAt)} ms, app's chart ${Math.round(timings.appChartPaintedAt)} ms, HTML ${Math.round(timings.htmlMs)} ms (${timings.htmlBytes} bytes), main thread ${Math.round(timings.mainThreadMs)} ms`,
+      `  history page, ${snapshots} snapshots, run ${run}/${plan.runs}: ${timings.picture ? "server's picture" : 'no picture'}, table ${Math.round(timings.tablePaintedAt)} ms, chart ${Math.round(timings.chartPaintedAt)} ms, app's table ${Math.round(timings.appTablePaintedAt)} ms, app's chart ${Math.round(timings.appChartPaintedAt)} ms, HTML ${Math.round(timings.htmlMs)} ms (${timings.htmlBytes} bytes, ${timings.htmlTransferBytes} sent), main thread ${Math.round(timings.mainThreadMs)} ms`,
     );
   }
   return runs;
@@ -255,6 +259,7 @@ export async function runHistoryPageScenario(plan: HistoryPagePlan): Promise<His
         pictureRuns: runs.filter((run) => run.picture).length,
         htmlMs: round(median(runs.map((run) => run.htmlMs))),
         htmlBytes: round(median(runs.map((run) => run.htmlBytes))),
+        htmlTransferBytes: round(median(runs.map((run) => run.htmlTransferBytes))),
         baseline: { snapshots: baselineSnapshots, ...figures(baseline) },
       };
     } finally {

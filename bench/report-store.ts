@@ -97,7 +97,7 @@ function historyPageLines(result: StoreResult): string[] {
         [
           `${formatInteger(page.snapshots)} snapshots of ${formatInteger(page.clients)} clients`,
           ...figures(page),
-          `${formatMs(page.htmlMs)}, ${(page.htmlBytes / 1024).toFixed(0)} kB`,
+          `${formatMs(page.htmlMs)}, ${(page.htmlBytes / 1024).toFixed(0)} kB (${(page.htmlTransferBytes / 1024).toFixed(0)} kB sent)`,
           formatMs(page.mainThreadMs),
           `≤ ${formatMs(page.targetMs)}`,
         ],
@@ -110,7 +110,7 @@ function historyPageLines(result: StoreResult): string[] {
         ],
       ],
     ),
-    `History page: from the navigation to /history (a new browser context each run, the server warm) to the frame after the snapshot table's first 50 rows and the chart's line are on screen, drawn by whichever came first: the server's picture in the HTML (in ${page.pictureRuns} of ${page.paintedRunsMs.length} runs) or the app; "app's table" and "app's chart": the app's own, drawn by its JavaScript. Median of ${page.paintedRunsMs.length} runs (${page.paintedRunsMs.map((ms) => formatMs(ms)).join(', ')}). HTML answer: the page's HTML from request to last byte, and its size. Main thread: Chromium's task time meanwhile. Ratio to the baseline: ${(page.paintedMs / page.baseline.paintedMs).toFixed(2)}×.`,
+    `History page: from the navigation to /history (a new browser context each run, the server warm) to the frame after the snapshot table's first 50 rows and the chart's line are on screen, drawn by whichever came first: the server's picture in the HTML (in ${page.pictureRuns} of ${page.paintedRunsMs.length} runs) or the app; "app's table" and "app's chart": the app's own, drawn by its JavaScript. Median of ${page.paintedRunsMs.length} runs (${page.paintedRunsMs.map((ms) => formatMs(ms)).join(', ')}). HTML answer: the page's HTML from request to last byte, its size, and its size as sent (compressed). Main thread: Chromium's task time meanwhile. Ratio to the baseline: ${(page.paintedMs / page.baseline.paintedMs).toFixed(2)}×.`,
   ];
 }
 
