@@ -29,6 +29,7 @@ import { securityHeaders } from './security-headers.ts';
 import { storeTenantLimits } from './tenant-limits.ts';
 import { storeAcceptances } from './store-acceptances.ts';
 import { mountStaticApp } from './static-app.ts';
+import { carriedHistoryReader } from './carried-history.ts';
 
 export interface StartServerOptions {
   /** Default 127.0.0.1. */
@@ -59,6 +60,11 @@ export interface StartServerOptions {
    * page). Default 300 ms: about one round trip to a distant tenant; slower, the page goes without them.
    */
   firstNamesTimeoutMs?: number;
+  /**
+   * How long the HTML of `/history` may wait for the store's snapshot list to carry its first page; 0: never (the
+   * plain page). Default 300 ms, as for the first names.
+   */
+  historyShellTimeoutMs?: number;
   /** The audit policy file to keep in force; `required`: its absence is an error (IDC_AUDIT_POLICY was set). */
   auditPolicy?: { path: string; required: boolean; intervalMs?: number } | null;
 }
@@ -217,6 +223,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   app.all('/api/*', (c) => proxy.fetch(c.req.raw, c.env));
   const staticDir = options.staticDir === undefined ? resolve('dist') : options.staticDir;
   const firstNamesTimeoutMs = options.firstNamesTimeoutMs ?? defaultFirstNamesTimeoutMs;
+  const historyShellTimeoutMs = options.historyShellTimeoutMs ?? defaultFirstNamesTimeoutMs;
   if (staticDir !== null) {
     mountStaticApp(app, staticDir, {
       firstNames:
@@ -224,6 +231,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           ? undefined
           : (c) => proxy.firstNames(c, { timeoutMs: firstNamesTimeoutMs }),
       tenantOf: (c) => proxy.tenantOf(c),
+      historySnapshots:
+        historyShellTimeoutMs === 0
+          ? undefined
+          : carriedHistoryReader({
+              history,
+              tenantOf: (c) => proxy.tenantOf(c),
+              timeoutMs: historyShellTimeoutMs,
+            }),
     });
   }
   app.notFound((c) => c.text('Not found', 404));

@@ -8,8 +8,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, Hono } from 'hono';
 import type { FirstNames } from '../identity-cloud/first-names.ts';
+import type { CarriedSnapshots } from '../identity-cloud/history-page-words.ts';
 import { isCompressibleType } from './compression.ts';
 import { withFirstNames } from './first-names-page.ts';
+import { withHistoryShell } from './history-page.ts';
 import { withPageShell } from './page-shell.ts';
 import {
   connectionShell,
@@ -56,6 +58,8 @@ export interface StaticAppOptions {
   firstNames?: ((c: Context) => Promise<FirstNames | null>) | undefined;
   /** The tenant of the session a request acts for (null: no connection): pages that need one draw a shell. */
   tenantOf?: ((c: Context) => ShellTenant | null) | undefined;
+  /** The snapshot list of the session a request acts for (null: none, history off, or not read in time). */
+  historySnapshots?: ((c: Context) => Promise<CarriedSnapshots | null>) | undefined;
 }
 
 function acceptsHtml(c: Context): boolean {
@@ -68,7 +72,7 @@ export function mountStaticApp(
   options: StaticAppOptions = {},
 ): void {
   const indexPath = join(staticDir, 'index.html');
-  const { firstNames } = options;
+  const { firstNames, historySnapshots } = options;
 
   app.use(
     '/assets/*',
@@ -113,6 +117,18 @@ export function mountStaticApp(
       return serveRendered(c, next, true, async (indexHtml) => {
         const names = await firstNames(c);
         return names === null ? null : withFirstNames(indexHtml, names);
+      });
+    });
+  }
+
+  // The history's first page, for a session with a connection and a history; the first page unpicked only (a page
+  // or picks in the URL show other rows).
+  if (historySnapshots !== undefined) {
+    app.get('/history', async (c, next) => {
+      if (!acceptsHtml(c) || new URL(c.req.url).search !== '') return next();
+      return serveRendered(c, next, true, async (indexHtml) => {
+        const carried = await historySnapshots(c);
+        return carried === null ? null : withHistoryShell(indexHtml, carried);
       });
     });
   }

@@ -1,14 +1,8 @@
-// Human formatting shared by every page: counts with separators, plurals, durations, times.
-const countFormat = new Intl.NumberFormat('en-US');
+// Human formatting shared by every page: counts with separators, plurals, durations, times. Counts, plurals and
+// times are the domain module's, so that the server writes the words of a page's first lines as the app does.
+import { pluralize } from '../../identity-cloud/text-format.ts';
 
-export function formatCount(value: number): string {
-  return countFormat.format(value);
-}
-
-/** `pluralize(2, 'client')` → "2 clients"; `pluralize(1, 'policy', 'policies')` → "1 policy". */
-export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
-}
+export { formatCount, formatDateTime, pluralize } from '../../identity-cloud/text-format.ts';
 
 const durationUnits = [
   { seconds: 365.25 * 24 * 3600, name: 'year' },
@@ -35,15 +29,6 @@ export function formatDuration(totalSeconds: number): string {
     }
   }
   return parts.join(' ');
-}
-
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-
-export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
 }
 
 /** "in 58 minutes" / "2 minutes ago", for token expiry. */

@@ -5,6 +5,7 @@ import {
   firstNamesSchema,
   type FirstNames,
 } from '../../../identity-cloud/first-names.ts';
+import { readCarriedJson } from '../../../lib/carried-json.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import type { ClientsView } from '../utils/clients-view.ts';
 
@@ -12,16 +13,7 @@ let carried: FirstNames | null | undefined;
 
 /** The names the server wrote into the page (read once: the element stays, the page is not reloaded). */
 export function readCarriedFirstNames(): FirstNames | null {
-  if (carried !== undefined) return carried;
-  const text = document.getElementById(firstNamesElementId)?.textContent ?? null;
-  let parsed: unknown = null;
-  try {
-    parsed = text === null ? null : JSON.parse(text);
-  } catch {
-    // A page cut short in transit: the names come with the inventory, as without them.
-  }
-  const result = firstNamesSchema.safeParse(parsed);
-  carried = result.success ? result.data : null;
+  carried ??= readCarriedJson(document.getElementById(firstNamesElementId), firstNamesSchema);
   return carried;
 }
 

@@ -4,13 +4,9 @@
 import Box from '@mui/material/Box';
 import { useColorScheme } from '@mui/material/styles';
 import { LineChart } from '@mui/x-charts/LineChart';
+import { chartColors as colors } from '../../../identity-cloud/history-chart-still.ts';
+import type { HistoryPoint } from '../../../identity-cloud/history-page-words.ts';
 import { formatDateTime } from '../../../lib/format/format.ts';
-import type { HistoryPoint } from '../utils/history-view.ts';
-
-const colors = {
-  clients: { light: '#0b5cad', dark: '#7ab8ff' },
-  findings: { light: '#b3261e', dark: '#ff8a80' },
-};
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });

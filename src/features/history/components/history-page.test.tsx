@@ -92,6 +92,46 @@ describe('history page', () => {
     );
   });
 
+  it('draws the list the page’s HTML carried for this tenant, whatever its own request answers', async () => {
+    serve(() => jsonResponse(500, { title: 'Failed', status: 500 }));
+    const carried = document.createElement('script');
+    carried.type = 'application/json';
+    carried.id = 'history-snapshots';
+    carried.textContent = JSON.stringify({
+      identityDomain: session.identityDomain,
+      customerId: session.customerId,
+      snapshots,
+    });
+    document.body.append(carried);
+    try {
+      renderApp(<HistoryPage />, { path: '/history' });
+      await screen.findByRole('table', { name: 'Snapshots' });
+      expect(rowTexts().map((cells) => cells[2])).toEqual(['61', '60', '60']);
+      expect(screen.getByText(/3 snapshots, the latest taken 3 Nov 2026/)).toBeInTheDocument();
+    } finally {
+      carried.remove();
+    }
+  });
+
+  it('does not draw a list the HTML carried for another tenant', async () => {
+    serve(() => jsonResponse(200, { snapshots: snapshots.slice(1) }));
+    const carried = document.createElement('script');
+    carried.type = 'application/json';
+    carried.id = 'history-snapshots';
+    carried.textContent = JSON.stringify({
+      identityDomain: session.identityDomain,
+      customerId: 'other',
+      snapshots,
+    });
+    document.body.append(carried);
+    try {
+      renderApp(<HistoryPage />, { path: '/history' });
+      expect(await screen.findByText(/2 snapshots, the latest taken 2 Nov 2026/)).toBeInTheDocument();
+    } finally {
+      carried.remove();
+    }
+  });
+
   it('says there is nothing to show while history is off', async () => {
     serve(() =>
       jsonResponse(503, { title: 'History is off', status: 503, detail: 'history is off: IDC_STORE=off' }),

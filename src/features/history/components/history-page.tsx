@@ -11,7 +11,16 @@ import { lazy, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { PageHeading } from '../../../lib/components/page-heading.tsx';
 import { ApiErrorAlert } from '../../../lib/components/api-error-alert.tsx';
-import { formatDateTime, pluralize } from '../../../lib/format/format.ts';
+import {
+  compareButtonLabel,
+  historyChartHeading,
+  historyHeading,
+  historyLead,
+  historyPoints,
+  noPicksPrompt,
+  snapshotsHeading,
+  type HistoryPoint,
+} from '../../../identity-cloud/history-page-words.ts';
 import {
   historySnapshotsQueryOptions,
   isHistoryListUnavailable,
@@ -19,26 +28,20 @@ import {
 import { toDrift } from '../../drift/routes.ts';
 import { sessionQueryOptions } from '../../../lib/session/session-query.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
-import {
-  historyPoints,
-  orderedPair,
-  parsePage,
-  parsePicks,
-  togglePick,
-  type HistoryPoint,
-} from '../utils/history-view.ts';
+import { useCarriedSnapshots } from '../hooks/use-carried-snapshots.ts';
+import { orderedPair, parsePage, parsePicks, togglePick } from '../utils/history-view.ts';
+import { HistoryChartStill } from './history-chart-still.tsx';
 import { SnapshotTable, snapshotsPerPage } from './snapshot-table.tsx';
 
 const HistoryChart = lazy(async () => ({ default: (await import('./history-chart.tsx')).HistoryChart }));
 
-const chartPlaceholder = <Skeleton variant="rounded" height={240} aria-hidden />;
-
 /**
  * The chart draws in a background render once the table has painted: it repeats what the table says, and a year of
- * points must not hold back the rows someone came for. Its placeholder keeps its room meanwhile (no shift).
+ * points must not hold back the rows someone came for. Meanwhile its still picture keeps its room (no shift).
  */
 function DeferredChart({ points }: { points: readonly HistoryPoint[] }) {
   const deferred = useDeferredValue(points, null);
+  const chartPlaceholder = <HistoryChartStill points={points} />;
   if (deferred === null) return chartPlaceholder;
   return (
     <Suspense fallback={chartPlaceholder}>
@@ -51,7 +54,13 @@ function DeferredChart({ points }: { points: readonly HistoryPoint[] }) {
 export function HistoryPage() {
   useDocumentTitle('History');
   const session = useQuery(sessionQueryOptions());
-  const snapshots = useQuery(historySnapshotsQueryOptions());
+  const carried = useCarriedSnapshots(session.data);
+  const snapshots = useQuery({
+    ...historySnapshotsQueryOptions(),
+    initialData: carried,
+    // The carried list is as fresh as the page it came in.
+    initialDataUpdatedAt: carried === undefined ? undefined : performance.timeOrigin,
+  });
   const [params, setParams] = useSearchParams();
   const list = useMemo(() => snapshots.data ?? [], [snapshots.data]);
   const pickKey = params.getAll('pick').join('\n');
@@ -98,7 +107,7 @@ export function HistoryPage() {
             <Card variant="outlined" component="section" aria-labelledby="history-chart-heading">
               <CardContent>
                 <Typography variant="h2" id="history-chart-heading" gutterBottom>
-                  Clients and findings over time
+                  {historyChartHeading}
                 </Typography>
                 <DeferredChart points={points} />
               </CardContent>
@@ -108,7 +117,7 @@ export function HistoryPage() {
             <CardContent>
               <Stack spacing={1.5}>
                 <Typography variant="h2" id="history-snapshots-heading">
-                  Snapshots ({list.length})
+                  {snapshotsHeading(list.length)}
                 </Typography>
                 <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
                   <Typography variant="body2" color="text.secondary" aria-live="polite">
@@ -116,7 +125,7 @@ export function HistoryPage() {
                       ? 'Two snapshots picked.'
                       : picks.length === 1
                         ? 'One snapshot picked: pick another to compare the two.'
-                        : 'Pick two snapshots to compare them in Drift.'}
+                        : noPicksPrompt}
                   </Typography>
                   <Button
                     variant="contained"
@@ -124,7 +133,7 @@ export function HistoryPage() {
                     disabled={pair === null}
                     {...(pair === null ? {} : { component: RouterLink, to: toDrift(pair) })}
                   >
-                    Compare in Drift
+                    {compareButtonLabel}
                   </Button>
                   {picks.length > 0 ? (
                     <Button
@@ -174,15 +183,9 @@ export function HistoryPage() {
     );
   }
 
-  const newest = list[0];
   return (
     <Stack spacing={3}>
-      <PageHeading title="History">
-        {session.data ? `Customer ${session.data.customerId}. ` : ''}
-        {newest !== undefined
-          ? `${pluralize(list.length, 'snapshot')}, the latest taken ${formatDateTime(new Date(newest.takenAt))}.`
-          : 'Every complete inventory the dashboard reads is remembered, with what changed since the one before.'}
-      </PageHeading>
+      <PageHeading title={historyHeading}>{historyLead(session.data?.customerId ?? null, list)}</PageHeading>
       {content}
     </Stack>
   );

@@ -16,16 +16,21 @@ import { formatCount, formatDateTime } from '../../../lib/format/format.ts';
 import { TablePager } from '../../../lib/components/table-pager.tsx';
 import { visuallyHidden } from '../../../lib/components/visually-hidden.ts';
 import { toDrift } from '../../drift/routes.ts';
-import { sourceLabel } from '../utils/history-view.ts';
+import {
+  compareWithNowLabel,
+  firstSnapshotWords,
+  noChangeWords,
+  sourceLabel,
+} from '../../../identity-cloud/history-page-words.ts';
 
 // At phone width the table keeps what tells snapshots apart (time, clients, changes); source and findings return
 // from the small breakpoint up.
 const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
 
 function Changes({ changes }: { changes: SnapshotChangeCounts | null | undefined }) {
-  if (changes === null || changes === undefined) return <>First snapshot</>;
+  if (changes === null || changes === undefined) return <>{firstSnapshotWords}</>;
   const { added, removed, changed } = changes;
-  if (added + removed + changed === 0) return <>No change</>;
+  if (added + removed + changed === 0) return <>{noChangeWords}</>;
   return (
     <>
       {/* Full-strength text: coloured digits on a picked (tinted) row fall below 4.5:1. */}
@@ -34,12 +39,13 @@ function Changes({ changes }: { changes: SnapshotChangeCounts | null | undefined
         aria-hidden
         sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', display: 'inline-flex', gap: 1.5 }}
       >
-        <span>+{formatCount(added)}</span>
-        <span>−{formatCount(removed)}</span>
-        <span>~{formatCount(changed)}</span>
+        {/* One text node each, as the server's picture of the page writes them (the same glyph runs). */}
+        <span>{`+${formatCount(added)}`}</span>
+        <span>{`−${formatCount(removed)}`}</span>
+        <span>{`~${formatCount(changed)}`}</span>
       </Box>
       <Box component="span" sx={visuallyHidden}>
-        {formatCount(added)} added, {formatCount(removed)} removed, {formatCount(changed)} changed
+        {`${formatCount(added)} added, ${formatCount(removed)} removed, ${formatCount(changed)} changed`}
       </Box>
     </>
   );
@@ -78,7 +84,7 @@ const SnapshotRow = memo(function SnapshotRow({ snapshot, picked, onTogglePick }
       </TableCell>
       <TableCell>
         <Link component={RouterLink} to={toDrift({ base: snapshot.id })} underline="hover">
-          Compare with now
+          {compareWithNowLabel}
         </Link>
       </TableCell>
     </TableRow>

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistorySnapshot } from '../../../identity-cloud/history.ts';
-import {
-  historyPoints,
-  orderedPair,
-  parsePage,
-  parsePicks,
-  sourceLabel,
-  togglePick,
-} from './history-view.ts';
+import { historyPoints, sourceLabel } from '../../../identity-cloud/history-page-words.ts';
+import { orderedPair, parsePage, parsePicks, togglePick } from './history-view.ts';
 
 function snapshot(id: string, takenAt: string): HistorySnapshot {
   return { id, takenAt, source: 'browser', partial: false, clients: 1, changes: null };

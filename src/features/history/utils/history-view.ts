@@ -1,16 +1,4 @@
 import type { HistorySnapshot } from '../../../identity-cloud/history.ts';
-import { findingsTotal } from '../../../identity-cloud/history.ts';
-
-const sourceLabels: Record<string, string> = {
-  browser: 'Page load',
-  refresh: 'Refresh',
-  scheduled: 'Scheduled',
-};
-
-/** How the snapshot was taken, as people say it; a word this dashboard does not know is shown as it came. */
-export function sourceLabel(source: string): string {
-  return sourceLabels[source] ?? source;
-}
 
 /** The snapshots picked for comparison (`?pick=a&pick=b`): at most two, known ones only, in the order picked. */
 export function parsePicks(values: readonly string[], snapshots: readonly HistorySnapshot[]): string[] {
@@ -35,24 +23,6 @@ export function orderedPair(
     .sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
   const [older, newer] = picked;
   return older === undefined || newer === undefined ? null : { base: older.id, against: newer.id };
-}
-
-export interface HistoryPoint {
-  takenAt: Date;
-  clients: number;
-  /** Null when the server did not count the snapshot's findings. */
-  findings: number | null;
-}
-
-/** Oldest first, for the chart. */
-export function historyPoints(snapshots: readonly HistorySnapshot[]): HistoryPoint[] {
-  return snapshots
-    .map((snapshot) => ({
-      takenAt: new Date(snapshot.takenAt),
-      clients: snapshot.clients,
-      findings: findingsTotal(snapshot),
-    }))
-    .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
 }
 
 /** `?page=2` (one-based in the address) as a zero-based page within range; nonsense reads as the first page. */
