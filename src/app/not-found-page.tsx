@@ -12,7 +12,7 @@ export function NotFoundPage() {
       <Typography variant="h1" gutterBottom>
         Page not found
       </Typography>
-      <Typography color="text.secondary" sx={{ mb: 3 }}>
+      <Typography color="textSecondary" sx={{ mb: 3 }}>
         There is no page at this address. It may have moved, or the link may be mistyped.
       </Typography>
       <Button variant="contained" component={RouterLink} to={toClients()}>

@@ -127,7 +127,7 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
           <Stack spacing={2}>
             <div>
               <Typography sx={{ fontWeight: 600 }}>{finding.title}</Typography>
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 {finding.subject.name}
               </Typography>
               {finding.detail !== undefined ? (
@@ -135,7 +135,7 @@ export function AcceptRiskDialog({ finding, onClose }: { finding: Finding; onClo
                   {finding.detail}
                 </Typography>
               ) : null}
-              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              <Typography variant="body2" color="textSecondary" sx={{ mt: 1 }}>
                 The finding stops counting as open until the date below, or until what it matched changes.
               </Typography>
             </div>

@@ -56,7 +56,7 @@ export function AcceptedFindingList({
             <Typography variant="body2">
               <strong>Why accepted:</strong> {acceptance.reason}
             </Typography>
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               {acceptedBy(acceptance)}; owner {acceptance.owner}; until {acceptance.expires}
             </Typography>
             {actions ? <Box sx={{ mt: 1 }}>{actions(entry)}</Box> : null}

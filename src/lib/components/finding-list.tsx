@@ -100,7 +100,7 @@ export function FindingList({
           sx={{ display: 'block', py: 1.5 }}
         >
           <FindingHeading finding={finding} />
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             {finding.explanation}
           </Typography>
           <WhatToDo

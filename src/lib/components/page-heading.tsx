@@ -9,7 +9,7 @@ export function PageHeading({ title, children }: { title: string; children: Reac
       <Typography variant="h1" gutterBottom>
         {title}
       </Typography>
-      <Typography color="text.secondary">{children}</Typography>
+      <Typography color="textSecondary">{children}</Typography>
     </Box>
   );
 }

@@ -31,7 +31,7 @@ export function StreamStatusLine({ active, progressLabel, value, text }: StreamS
           )
         ) : null}
       </Box>
-      <Typography variant="body2" color="text.secondary" noWrap sx={{ mt: 0.5 }}>
+      <Typography variant="body2" color="textSecondary" noWrap sx={{ mt: 0.5 }}>
         {/* A no-break space keeps the line's height while there is nothing to say. */}
         {text === '' ? '\u00a0' : text}
       </Typography>

@@ -78,7 +78,7 @@ export function ClientReadinessCard({ clientId }: { clientId: string }) {
         ) : inventory.isFetching ? (
           <Skeleton width="60%" aria-hidden />
         ) : (
-          <Typography color="text.secondary">
+          <Typography color="textSecondary">
             Not judged: the inventory did not include this client’s details.
           </Typography>
         )}

@@ -39,11 +39,11 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
     );
   } else if (checked && accepted.length > 0) {
     body = (
-      <Typography color="text.secondary">No open findings: every risk found here was accepted.</Typography>
+      <Typography color="textSecondary">No open findings: every risk found here was accepted.</Typography>
     );
   } else if (checked) {
     body = (
-      <Typography color="text.secondary">
+      <Typography color="textSecondary">
         No findings: none of the{' '}
         <Link component={RouterLink} to={toFindings()}>
           rules
@@ -55,14 +55,14 @@ export function ClientFindingsCard({ clientId }: { clientId: string }) {
     body = (
       <>
         <Skeleton width="60%" aria-hidden />
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           Checking once the inventory has this client’s details…
         </Typography>
       </>
     );
   } else {
     body = (
-      <Typography color="text.secondary">
+      <Typography color="textSecondary">
         Not checked: the inventory did not include this client’s details. Refresh the clients list to check
         it.
       </Typography>

@@ -28,7 +28,7 @@ function HistoryBody({ history }: { history: ClientHistory }) {
   const first = versions[0];
   if (first === undefined) {
     return (
-      <Typography color="text.secondary">
+      <Typography color="textSecondary">
         Not in the history yet: it is recorded with the next complete inventory.
       </Typography>
     );
@@ -64,7 +64,7 @@ function HistoryBody({ history }: { history: ClientHistory }) {
                   <Typography component="span" sx={{ fontWeight: 600 }}>
                     Seen in the snapshot of <When at={version.takenAt} />
                   </Typography>
-                  <Typography component="span" variant="body2" color="text.secondary">
+                  <Typography component="span" variant="body2" color="textSecondary">
                     {pluralize(fieldChanges.length, 'difference')}
                   </Typography>
                   {previous !== undefined ? (
@@ -98,7 +98,7 @@ export function ClientHistoryCard({ clientId }: { clientId: string }) {
   } else if (history.error instanceof ApiError && history.error.status === 404) {
     body = <HistoryBody history={{ versions: [], removedAt: null }} />;
   } else if (isHistoryOff(history.error)) {
-    body = <Typography color="text.secondary">Nothing to show while history is off.</Typography>;
+    body = <Typography color="textSecondary">Nothing to show while history is off.</Typography>;
   } else if (history.error !== null) {
     body = (
       <ApiErrorAlert

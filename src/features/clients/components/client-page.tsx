@@ -52,7 +52,7 @@ function ClientNotFound({ clientId }: { clientId: string }) {
   return (
     <Stack spacing={2} sx={{ py: 4, alignItems: 'flex-start' }}>
       <Typography variant="h1">Client not found</Typography>
-      <Typography color="text.secondary">
+      <Typography color="textSecondary">
         This tenant has no client with the id <Monospace>{clientId}</Monospace>. It may have been deleted, or
         the link may belong to another tenant.
       </Typography>
@@ -92,7 +92,7 @@ function ClientDetails({ client, removed }: { client: Client; removed?: RemovedF
         </Typography>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <ClientKindChip kind={kind} />
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             {clientKindDescriptions[kind]}
           </Typography>
         </Stack>

@@ -37,7 +37,7 @@ function PolicyTitleLink({ title, to, id }: { title: string; to: string; id: str
       <Link component={RouterLink} to={to} sx={{ fontWeight: 600, fontSize: '1.05rem' }}>
         {title}
       </Link>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         <Monospace>{id}</Monospace>
       </Typography>
     </Stack>
@@ -112,7 +112,7 @@ export function LoginPolicyCard({
       policyId={policyId}
       policy={useQuery({ ...loginPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null })}
       none={
-        <Typography color="text.secondary">
+        <Typography color="textSecondary">
           None. {clientKindText === 'configuration' ? 'Configuration clients have no login policy.' : ''}
         </Typography>
       }
@@ -128,7 +128,7 @@ export function TokenPolicyCard({ policyId }: { policyId: string | null }) {
       heading="Token policy"
       policyId={policyId}
       policy={useQuery({ ...tokenPolicyQueryOptions(policyId ?? ''), enabled: policyId !== null })}
-      none={<Typography color="text.secondary">None.</Typography>}
+      none={<Typography color="textSecondary">None.</Typography>}
       to={(id) => toTokenPolicy({ policyId: id })}
       fields={(policy) => <TokenPolicyFields policy={policy} />}
     />

@@ -26,7 +26,7 @@ const pageSizeOptions = [25, 50, 100];
 function EmptyOverlay({ message }: { message: string }) {
   return (
     <Box sx={{ display: 'grid', placeItems: 'center', height: '100%', p: 3 }}>
-      <Typography color="text.secondary">{message}</Typography>
+      <Typography color="textSecondary">{message}</Typography>
     </Box>
   );
 }

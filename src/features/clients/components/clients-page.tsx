@@ -99,7 +99,7 @@ export function ClientsPage() {
           ) : (
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'baseline' }}>
               <Typography sx={{ fontWeight: 600 }}>{pluralize(total, 'client')}</Typography>
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 {clientKinds.map((kind) => `${formatCount(allCounts[kind])} ${kind}`).join(' · ')}
                 {reading && countedKinds < allCounts.all ? ' so far' : ''}
               </Typography>

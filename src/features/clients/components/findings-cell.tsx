@@ -22,7 +22,7 @@ export function FindingsCell({ row, tabIndex }: { row: ClientRow; tabIndex: numb
   }
   if (row.worstSeverity === null) {
     return (
-      <Typography component="span" variant="inherit" color="text.secondary">
+      <Typography component="span" variant="inherit" color="textSecondary">
         None
       </Typography>
     );

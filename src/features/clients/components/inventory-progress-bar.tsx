@@ -25,7 +25,7 @@ export function InventoryProgressBar({ reading, progress }: InventoryProgressBar
     return (
       <Box>
         <Box sx={{ height: 4 }} />
-        <Typography variant="body2" color="text.secondary" noWrap sx={{ mt: 0.5 }}>
+        <Typography variant="body2" color="textSecondary" noWrap sx={{ mt: 0.5 }}>
           {doneText(progress)}
         </Typography>
       </Box>
@@ -35,7 +35,7 @@ export function InventoryProgressBar({ reading, progress }: InventoryProgressBar
     return (
       <Box>
         <LinearProgress aria-label="Loading the client list" />
-        <Typography variant="body2" color="text.secondary" noWrap sx={{ mt: 0.5 }}>
+        <Typography variant="body2" color="textSecondary" noWrap sx={{ mt: 0.5 }}>
           Loading the client list…
         </Typography>
       </Box>
@@ -52,7 +52,7 @@ export function InventoryProgressBar({ reading, progress }: InventoryProgressBar
         aria-label="Loading client details"
         aria-valuetext={text}
       />
-      <Typography variant="body2" color="text.secondary" noWrap sx={{ mt: 0.5 }} aria-hidden>
+      <Typography variant="body2" color="textSecondary" noWrap sx={{ mt: 0.5 }} aria-hidden>
         Loading client details: {text}
         {progress.failed > 0 ? ` (${formatCount(progress.failed)} failed)` : ''}
       </Typography>

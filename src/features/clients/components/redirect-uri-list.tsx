@@ -40,7 +40,7 @@ function RedirectUri({ uri }: { uri: string }) {
 
 export function RedirectUriList({ uris }: { uris: readonly string[] }) {
   if (uris.length === 0) {
-    return <Typography color="text.secondary">This client has no redirect URI.</Typography>;
+    return <Typography color="textSecondary">This client has no redirect URI.</Typography>;
   }
   return (
     <List dense disablePadding aria-label="Redirect URIs">

@@ -115,7 +115,7 @@ export function ConnectForm({ recent, switchTo = null, onForget, onConnected }: 
         {form.serverError !== null ? <ConnectionRefusedAlert error={form.serverError} /> : null}
         <RecentConnections recent={recent} onUse={form.prefill} onForget={onForget} />
         {/* Required fields are marked in words, not with a bare asterisk in each label. */}
-        <Typography variant="body2" color="text.secondary" sx={{ pb: 1 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ pb: 1 }}>
           All four fields are required.
         </Typography>
         <IdentityDomainField

@@ -57,7 +57,7 @@ export function CurrentConnection({ facts, disconnecting, onDisconnect }: Curren
       </CardContent>
       {fromServer ? (
         <CardContent sx={{ pt: 0 }}>
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             This connection is the server’s default and cannot be disconnected from here. Connect with the
             form below to use another tenant.
           </Typography>

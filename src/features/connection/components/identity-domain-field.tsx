@@ -49,7 +49,7 @@ export function IdentityDomainField({
           sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}
         >
           <span>{option.url}</span>
-          <Typography component="span" variant="body2" color="text.secondary">
+          <Typography component="span" variant="body2" color="textSecondary">
             {option.note}
           </Typography>
         </Box>

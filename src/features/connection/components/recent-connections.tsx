@@ -15,7 +15,7 @@ export function RecentConnections({ recent, onUse, onForget }: RecentConnections
   if (recent.length === 0) return null;
   return (
     <Box sx={{ pb: 1 }}>
-      <Typography variant="body2" color="text.secondary" id="recent-connections-label" sx={{ mb: 1 }}>
+      <Typography variant="body2" color="textSecondary" id="recent-connections-label" sx={{ mb: 1 }}>
         Saved tenants (the secret is never remembered)
       </Typography>
       <Box

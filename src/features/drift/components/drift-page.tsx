@@ -191,7 +191,7 @@ export function DriftPage() {
               ) : null}
               <SnapshotDropZone onFile={(file) => void onFile(file)} disabled={reading} />
               {reading ? <LinearProgress aria-label="Reading the snapshot" /> : null}
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 Two tenants: export the inventory snapshot while connected to one (Clients, Export), connect
                 to the other, and drop the file here. Or keep this tenant’s inventory in memory as the base,
                 switch tenants from the tenant menu in the app bar, and come back here.
@@ -262,7 +262,7 @@ export function DriftPage() {
       {base !== null && streaming ? (
         <Box>
           <LinearProgress aria-label="Loading the current inventory" />
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          <Typography variant="body2" color="textSecondary" sx={{ mt: 0.5 }}>
             Comparing once the current inventory has loaded…
           </Typography>
         </Box>

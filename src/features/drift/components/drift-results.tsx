@@ -93,10 +93,10 @@ function ClientRefList({
           ) : (
             <Typography component="span">{ref.name}</Typography>
           )}
-          <Typography component="span" variant="body2" color="text.secondary">
+          <Typography component="span" variant="body2" color="textSecondary">
             {ref.kind === null ? 'kind unknown' : clientKindLabels[ref.kind]}
           </Typography>
-          <Typography component="span" variant="body2" color="text.secondary">
+          <Typography component="span" variant="body2" color="textSecondary">
             <Mono>{ref.id}</Mono>
           </Typography>
         </DividedListItem>
@@ -112,7 +112,7 @@ function ChangedClient({ client }: { client: ClientDrift }) {
         <Link component={RouterLink} to={toClient({ clientId: client.currentId })} underline="hover">
           {client.name}
         </Link>
-        <Typography component="span" variant="body2" color="text.secondary">
+        <Typography component="span" variant="body2" color="textSecondary">
           {pluralize(client.changes.length, 'difference')}
           {client.baseId !== client.currentId ? (
             <>
@@ -205,7 +205,7 @@ export function DriftResults({ drift, show, onShowChange }: DriftResultsProps) {
         />
       ) : null}
       {show !== 'all' && counts[show] === 0 ? (
-        <Typography color="text.secondary">Nothing {showLabels[show].toLowerCase()}.</Typography>
+        <Typography color="textSecondary">Nothing {showLabels[show].toLowerCase()}.</Typography>
       ) : null}
     </Stack>
   );

@@ -183,7 +183,7 @@ export function FindingsPage() {
               <Typography variant="h2" id="accepted-findings-heading" gutterBottom>
                 Accepted ({findings.accepted.length})
               </Typography>
-              <Typography color="text.secondary" sx={{ mb: 1 }}>
+              <Typography color="textSecondary" sx={{ mb: 1 }}>
                 Reviewed risks, counted as open nowhere until they expire or what they matched changes.
               </Typography>
               <AcceptedFindingList

@@ -31,7 +31,7 @@ export function RuleGroupCard({ group }: { group: RuleGroup }) {
             ({formatCount(findings.length)})
           </Box>
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ mb: 0.5 }}>
           {rule.explanation}
         </Typography>
         <WhatToDo recommendation={rule.recommendation} reference={rule.reference} sx={{ mb: 1.5 }}>
@@ -64,7 +64,7 @@ export function RuleGroupCard({ group }: { group: RuleGroup }) {
             >
               <FindingSubjectLink subject={finding.subject} />
               {finding.subject.kind !== 'client' ? (
-                <Typography component="span" variant="body2" color="text.secondary">
+                <Typography component="span" variant="body2" color="textSecondary">
                   {subjectKindLabels[finding.subject.kind]}
                 </Typography>
               ) : null}

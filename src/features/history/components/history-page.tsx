@@ -120,7 +120,7 @@ export function HistoryPage() {
                   {snapshotsHeading(list.length)}
                 </Typography>
                 <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-                  <Typography variant="body2" color="text.secondary" aria-live="polite">
+                  <Typography variant="body2" color="textSecondary" aria-live="polite">
                     {picks.length === 2
                       ? 'Two snapshots picked.'
                       : picks.length === 1
@@ -166,7 +166,7 @@ export function HistoryPage() {
       );
   } else if (snapshots.error !== null) {
     content = isHistoryListUnavailable(snapshots.error) ? (
-      <Typography color="text.secondary">Nothing to show while history is off.</Typography>
+      <Typography color="textSecondary">Nothing to show while history is off.</Typography>
     ) : (
       <ApiErrorAlert
         error={snapshots.error}

@@ -187,7 +187,7 @@ export function MigrationPage() {
             direction={view.direction}
             onSort={(sort, direction) => update({ sort, direction })}
           />
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             How each verdict and mapping is decided, with the target documentation behind it, is written down
             in the repository’s docs/migration.md.
           </Typography>

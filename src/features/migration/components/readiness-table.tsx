@@ -65,7 +65,7 @@ export function ReadinessTable({
   const lastPage = Math.max(0, Math.ceil(rows.length / pageSize) - 1);
   const shown = Math.min(page, lastPage);
   if (rows.length === 0) {
-    return <Typography color="text.secondary">No client matches this view.</Typography>;
+    return <Typography color="textSecondary">No client matches this view.</Typography>;
   }
   const pageRows = rows.slice(shown * pageSize, (shown + 1) * pageSize);
   const pagination = (
@@ -124,7 +124,7 @@ export function ReadinessTable({
                 <TableCell sx={{ minWidth: 140 }}>{targetTypeLabels[target][row.targetType]}</TableCell>
                 <TableCell sx={{ minWidth: 240 }}>
                   {row.reasons.length === 0 ? (
-                    <Typography variant="body2" color="text.secondary">
+                    <Typography variant="body2" color="textSecondary">
                       None
                     </Typography>
                   ) : (

@@ -72,7 +72,7 @@ export function OverviewCard({
         <Typography variant="h2" id={headingId} gutterBottom>
           {title}
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ mb: 1 }}>
           {summary}
         </Typography>
         {pending ? (
@@ -107,7 +107,7 @@ export function OverviewCard({
                       item.label
                     )}
                     {item.note !== undefined ? (
-                      <Typography component="span" variant="body2" color="text.secondary">
+                      <Typography component="span" variant="body2" color="textSecondary">
                         {' '}
                         {item.note}
                       </Typography>

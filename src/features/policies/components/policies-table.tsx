@@ -24,7 +24,7 @@ interface PoliciesTableProps {
 
 export function PoliciesTable({ label, rows, href, extraColumns, countsComplete }: PoliciesTableProps) {
   if (rows.length === 0) {
-    return <Typography color="text.secondary">This tenant has no {label.toLowerCase()}.</Typography>;
+    return <Typography color="textSecondary">This tenant has no {label.toLowerCase()}.</Typography>;
   }
   const columns: SimpleColumn<PolicyRow>[] = [
     {
@@ -44,7 +44,7 @@ export function PoliciesTable({ label, rows, href, extraColumns, countsComplete 
       sx: { fontVariantNumeric: 'tabular-nums' },
       cell: (row) =>
         row.clientCount === 0 && countsComplete ? (
-          <Typography component="span" variant="inherit" color="text.secondary">
+          <Typography component="span" variant="inherit" color="textSecondary">
             None
           </Typography>
         ) : (

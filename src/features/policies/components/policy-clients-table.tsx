@@ -32,7 +32,7 @@ const columns: readonly SimpleColumn<Client>[] = [
 export function PolicyClientsTable({ clients }: { clients: readonly Client[] }) {
   const [page, setPage] = useState(0);
   if (clients.length === 0) {
-    return <Typography color="text.secondary">No client uses this policy.</Typography>;
+    return <Typography color="textSecondary">No client uses this policy.</Typography>;
   }
   const sorted = [...clients].sort((a, b) => clientDisplayName(a).localeCompare(clientDisplayName(b)));
   const visible = sorted.slice(page * pageSize, (page + 1) * pageSize);

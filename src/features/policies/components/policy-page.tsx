@@ -66,7 +66,7 @@ export function PolicyPage<Policy extends { id: string; title?: string | null },
     details = (
       <>
         <Box>
-          <Typography variant="overline" component="p" color="text.secondary">
+          <Typography variant="overline" component="p" color="textSecondary">
             {kind === 'login' ? 'Login policy' : 'Token policy'}
           </Typography>
           <Typography variant="h1" gutterBottom sx={{ overflowWrap: 'anywhere' }}>
@@ -94,7 +94,7 @@ export function PolicyPage<Policy extends { id: string; title?: string | null },
     details = (
       <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Typography variant="h1">Policy not found</Typography>
-        <Typography color="text.secondary">
+        <Typography color="textSecondary">
           This tenant has no {kindName} with the id <Monospace>{policyId}</Monospace>.
         </Typography>
         <Button variant="contained" component={RouterLink} to={toPolicies(kind)}>

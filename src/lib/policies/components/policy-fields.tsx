@@ -19,7 +19,7 @@ function isWebUrl(value: string): boolean {
 
 function none(text = '—') {
   return (
-    <Typography component="span" color="text.secondary">
+    <Typography component="span" color="textSecondary">
       {text}
     </Typography>
   );
@@ -30,7 +30,7 @@ function lifetime(seconds: number | null | undefined) {
   return (
     <span>
       {formatDuration(seconds)}{' '}
-      <Typography component="span" variant="body2" color="text.secondary">
+      <Typography component="span" variant="body2" color="textSecondary">
         ({seconds.toLocaleString('en-US')} s)
       </Typography>
     </span>
