@@ -344,6 +344,37 @@ describe.each(testEngines())('the store on %s', (engine) => {
     );
   });
 
+  it('writes again only the versions stored ahead that went, when some of a slice are still there', async () => {
+    const items = [client('c1', 'One'), client('c2', 'Two'), client('c3', 'Three')];
+    const ahead = items.map((item) => {
+      const canonical = canonicalJson(item.content);
+      return { kind: item.kind, id: item.id, hash: contentHash(item.kind, canonical), canonical };
+    });
+    const stored = await writeVersionsAhead(store, tenantA, ahead);
+    await store.db
+      .deleteFrom('history_versions')
+      .where('hash', '=', ahead[1]?.hash ?? '')
+      .execute();
+    const recorded = await recordSnapshot(store, input(items, { versionsStoredAhead: new Set(stored) }));
+    expect((await readSnapshot(store, tenantA, recorded.id))?.items.map((item) => item.content)).toEqual(
+      items.map((item) => item.content),
+    );
+    expect(await count(store, 'history_versions')).toBe(3);
+  });
+
+  it('keeps ids exactly as they were, whatever characters they hold', async () => {
+    const ids = ['quote"d', 'back\\slash', '{brace,comma}', 'NULL', "it's", 'ünïcödé 😀', ' spaced ', ''];
+    const items = ids.map((id, index) => client(id, `Client ${String(index)}`, ['https://odd.example/cb']));
+    const recorded = await recordSnapshot(store, input(items));
+    // Read back in the engine's order of ids (its collation): compared in one order here.
+    const byId = (list: readonly HistoryItem[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId((await readSnapshot(store, tenantA, recorded.id))?.items ?? [])).toEqual(byId(items));
+    const history = await clientHistory(store, tenantA, 'ünïcödé 😀');
+    expect(history?.versions.map((version) => version.client)).toEqual([items[5]?.content]);
+    const again = await recordSnapshot(store, input(items));
+    expect(again.unchanged).toBe(true);
+  });
+
   it('prunes old snapshots and the versions nothing refers to, never the latest', async () => {
     const day = 86_400_000;
     const now = Date.now();
