@@ -19,6 +19,7 @@ import type { ClientRuleContext } from './client-rules.ts';
 import type { Finding, FindingSubject, RuleId, Severity } from './finding.ts';
 import { emptySeverityCounts, severities, worstSeverity } from './finding.ts';
 import { loginPolicyFindings, policySubject, tokenPolicyFindings } from './policy-rules.ts';
+import type { RedirectUriFindingsMemo } from './redirect-uri-findings-memo.ts';
 import { redirectUriFindings } from './redirect-uri-rules.ts';
 import { ruleCatalogue, ruleIds } from './rule-catalogue.ts';
 
@@ -115,8 +116,15 @@ function limitationsOf(coverage: InventoryCoverage): FindingsLimitation[] {
   return limitations;
 }
 
-/** `audit`: the organisation's policy and accepted risks; without it, the generic rules alone. */
-export function evaluateInventory(inventory: Inventory, audit?: AuditSettings): InventoryFindings {
+/**
+ * `audit`: the organisation's policy and accepted risks; without it, the generic rules alone. `memo`: redirect-URI
+ * findings already made for some clients (the same findings either way).
+ */
+export function evaluateInventory(
+  inventory: Inventory,
+  audit?: AuditSettings,
+  memo?: RedirectUriFindingsMemo,
+): InventoryFindings {
   const auditPolicy = audit?.policy ?? {};
   const { triage, accepted } = createTriage(audit);
   const coverage = inventoryCoverage(inventory);
@@ -154,7 +162,7 @@ export function evaluateInventory(inventory: Inventory, audit?: AuditSettings): 
     const configuration = classifyClient(client) === 'configuration';
     const findings = triage([
       ...clientFindings(client, subject, context),
-      ...redirectUriFindings(client, subject),
+      ...(memo === undefined ? redirectUriFindings(client, subject) : memo.of(client, subject)),
       ...redirectUriPolicyFindings(client, subject, auditPolicy),
       ...(configuration
         ? configurationCountPolicyFindings(subject, configurationClientCount, auditPolicy)
