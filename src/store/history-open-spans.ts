@@ -25,7 +25,7 @@ export async function insertOpenSpans(
     engine === 'postgres'
       ? sql`select ${tenant}, kind, item_id, hash, ${revision}::integer, ${openRevision}::integer
           from unnest(${items.map((item) => item.kind)}::text[], ${items.map((item) => item.id)}::text[],
-            ${items.map((item) => item.hash)}::text[]) as row(kind, item_id, hash)`
+            ${items.map((item) => item.hash)}::text[]) as opened(kind, item_id, hash)`
       : sql`select ${tenant}, value ->> 0, value ->> 1, value ->> 2, ${revision}, ${openRevision}
           from json_each(${JSON.stringify(items.map((item) => [item.kind, item.id, item.hash]))})`;
   await sql`insert into history_spans (tenant, kind, item_id, hash, first_revision, last_revision) ${rows}`.execute(
