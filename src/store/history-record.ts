@@ -13,6 +13,7 @@ import {
 } from './history-types.ts';
 import { checkSlice, missingVersions } from './history-versions-ahead.ts';
 import { openRevision } from './migrations/migration-0005-open-spans.ts';
+import { insertOpenSpans, openSpansSlice } from './history-open-spans.ts';
 import type { Store } from './store.ts';
 
 interface NextItem extends KnownItem {
@@ -202,20 +203,8 @@ async function writeRevision(
       await betweenBatches();
     }
   }
-  for (const batch of chunks(started)) {
-    await trx
-      .insertInto('history_spans')
-      .values(
-        batch.map((item) => ({
-          tenant,
-          kind: item.kind,
-          item_id: item.id,
-          hash: item.hash,
-          first_revision: revision,
-          last_revision: openRevision,
-        })),
-      )
-      .execute();
+  for (let start = 0; start < started.length; start += openSpansSlice) {
+    await insertOpenSpans(trx, engine, tenant, revision, started.slice(start, start + openSpansSlice));
     await betweenBatches();
   }
 }

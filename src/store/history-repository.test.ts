@@ -43,6 +43,14 @@ function input(items: HistoryItem[], overrides: Partial<SnapshotInput> = {}): Sn
   };
 }
 
+/** The items as the server writes them ahead: canonical JSON and content hash. */
+function versionsOf(items: readonly HistoryItem[]) {
+  return items.map((item) => {
+    const canonical = canonicalJson(item.content);
+    return { kind: item.kind, id: item.id, hash: contentHash(item.kind, canonical), canonical };
+  });
+}
+
 async function count(store: Store, table: 'history_versions' | 'history_spans' | 'history_snapshots') {
   const row = await store.db
     .selectFrom(table)
@@ -310,13 +318,8 @@ describe.each(testEngines())('the store on %s', (engine) => {
   });
 
   it('keeps a snapshot whole when pruning removed the versions it stored ahead, and prunes orphans', async () => {
-    const ahead = (items: HistoryItem[]) =>
-      items.map((item) => {
-        const canonical = canonicalJson(item.content);
-        return { kind: item.kind, id: item.id, hash: contentHash(item.kind, canonical), canonical };
-      });
     const items = [client('c1', 'One'), client('c2', 'Two')];
-    const stored = await writeVersionsAhead(store, tenantA, ahead(items));
+    const stored = await writeVersionsAhead(store, tenantA, versionsOf(items));
     expect(stored).toHaveLength(2);
     // Referenced by nothing (no span) until a snapshot commits: pruning, here before it does, removes them, even
     // for a tenant without any snapshot yet (an inventory abandoned before its done line).
@@ -331,10 +334,10 @@ describe.each(testEngines())('the store on %s', (engine) => {
 
     // Stored ahead and still there: the snapshot refers to it. Another read's version, never recorded, goes.
     const added = [...items, client('c3', 'Three')];
-    const third = await writeVersionsAhead(store, tenantA, ahead(added));
+    const third = await writeVersionsAhead(store, tenantA, versionsOf(added));
     // What the latest snapshot holds already (remembered after recording it) is not written again.
-    expect(third).toEqual([ahead([client('c3', 'Three')])[0]?.hash]);
-    await writeVersionsAhead(store, tenantA, ahead([client('c1', 'One, abandoned')]));
+    expect(third).toEqual([versionsOf([client('c3', 'Three')])[0]?.hash]);
+    await writeVersionsAhead(store, tenantA, versionsOf([client('c1', 'One, abandoned')]));
     const second = await recordSnapshot(store, input(added, { versionsStoredAhead: new Set(third) }));
     expect(second.changes).toEqual({ added: 1, removed: 0, changed: 0 });
     expect(await count(store, 'history_versions')).toBe(4);
@@ -342,6 +345,34 @@ describe.each(testEngines())('the store on %s', (engine) => {
     expect((await readSnapshot(store, tenantA, second.id))?.items.map((item) => item.content)).toEqual(
       added.map((item) => item.content),
     );
+  });
+
+  it('writes again only the versions stored ahead that went, when some of a slice are still there', async () => {
+    const items = [client('c1', 'One'), client('c2', 'Two'), client('c3', 'Three')];
+    const ahead = versionsOf(items);
+    const stored = await writeVersionsAhead(store, tenantA, ahead);
+    await store.db
+      .deleteFrom('history_versions')
+      .where('hash', '=', ahead[1]?.hash ?? '')
+      .execute();
+    const recorded = await recordSnapshot(store, input(items, { versionsStoredAhead: new Set(stored) }));
+    expect((await readSnapshot(store, tenantA, recorded.id))?.items.map((item) => item.content)).toEqual(
+      items.map((item) => item.content),
+    );
+    expect(await count(store, 'history_versions')).toBe(3);
+  });
+
+  it('keeps ids exactly as they were, whatever characters they hold', async () => {
+    const ids = ['quote"d', 'back\\slash', '{brace,comma}', 'NULL', "it's", 'ünïcödé 😀', ' spaced ', ''];
+    const items = ids.map((id, index) => client(id, `Client ${String(index)}`, ['https://odd.example/cb']));
+    const recorded = await recordSnapshot(store, input(items));
+    // Read back in the engine's order of ids (its collation): compared in one order here.
+    const byId = (list: readonly HistoryItem[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId((await readSnapshot(store, tenantA, recorded.id))?.items ?? [])).toEqual(byId(items));
+    const history = await clientHistory(store, tenantA, 'ünïcödé 😀');
+    expect(history?.versions.map((version) => version.client)).toEqual([items[5]?.content]);
+    const again = await recordSnapshot(store, input(items));
+    expect(again.unchanged).toBe(true);
   });
 
   it('prunes old snapshots and the versions nothing refers to, never the latest', async () => {

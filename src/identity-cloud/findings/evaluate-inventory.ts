@@ -19,7 +19,7 @@ import type { ClientRuleContext } from './client-rules.ts';
 import type { Finding, FindingSubject, RuleId, Severity } from './finding.ts';
 import { emptySeverityCounts, severities, worstSeverity } from './finding.ts';
 import { loginPolicyFindings, policySubject, tokenPolicyFindings } from './policy-rules.ts';
-import { redirectUriFindings } from './redirect-uri-rules.ts';
+import { RedirectUriFindingsMemo } from './redirect-uri-findings-memo.ts';
 import { ruleCatalogue, ruleIds } from './rule-catalogue.ts';
 
 /** Rules that could not be checked everywhere, and why: the UI says so rather than implying "all clear". */
@@ -69,19 +69,9 @@ function clientsInOrder(inventory: Inventory): { client: Client }[] {
   return ordered;
 }
 
-// A client's redirect URI findings depend on the client alone (resources are never mutated): while the inventory
-// streams, the browser evaluates it again every second, and parsing every URI of every client again each time was
-// most of an evaluation.
-const redirectUriFindingsByClient = new WeakMap<Client, Finding[]>();
-
-function redirectUriFindingsOf(client: Client, subject: FindingSubject): Finding[] {
-  let findings = redirectUriFindingsByClient.get(client);
-  if (findings === undefined) {
-    findings = redirectUriFindings(client, subject);
-    redirectUriFindingsByClient.set(client, findings);
-  }
-  return findings;
-}
+// The memo used when the caller brings none: the browser evaluates the inventory again every second while it
+// streams, and parsing every URI of every client again each time was most of an evaluation.
+const sharedRedirectUriFindings = new RedirectUriFindingsMemo();
 
 /** Named as the grid names it (`clientDisplayName`). */
 export function clientSubject(client: Client): FindingSubject {
@@ -129,8 +119,15 @@ function limitationsOf(coverage: InventoryCoverage): FindingsLimitation[] {
   return limitations;
 }
 
-/** `audit`: the organisation's policy and accepted risks; without it, the generic rules alone. */
-export function evaluateInventory(inventory: Inventory, audit?: AuditSettings): InventoryFindings {
+/**
+ * `audit`: the organisation's policy and accepted risks; without it, the generic rules alone. `memo`: redirect-URI
+ * findings already made for some clients (the same findings either way; by default one memo shared by all calls).
+ */
+export function evaluateInventory(
+  inventory: Inventory,
+  audit?: AuditSettings,
+  memo: RedirectUriFindingsMemo = sharedRedirectUriFindings,
+): InventoryFindings {
   const auditPolicy = audit?.policy ?? {};
   const { triage, accepted } = createTriage(audit);
   const coverage = inventoryCoverage(inventory);
@@ -168,7 +165,7 @@ export function evaluateInventory(inventory: Inventory, audit?: AuditSettings): 
     const configuration = classifyClient(client) === 'configuration';
     const findings = triage([
       ...clientFindings(client, subject, context),
-      ...redirectUriFindingsOf(client, subject),
+      ...memo.of(client, subject),
       ...redirectUriPolicyFindings(client, subject, auditPolicy),
       ...(configuration
         ? configurationCountPolicyFindings(subject, configurationClientCount, auditPolicy)

@@ -48,7 +48,7 @@ export async function toSnapshotInput(
   await prepareInSlices(finished, prepared);
   // Only the counts are stored: the findings themselves are evaluated again when a snapshot is read back. The
   // findings need the whole inventory (some rules compare clients); timers and sockets run after them.
-  const findings = evaluateInventory(inventory).countsBySeverity;
+  const findings = evaluateInventory(inventory, undefined, prepared.redirectUriFindings).countsBySeverity;
   await yieldToEventLoop();
   const snapshot = createSnapshot(
     inventory,
