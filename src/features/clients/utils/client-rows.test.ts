@@ -41,17 +41,19 @@ describe('client rows', () => {
     expect(third[1]?.loginPolicyTitle).toBe('Portal sign-in');
   });
 
+  const publicClientRedirectingTo = (uri: string) => ({
+    id: 'a',
+    name: 'Zoë app',
+    type: 'public',
+    redirectURIs: [uri],
+  });
+
   it('keeps a row when a new evaluation finds the same findings, not when they change', () => {
     const inventory = inventoryWith([
       { id: 'a', name: 'Zoë app', type: 'public' },
       { id: 'b', name: 'zoe portal', type: 'confidential' },
     ]);
-    inventory.clientsById.set('a', {
-      id: 'a',
-      name: 'Zoë app',
-      type: 'public',
-      redirectURIs: ['http://app.example'],
-    });
+    inventory.clientsById.set('a', publicClientRedirectingTo('http://app.example'));
     const snapshot = snapshotOf(inventory, true);
     const first = toClientRows(snapshot, findingsOf(snapshot, false));
     const again = snapshotOf(inventory, true);
@@ -63,12 +65,7 @@ describe('client rows', () => {
     expect(second[0]).toBe(first[0]);
     expect(second[0]?.findingsCount).toBeGreaterThan(0);
 
-    inventory.clientsById.set('a', {
-      id: 'a',
-      name: 'Zoë app',
-      type: 'public',
-      redirectURIs: ['https://app.example'],
-    });
+    inventory.clientsById.set('a', publicClientRedirectingTo('https://app.example'));
     const changed = snapshotOf(inventory, true);
     const third = toClientRows(changed, findingsOf(changed, false));
     expect(third[0]).not.toBe(first[0]);
