@@ -31,9 +31,12 @@ async function documentationClient(page: Page): Promise<Ids> {
   return { clientId: client.id, loginPolicy: client.loginPolicy, tokenPolicy: client.tokenPolicy };
 }
 
+// The app's heading: the server's picture of a page has the same one, and shows until the app has drawn its own.
 function heading(name: string) {
   return async (page: Page) => {
-    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('#root').getByRole('heading', { level: 1, name })).toBeVisible({
+      timeout: 20_000,
+    });
   };
 }
 

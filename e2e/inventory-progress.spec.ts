@@ -230,7 +230,8 @@ test('the overview, the findings, the connect and the clients page do not move w
   const shifts: string[] = [];
   for (const { path } of layoutPages) {
     await page.goto(`${stack.baseURL}${path}`);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
+    // The app's heading, not the server's picture of it, which shows until the app has drawn its own.
+    await expect(page.locator('#root').getByRole('heading', { level: 1 })).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 30_000 });
     // One more frame for the last sample.
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(resolve))');
