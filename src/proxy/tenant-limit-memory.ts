@@ -1,6 +1,7 @@
 // Between the tenants' gates and the remembered caps (TenantLimitsPort): a new gate starts from the cap an earlier
 // server learnt, if it is recent; a cap learnt or changed here is kept for the next server. Failures of the port
 // leave the proxy as it is without one: the cap is learnt again from 429s.
+import { settleWithin } from './settle-within.ts';
 import type { TenantGate } from './tenant-gate.ts';
 import type { LimitedTenant, TenantLimitsPort } from './tenant-limits-port.ts';
 
@@ -41,13 +42,7 @@ export class TenantLimitMemory {
       recall = this.recall(port, gate, tenant);
       this.recalls.set(gate, recall);
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const waited = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, recallWaitMs);
-    });
-    return Promise.race([recall, waited]).finally(() => {
-      clearTimeout(timer);
-    });
+    return settleWithin(recall, recallWaitMs, undefined);
   }
 
   /** After an inventory: keeps the gate's learnt cap when the tenant taught it something since it was kept. */

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { historySnapshotListSchema } from '../identity-cloud/history.ts';
 import { carriedSnapshotsLimit, type CarriedSnapshots } from '../identity-cloud/history-page-words.ts';
 import type { HistoryPort, HistoryTenant } from '../proxy/history-port.ts';
+import { settleWithin } from '../proxy/settle-within.ts';
 
 export interface CarriedHistoryOptions {
   history: HistoryPort;
@@ -17,12 +18,8 @@ export function carriedHistoryReader({ history, tenantOf, timeoutMs }: CarriedHi
   return async (c: Context): Promise<CarriedSnapshots | null> => {
     const tenant = tenantOf(c);
     if (tenant === null) return null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), timeoutMs);
-    });
     try {
-      const listed = await Promise.race([history.listSnapshots(tenant), deadline]);
+      const listed = await settleWithin(history.listSnapshots(tenant), timeoutMs, null);
       const parsed = historySnapshotListSchema.safeParse(listed);
       if (!parsed.success) return null;
       const { snapshots } = parsed.data;
@@ -31,8 +28,6 @@ export function carriedHistoryReader({ history, tenantOf, timeoutMs }: CarriedHi
     } catch {
       // History off or failing: the app's own request says why.
       return null;
-    } finally {
-      clearTimeout(timer);
     }
   };
 }

@@ -109,29 +109,28 @@ export function mountStaticApp(
     return c.html(page);
   };
 
-  // The clients list with its first names in the HTML, for a session that has a connection; the unfiltered list
-  // only (a search or a sort in the URL shows other names).
-  if (firstNames !== undefined) {
-    app.get('/clients', async (c, next) => {
+  /**
+   * A page whose HTML carries what the session's request `read` (null: the plain page) for its first paint. For a
+   * browser's navigation without a query string only: a search, a sort, a page or picks show other rows.
+   */
+  const serveCarried = <Carried>(
+    path: string,
+    read: ((c: Context) => Promise<Carried | null>) | undefined,
+    withCarried: (indexHtml: string, carried: Carried) => string | null,
+  ) => {
+    if (read === undefined) return;
+    app.get(path, async (c, next) => {
       if (!acceptsHtml(c) || new URL(c.req.url).search !== '') return next();
       return serveRendered(c, next, true, async (indexHtml) => {
-        const names = await firstNames(c);
-        return names === null ? null : withFirstNames(indexHtml, names);
+        const carried = await read(c);
+        return carried === null ? null : withCarried(indexHtml, carried);
       });
     });
-  }
-
-  // The history's first page, for a session with a connection and a history; the first page unpicked only (a page
-  // or picks in the URL show other rows).
-  if (historySnapshots !== undefined) {
-    app.get('/history', async (c, next) => {
-      if (!acceptsHtml(c) || new URL(c.req.url).search !== '') return next();
-      return serveRendered(c, next, true, async (indexHtml) => {
-        const carried = await historySnapshots(c);
-        return carried === null ? null : withHistoryShell(indexHtml, carried);
-      });
-    });
-  }
+  };
+  // The clients list with its first names, for a session that has a connection.
+  serveCarried('/clients', firstNames, withFirstNames);
+  // The history's first page, for a session with a connection and a history.
+  serveCarried('/history', historySnapshots, withHistoryShell);
 
   // The pages with a shell: the picture of their first lines. Those that depend on the session (its tenant's
   // name, or only whether it has one) are personal.

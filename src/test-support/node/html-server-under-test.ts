@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from '../../server/start-server.ts';
 
 /** The built app's index.html, reduced to what the server looks for: `</head>`, `#root` and the entry script. */
@@ -39,4 +39,16 @@ export function htmlServersForEachTest() {
   }
 
   return { start, getPage };
+}
+
+/**
+ * A page written for the session: 200, never cached and keyed on the cookie, under the app's CSP (no inline
+ * script). Its HTML.
+ */
+export async function personalPageHtml(response: Response): Promise<string> {
+  expect(response.status).toBe(200);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  expect(response.headers.get('vary')).toMatch(/\bCookie\b/);
+  expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+  return response.text();
 }
