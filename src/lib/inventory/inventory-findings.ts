@@ -19,7 +19,7 @@ export interface EvaluatedFindings {
 
 /**
  * While the inventory streams in, findings are re-evaluated at most this often. One evaluation of 10,000 clients
- * costs a few hundred milliseconds on a slow machine; doing it on every publish (every 100 ms) would starve the
+ * costs a few hundred milliseconds on a slow machine; doing it on every publish (four a second) would starve the
  * page. The final, complete inventory is always evaluated at once.
  */
 export const streamingEvaluationIntervalMs = 1_000;
